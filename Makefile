@@ -1,0 +1,41 @@
+# The two commands the README opens with: `make demo` and `make test`.
+# Each creates the virtual environment and installs what it needs on its own.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_STORE := demo.db
+
+.PHONY: demo test lint types pytest clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+demo: $(VENV)/.installed
+	rm -f $(DEMO_STORE) $(DEMO_STORE)-wal $(DEMO_STORE)-shm
+	SECRETARIAT_STORE=sqlite:///$(DEMO_STORE) SECRETARIAT_ACTOR=demo PATH="$(CURDIR)/$(BIN):$$PATH" \
+		bash scripts/demo.sh
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+types: $(VENV)/.installed-test
+	$(BIN)/mypy domain application
+
+pytest: $(VENV)/.installed-test
+	$(BIN)/pytest
+
+test: lint types pytest
+
+clean:
+	rm -rf $(VENV) $(DEMO_STORE) $(DEMO_STORE)-wal $(DEMO_STORE)-shm .pytest_cache .mypy_cache .ruff_cache

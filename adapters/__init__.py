@@ -1,0 +1,1 @@
+"""The outside world: the command-line interface, stores, logging and file formats."""

@@ -1,0 +1,49 @@
+"""The `secretariat` command line."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from adapters.cli.reading import READING_COMMANDS
+from adapters.cli.recording import RECORDING_COMMANDS
+from adapters.cli.running import SecretariatGroup, Settings, global_options
+
+
+@click.group(
+    cls=SecretariatGroup, context_settings={"help_option_names": ["-h", "--help"]}
+)
+@global_options
+@click.version_option(package_name="secretariat")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Record and read the decisions of an intergovernmental body's secretariat.
+
+    Every decision (scheduling, postponing, extending a deadline, receiving a
+    comment) is kept as an event: nothing is overwritten, and the record shows
+    what was decided, when it took effect, when it was recorded, and by whom.
+    Dates are written YYYY-MM-DD.
+
+    Exit codes: 0 done; 1 rejected by a rule of the secretariat; 2 bad usage or
+    bad input; 3 someone else changed the same record at the same moment (run it
+    again); 4 the store cannot be reached or read.
+    """
+    ctx.ensure_object(Settings)
+
+
+for _command in (*RECORDING_COMMANDS, *READING_COMMANDS):
+    cli.add_command(_command)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run one command; print a one-line error and exit non-zero when it fails."""
+    try:
+        exit_code = cli.main(args=argv, prog_name="secretariat", standalone_mode=False)
+    except click.ClickException as failure:
+        click.echo(f"error: {failure.format_message()}", err=True)
+        sys.exit(failure.exit_code)
+    except click.Abort:
+        click.echo("error: interrupted; nothing more was recorded", err=True)
+        sys.exit(130)
+    sys.exit(exit_code if isinstance(exit_code, int) else 0)

@@ -1,0 +1,90 @@
+"""The commands that only read the record."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+import click
+import structlog
+
+from adapters.cli.params import COUNT
+from adapters.cli.running import Settings, global_options
+from domain.values import DateRange, describe_dates, describe_session
+
+HISTORY_HEADERS = ("version", "event", "on", "recorded at", "actor", "details")
+
+
+def emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def emit_table(rows: list[tuple[Any, ...]], headers: tuple[str, ...]) -> None:
+    from tabulate import tabulate
+
+    click.echo(
+        tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
+    )
+
+
+def describe_value(value: Any) -> str:
+    """A plain value as a secretariat officer reads it."""
+    if isinstance(value, dict) and set(value) == {"start", "end"}:
+        return describe_dates(
+            DateRange(
+                date.fromisoformat(value["start"]), date.fromisoformat(value["end"])
+            )
+        )
+    if isinstance(value, list):
+        return "; ".join(describe_value(item) for item in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{describe_value(item)}" for item in value.values())
+    if value is None:
+        return "none"
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    return str(value)
+
+
+HEADER_KEYS = {"version", "event", "on", "recorded_at", "actor", "body", "number"}
+
+
+def history_row(record: dict[str, Any]) -> tuple[Any, ...]:
+    details = "; ".join(
+        f"{key.replace('_', ' ')}: {describe_value(value)}"
+        for key, value in record.items()
+        if key not in HEADER_KEYS
+    )
+    recorded_at = record["recorded_at"][:19].replace("T", " ")
+    return (
+        record["version"],
+        record["event"],
+        record["on"],
+        recorded_at,
+        record["actor"],
+        details,
+    )
+
+
+@click.command("history")
+@click.argument("body")
+@click.argument("number", type=COUNT)
+@click.option("--json", "as_json", is_flag=True, help="Write JSON instead of a table.")
+@global_options
+@click.pass_obj
+def history(settings: Settings, body: str, number: int, as_json: bool) -> None:
+    """Show every event of a session, oldest first: what was decided, when it
+    took effect, when it was recorded, and by whom."""
+    structlog.contextvars.bind_contextvars(body=body, number=number)
+    record = settings.secretariat(create=False).history(body, number)
+    if as_json:
+        emit_json(record)
+        return
+    click.echo(f"History of {describe_session(body, number)}")
+    emit_table([history_row(event) for event in record["events"]], HISTORY_HEADERS)
+
+
+READING_COMMANDS = [history]

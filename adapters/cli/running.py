@@ -1,0 +1,191 @@
+"""How every CLI command runs: the store it opens, the exit code and one-line
+message for each kind of failure, and the one canonical log line it writes."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import time
+import traceback
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import attrs
+import click
+import structlog
+
+from adapters.logging import configure_logging
+from adapters.store import (
+    Store,
+    StoreUnavailableError,
+    StoreUrlError,
+    describe_store_error,
+    open_secretariat,
+    parse_store_url,
+    store_url,
+)
+from application.errors import ConflictError
+from application.secretariat import Secretariat
+from domain.errors import DomainError, InvalidValueError
+
+log = structlog.get_logger("secretariat")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DONE, REJECTED, BAD_USAGE, CONFLICT, STORE_FAILED = 0, 1, 2, 3, 4
+INTERNAL_ERROR = 70
+
+LOG_LEVELS = {
+    "done": logging.INFO,
+    "rejected": logging.WARNING,
+    "bad-usage": logging.WARNING,
+    "conflict": logging.WARNING,
+    "aborted": logging.WARNING,
+}
+"""How loud each outcome's log line is; any other outcome is an error."""
+
+
+class Failure(click.ClickException):
+    """A command that did not do what was asked: its exit code and one-line reason."""
+
+    def __init__(self, message: str, exit_code: int, outcome: str) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+        self.outcome = outcome
+
+
+@attrs.define
+class Settings:
+    """Options every command takes, before or after its name."""
+
+    store: str | None = None
+    log_json: bool = False
+    _opened: Secretariat | None = None
+
+    def parsed_store(self) -> Store:
+        return parse_store_url(store_url(self.store))
+
+    def secretariat(self, *, create: bool) -> Secretariat:
+        """The Secretariat on the chosen store, built once per command."""
+        if self._opened is None:
+            self._opened = open_secretariat(self.parsed_store(), create=create)
+        return self._opened
+
+    def close(self) -> None:
+        if self._opened is not None:
+            self._opened.close()
+            self._opened = None
+
+
+def _set_store(ctx: click.Context, _: Any, value: str | None) -> None:
+    if value is not None:
+        ctx.ensure_object(Settings).store = value
+
+
+def _set_log_json(ctx: click.Context, _: Any, value: bool) -> None:
+    if value:
+        ctx.ensure_object(Settings).log_json = True
+
+
+def global_options(function: F) -> F:
+    """`--store` and `--log-json`, accepted before or after a command's name."""
+    function = click.option(
+        "--log-json",
+        is_flag=True,
+        expose_value=False,
+        callback=_set_log_json,
+        help="Write the log line as JSON instead of text.",
+    )(function)
+    return click.option(
+        "--store",
+        metavar="URL",
+        expose_value=False,
+        callback=_set_store,
+        help=(
+            "Where the record is kept: sqlite:///PATH or "
+            "postgresql://USER@HOST:PORT/DB. "
+            "Default: $SECRETARIAT_STORE, else sqlite:///secretariat.db."
+        ),
+    )(function)
+
+
+def as_failure(error: BaseException, settings: Settings) -> Failure:
+    """The exit code and one-line message for anything a command can meet."""
+    from eventsourcing.persistence import PersistenceError
+    from eventsourcing.utils import TopicError
+
+    if isinstance(error, Failure):
+        return error
+    if isinstance(error, InvalidValueError):
+        return Failure(str(error), BAD_USAGE, "bad-usage")
+    if isinstance(error, DomainError):
+        return Failure(str(error), REJECTED, "rejected")
+    if isinstance(error, ConflictError):
+        return Failure(str(error), CONFLICT, "conflict")
+    if isinstance(error, StoreUrlError):
+        return Failure(str(error), BAD_USAGE, "bad-usage")
+    if isinstance(error, StoreUnavailableError):
+        return Failure(str(error), STORE_FAILED, "store-failed")
+    if isinstance(error, TopicError):
+        return Failure(
+            "the store holds events this version of secretariat does not know "
+            f"({error}); use the version that wrote them, or a later one",
+            STORE_FAILED,
+            "store-failed",
+        )
+    if isinstance(error, PersistenceError | sqlite3.Error | OSError):
+        return Failure(
+            describe_store_error(settings.parsed_store(), error),
+            STORE_FAILED,
+            "store-failed",
+        )
+    if isinstance(error, click.ClickException):
+        return Failure(error.format_message(), error.exit_code, "bad-usage")
+    if os.environ.get("SECRETARIAT_DEBUG"):
+        traceback.print_exception(error)
+    return Failure(
+        f"unexpected failure ({type(error).__name__}: {error}); "
+        "set SECRETARIAT_DEBUG=1 to see where",
+        INTERNAL_ERROR,
+        "internal-error",
+    )
+
+
+class SecretariatGroup(click.Group):
+    """The `secretariat` command: runs one command and writes its log line."""
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name, command, rest = super().resolve_command(ctx, args)
+        structlog.contextvars.bind_contextvars(command=name)
+        return name, command, rest
+
+    def invoke(self, ctx: click.Context) -> Any:
+        settings = ctx.ensure_object(Settings)
+        structlog.contextvars.clear_contextvars()
+        started = time.perf_counter()
+        outcome: str | None = "done"
+        try:
+            return super().invoke(ctx)
+        except click.exceptions.Exit:
+            outcome = None
+            raise
+        except click.Abort:
+            outcome = "aborted"
+            raise
+        except Exception as error:
+            failure = as_failure(error, settings)
+            outcome = failure.outcome
+            raise failure from error
+        finally:
+            settings.close()
+            if outcome is not None:
+                configure_logging(json=settings.log_json)
+                log.log(
+                    LOG_LEVELS.get(outcome, logging.ERROR),
+                    "command",
+                    outcome=outcome,
+                    duration_ms=round((time.perf_counter() - started) * 1000, 1),
+                )

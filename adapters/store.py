@@ -1,0 +1,139 @@
+"""Where the record is kept: store URLs, and the one place the Secretariat is built."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import attrs
+
+from application.secretariat import Secretariat
+
+DEFAULT_STORE = "sqlite:///secretariat.db"
+SQLITE_LOCK_TIMEOUT_SECONDS = 60
+"""How long a writer waits for another writer's transaction on the same SQLite
+file before giving up: long enough that a busy store is never shown to an
+officer as 'database is locked'."""
+
+
+class StoreUrlError(ValueError):
+    """Raised when a store URL names no store this version can use."""
+
+
+class StoreUnavailableError(Exception):
+    """Raised when the store cannot be reached, read or created."""
+
+
+@attrs.frozen
+class Store:
+    """A parsed store URL: the kind of store, and the settings that open it."""
+
+    url: str
+    kind: str
+    settings: dict[str, str]
+    path: Path | None = None
+
+    @property
+    def exists(self) -> bool:
+        """Whether there is anything to read (a server answers for itself)."""
+        return self.path is None or self.path.is_file()
+
+    @property
+    def label(self) -> str:
+        """The store as an officer names it: the file, or the URL without password."""
+        if self.path is not None:
+            return str(self.path)
+        parts = urlsplit(self.url)
+        host = parts.hostname or ""
+        port = f":{parts.port}" if parts.port else ""
+        user = f"{parts.username}@" if parts.username else ""
+        return f"{parts.scheme}://{user}{host}{port}{parts.path}"
+
+
+def parse_store_url(url: str) -> Store:
+    """Read `sqlite:///PATH`, `sqlite:////ABSOLUTE/PATH` or
+    `postgresql://USER[:PASSWORD]@HOST[:PORT]/DB[?schema=NAME]`."""
+    if url.startswith("sqlite:///"):
+        path = url.removeprefix("sqlite:///")
+        if not path or path.endswith("/"):
+            raise StoreUrlError(f"the store URL {url!r} names no file")
+        return Store(
+            url=url,
+            kind="sqlite",
+            path=Path(path),
+            settings={
+                "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+                "SQLITE_DBNAME": path,
+                "SQLITE_LOCK_TIMEOUT": str(SQLITE_LOCK_TIMEOUT_SECONDS),
+            },
+        )
+    if url.startswith(("postgresql://", "postgres://")):
+        return _postgres_store(url)
+    raise StoreUrlError(
+        f"the store URL {url!r} is neither sqlite:///PATH "
+        "nor postgresql://USER@HOST:PORT/DB"
+    )
+
+
+def _postgres_store(url: str) -> Store:
+    parts = urlsplit(url)
+    try:
+        port = parts.port or 5432
+    except ValueError:
+        raise StoreUrlError(
+            f"the store URL {url!r} has a port that is not a number"
+        ) from None
+    database = unquote(parts.path.lstrip("/"))
+    if not (parts.hostname and parts.username and database):
+        raise StoreUrlError(
+            f"the store URL {url!r} needs a user, a host and a database: "
+            "postgresql://USER@HOST:PORT/DB"
+        )
+    settings = {
+        "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "POSTGRES_DBNAME": database,
+        "POSTGRES_HOST": parts.hostname,
+        "POSTGRES_PORT": str(port),
+        "POSTGRES_USER": unquote(parts.username),
+        "POSTGRES_PASSWORD": unquote(parts.password or ""),
+        "POSTGRES_CONNECT_TIMEOUT": "5",
+        "POSTGRES_POOL_SIZE": "2",
+        "POSTGRES_MAX_OVERFLOW": "4",
+    }
+    schema = parse_qs(parts.query).get("schema")
+    if schema:
+        settings["POSTGRES_SCHEMA"] = schema[-1]
+    return Store(url=url, kind="postgresql", settings=settings)
+
+
+def store_url(given: str | None = None) -> str:
+    """The store to use: the one given, else `$SECRETARIAT_STORE`, else the default."""
+    return given or os.environ.get("SECRETARIAT_STORE") or DEFAULT_STORE
+
+
+def open_secretariat(store: Store, *, create: bool) -> Secretariat:
+    """Build the Secretariat on `store`: the composition root of every command.
+
+    A command that only reads (`create=False`) never creates a store, so a
+    mistyped path is reported rather than shown as an empty record.
+    """
+    from eventsourcing.persistence import PersistenceError
+
+    if not create and not store.exists:
+        raise StoreUnavailableError(f"no store at {store.label}")
+    if store.path is not None and not store.path.parent.is_dir():
+        raise StoreUnavailableError(
+            f"cannot create a store at {store.label}: "
+            f"the folder {store.path.parent} does not exist"
+        )
+    try:
+        return Secretariat(env=store.settings)
+    except (PersistenceError, OSError) as error:
+        raise StoreUnavailableError(describe_store_error(store, error)) from error
+
+
+def describe_store_error(store: Store, error: BaseException) -> str:
+    """One line saying which store failed and why."""
+    reason = " ".join(str(error).split()) or type(error).__name__
+    return f"the store at {store.label} cannot be used: {reason}"

@@ -1,0 +1,1 @@
+"""The secretariat's application: commands, the Secretariat, the read side's logic."""

@@ -1,0 +1,44 @@
+"""Stored events as plain data: what an auditor reads, and what views are built from."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+from typing import Any
+
+import attrs
+
+HEADER = ("originator_id", "originator_version", "originator_topic", "timestamp")
+
+
+def plain(value: Any) -> Any:
+    """`value` made of JSON types only: dates as ISO text, enumerations by
+    their value, value objects as objects of their fields."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    if attrs.has(type(value)):
+        return {
+            name: plain(field)
+            for name, field in attrs.asdict(value, recurse=False).items()
+        }
+    if isinstance(value, list | tuple):
+        return [plain(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): plain(item) for key, item in value.items()}
+    return value
+
+
+def event_record(event: Any) -> dict[str, Any]:
+    """One event as the history shows it: version, event name, effective date,
+    recording time and actor first, then the event's own fields."""
+    fields = {name: value for name, value in vars(event).items() if name not in HEADER}
+    return {
+        "version": event.originator_version,
+        "event": type(event).__name__,
+        "on": plain(fields.pop("on")),
+        "recorded_at": event.timestamp.isoformat(),
+        "actor": fields.pop("actor"),
+        **{name: plain(value) for name, value in fields.items()},
+    }

@@ -1,0 +1,1 @@
+"""The secretariat's domain: bodies, their sessions and workplans, and their rules."""

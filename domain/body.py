@@ -1,0 +1,54 @@
+"""A body: the intergovernmental body whose sessions the secretariat serves."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate, event
+
+from domain.errors import DomainError
+from domain.ids import body_id
+
+
+class Body(Aggregate):
+    """An intergovernmental body, known by a short code (`cybercrime-egm`)."""
+
+    class Event(Aggregate.Event):
+        on: date
+        actor: str
+
+    @staticmethod
+    def create_id(code: str, **_: Any) -> UUID:
+        return body_id(code)
+
+    @event("Established")
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        parent: str | None,
+        mandate: str | None,
+        on: date,
+        actor: str,
+    ) -> None:
+        self.code = code
+        self.name = name
+        self.parent = parent
+        self.mandate = mandate
+        self.established_on = on
+
+
+class BodyNotFoundError(DomainError):
+    """Raised when a command names a body that has not been established."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(f"there is no body {code!r}; establish it first")
+
+
+class BodyAlreadyEstablishedError(DomainError):
+    """Raised when a body code is established a second time."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(f"the body {code!r} is already established")

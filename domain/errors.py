@@ -1,0 +1,16 @@
+"""The root of the secretariat's rule violations.
+
+Each rule the secretariat follows has its own subclass, defined beside the
+aggregate that enforces it. Every message is written for a secretariat officer.
+"""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """Raised when a command would break one of the secretariat's rules."""
+
+
+class InvalidValueError(DomainError):
+    """Raised when a value can never be valid, whatever the record holds
+    (an end before a start, an empty title, a period that runs backwards)."""

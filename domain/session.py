@@ -1,0 +1,476 @@
+"""A session: the N-th meeting of a body, from its scheduling to its report.
+
+Each public method checks the secretariat's rules and raises a `DomainError`
+before anything is recorded; the private `@event` methods only change state,
+because they run again every time the session is loaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate, event
+
+from domain.errors import DomainError
+from domain.ids import session_id
+from domain.values import (
+    AgendaItem,
+    DateRange,
+    DocumentKind,
+    Format,
+    SessionStatus,
+    describe_dates,
+    describe_session,
+    ordinal,
+)
+
+ALTERABLE = (SessionStatus.SCHEDULED, SessionStatus.POSTPONED)
+"""A session can be postponed, rescheduled, relocated or cancelled only while
+it has not opened, closed or been cancelled."""
+
+
+class Session(Aggregate):
+    """The N-th session (meeting) of a body."""
+
+    class Event(Aggregate.Event):
+        on: date
+        actor: str
+
+    @staticmethod
+    def create_id(body: str, number: int, **_: Any) -> UUID:
+        return session_id(body, number)
+
+    @event("Scheduled")
+    def __init__(
+        self,
+        body: str,
+        number: int,
+        title: str,
+        dates: DateRange,
+        venue: str,
+        format: Format,
+        stocktaking: bool,
+        on: date,
+        actor: str,
+    ) -> None:
+        self.body = body
+        self.number = number
+        self.title = title
+        self.dates: DateRange | None = dates
+        self.original_dates = dates
+        self.venue = venue
+        self.format = format
+        self.stocktaking = stocktaking
+        self.status = SessionStatus.SCHEDULED
+        self.last_on = on
+        self.postponements = 0
+        self.agenda: list[AgendaItem] | None = None
+        self.documents: list[str] = []
+        self.report_adopted_on: date | None = None
+
+    @property
+    def description(self) -> str:
+        return describe_session(self.body, self.number)
+
+    # Changes of dates, venue and status.
+
+    def postpone(
+        self, *, reason: str, dates: DateRange | None, on: date, actor: str
+    ) -> None:
+        """Postpone the session to later dates, or to dates to be determined."""
+        self._check_effective_date(on)
+        self._check_alterable("postponed")
+        if self.dates is None:
+            raise AlreadyPostponedError(self.description)
+        if dates is not None and dates.start <= self.dates.start:
+            raise PostponementNotLaterError(self.description, self.dates, dates)
+        self._postpone(
+            reason=reason, previous=self.dates, new=dates, on=on, actor=actor
+        )
+
+    @event("Postponed")
+    def _postpone(
+        self,
+        reason: str,
+        previous: DateRange,
+        new: DateRange | None,
+        on: date,
+        actor: str,
+    ) -> None:
+        self.dates = new
+        self.status = SessionStatus.SCHEDULED if new else SessionStatus.POSTPONED
+        self.postponements += 1
+        self.last_on = on
+
+    def reschedule(
+        self, *, dates: DateRange, reason: str | None, on: date, actor: str
+    ) -> None:
+        """Set new dates, earlier or later; how a postponed session gets dates."""
+        self._check_effective_date(on)
+        self._check_alterable("rescheduled")
+        if dates == self.dates:
+            raise DatesUnchangedError(self.description, dates)
+        self._reschedule(
+            previous=self.dates, new=dates, reason=reason, on=on, actor=actor
+        )
+
+    @event("Rescheduled")
+    def _reschedule(
+        self,
+        previous: DateRange | None,
+        new: DateRange,
+        reason: str | None,
+        on: date,
+        actor: str,
+    ) -> None:
+        self.dates = new
+        self.status = SessionStatus.SCHEDULED
+        self.last_on = on
+
+    def change_venue(
+        self, *, venue: str | None, format: Format | None, on: date, actor: str
+    ) -> None:
+        """Move the session to another venue, or change how it is attended."""
+        self._check_effective_date(on)
+        self._check_alterable("relocated")
+        new_venue = self.venue if venue is None else venue
+        new_format = self.format if format is None else format
+        if (new_venue, new_format) == (self.venue, self.format):
+            raise VenueUnchangedError(self.description, self.venue, self.format)
+        self._change_venue(venue=new_venue, format=new_format, on=on, actor=actor)
+
+    @event("VenueChanged")
+    def _change_venue(self, venue: str, format: Format, on: date, actor: str) -> None:
+        self.venue = venue
+        self.format = format
+        self.last_on = on
+
+    def cancel(self, *, reason: str, on: date, actor: str) -> None:
+        """Cancel the session for good."""
+        self._check_effective_date(on)
+        self._check_alterable("cancelled")
+        self._cancel(reason=reason, on=on, actor=actor)
+
+    @event("Cancelled")
+    def _cancel(self, reason: str, on: date, actor: str) -> None:
+        self.status = SessionStatus.CANCELLED
+        self.last_on = on
+
+    # Agenda and documents.
+
+    def issue_agenda(
+        self, *, items: Sequence[AgendaItem], on: date, actor: str
+    ) -> None:
+        """Issue the agenda, or a revised one, before the session closes."""
+        self._check_effective_date(on)
+        if self.status in (SessionStatus.CANCELLED, SessionStatus.CLOSED):
+            raise SessionNotAlterableError(
+                self.description, self.status, "cannot have an agenda issued"
+            )
+        if not items:
+            raise EmptyAgendaError(self.description)
+        numbers = [item.number for item in items]
+        repeated = sorted({n for n in numbers if numbers.count(n) > 1})
+        if repeated:
+            raise RepeatedAgendaItemError(repeated)
+        self._issue_agenda(
+            items=sorted(items, key=lambda item: item.number), on=on, actor=actor
+        )
+
+    @event("AgendaIssued")
+    def _issue_agenda(self, items: list[AgendaItem], on: date, actor: str) -> None:
+        self.agenda = list(items)
+        self.last_on = on
+
+    def issue_document(
+        self,
+        *,
+        kind: DocumentKind,
+        title: str,
+        symbol: str | None,
+        on: date,
+        actor: str,
+    ) -> None:
+        """Publish a document of the session."""
+        self._check_effective_date(on)
+        if title in self.documents:
+            raise DocumentAlreadyIssuedError(self.description, title)
+        self._issue_document(kind=kind, title=title, symbol=symbol, on=on, actor=actor)
+
+    @event("DocumentIssued")
+    def _issue_document(
+        self, kind: DocumentKind, title: str, symbol: str | None, on: date, actor: str
+    ) -> None:
+        self.documents.append(title)
+        self.last_on = on
+
+    def circulate_document(
+        self, *, title: str, to: str, via: str | None, on: date, actor: str
+    ) -> None:
+        """Record that an issued document was shared with an audience."""
+        self._check_effective_date(on)
+        if title not in self.documents:
+            raise DocumentNotIssuedError(self.description, title)
+        self._circulate_document(document=title, to=to, via=via, on=on, actor=actor)
+
+    @event("DocumentCirculated")
+    def _circulate_document(
+        self, document: str, to: str, via: str | None, on: date, actor: str
+    ) -> None:
+        self.last_on = on
+
+    # Participation.
+
+    def record_statement(
+        self, *, delegation: str, item: int | None, on: date, actor: str
+    ) -> None:
+        """Record a statement by a delegation, general (no item) or on an item."""
+        self._check_effective_date(on)
+        self._check_not_cancelled("cannot have statements recorded")
+        self._check_item(item)
+        self._record_statement(delegation=delegation, item=item, on=on, actor=actor)
+
+    @event("StatementRecorded")
+    def _record_statement(
+        self, delegation: str, item: int | None, on: date, actor: str
+    ) -> None:
+        self.last_on = on
+
+    def confirm_panelist(
+        self,
+        *,
+        name: str,
+        delegation: str,
+        item: int,
+        title: str,
+        on: date,
+        actor: str,
+    ) -> None:
+        """Record a panelist who presents on an agenda item."""
+        self._check_effective_date(on)
+        self._check_not_cancelled("cannot have panelists confirmed")
+        self._check_item(item)
+        self._confirm_panelist(
+            name=name, delegation=delegation, item=item, title=title, on=on, actor=actor
+        )
+
+    @event("PanelistConfirmed")
+    def _confirm_panelist(
+        self, name: str, delegation: str, item: int, title: str, on: date, actor: str
+    ) -> None:
+        self.last_on = on
+
+    # Opening, closing and the report.
+
+    def open(self, *, on: date, actor: str) -> None:
+        """Open the session on one of its days."""
+        self._check_effective_date(on)
+        if self.status is not SessionStatus.SCHEDULED:
+            raise SessionNotAlterableError(
+                self.description, self.status, "cannot be opened"
+            )
+        assert self.dates is not None  # a scheduled session has dates
+        if on not in self.dates:
+            raise OpeningOutsideDatesError(self.description, self.dates, on)
+        self._open(on=on, actor=actor)
+
+    @event("Opened")
+    def _open(self, on: date, actor: str) -> None:
+        self.status = SessionStatus.IN_SESSION
+        self.last_on = on
+
+    def close(self, *, on: date, actor: str) -> None:
+        """Close a session that is in session."""
+        self._check_effective_date(on)
+        if self.status is not SessionStatus.IN_SESSION:
+            raise SessionNotAlterableError(
+                self.description, self.status, "cannot be closed: it is not open"
+            )
+        self._close(on=on, actor=actor)
+
+    @event("Closed")
+    def _close(self, on: date, actor: str) -> None:
+        self.status = SessionStatus.CLOSED
+        self.last_on = on
+
+    def adopt_report(self, *, symbol: str | None, on: date, actor: str) -> None:
+        """Adopt the session's report, once, after the session has opened."""
+        self._check_effective_date(on)
+        if self.report_adopted_on is not None:
+            raise ReportAlreadyAdoptedError(self.description, self.report_adopted_on)
+        if self.status not in (SessionStatus.IN_SESSION, SessionStatus.CLOSED):
+            raise SessionNotAlterableError(
+                self.description,
+                self.status,
+                "cannot adopt its report before it opens",
+            )
+        self._adopt_report(symbol=symbol, on=on, actor=actor)
+
+    @event("ReportAdopted")
+    def _adopt_report(self, symbol: str | None, on: date, actor: str) -> None:
+        self.report_adopted_on = on
+        self.last_on = on
+
+    # Rules shared by several commands.
+
+    def _check_effective_date(self, on: date) -> None:
+        if on < self.last_on:
+            raise DecisionBeforeLastError(self.description, on, self.last_on)
+
+    def _check_alterable(self, past_participle: str) -> None:
+        if self.status not in ALTERABLE:
+            raise SessionNotAlterableError(
+                self.description, self.status, f"cannot be {past_participle}"
+            )
+
+    def _check_not_cancelled(self, consequence: str) -> None:
+        if self.status is SessionStatus.CANCELLED:
+            raise SessionNotAlterableError(self.description, self.status, consequence)
+
+    def _check_item(self, item: int | None) -> None:
+        if item is None or self.agenda is None:
+            return
+        if item not in {agenda_item.number for agenda_item in self.agenda}:
+            raise UnknownAgendaItemError(self.description, item)
+
+
+STATUS_WORDS = {
+    SessionStatus.SCHEDULED: "scheduled",
+    SessionStatus.POSTPONED: "postponed with its dates to be determined",
+    SessionStatus.CANCELLED: "cancelled",
+    SessionStatus.IN_SESSION: "in session",
+    SessionStatus.CLOSED: "closed",
+}
+
+
+class SessionNotFoundError(DomainError):
+    """Raised when a command names a session that has not been scheduled."""
+
+    def __init__(self, body: str, number: int) -> None:
+        super().__init__(f"there is no {ordinal(number)} session of {body}")
+
+
+class SessionAlreadyScheduledError(DomainError):
+    """Raised when a body's session number is scheduled a second time."""
+
+    def __init__(self, body: str, number: int) -> None:
+        super().__init__(
+            f"{describe_session(body, number)} is already scheduled; "
+            "reschedule or postpone it instead"
+        )
+
+
+class SessionNotAlterableError(DomainError):
+    """Raised when a session's status forbids the command (a closed session
+    cannot be postponed, a cancelled one cannot take statements)."""
+
+    def __init__(self, session: str, status: SessionStatus, consequence: str) -> None:
+        self.status = status
+        super().__init__(f"{session} is {STATUS_WORDS[status]} and {consequence}")
+
+
+class AlreadyPostponedError(DomainError):
+    """Raised when a session whose dates are to be determined is postponed again."""
+
+    def __init__(self, session: str) -> None:
+        super().__init__(
+            f"{session} is already postponed with its dates to be determined; "
+            "reschedule it to give it new dates"
+        )
+
+
+class PostponementNotLaterError(DomainError):
+    """Raised when a postponement would not move the session's start later."""
+
+    def __init__(self, session: str, current: DateRange, new: DateRange) -> None:
+        super().__init__(
+            f"a postponement must move the start of {session} after "
+            f"{current.start.isoformat()} (its dates are {describe_dates(current)}), "
+            f"but {new.start.isoformat()} is not later; reschedule it instead"
+        )
+
+
+class DatesUnchangedError(DomainError):
+    """Raised when new dates are the same as the session's current ones."""
+
+    def __init__(self, session: str, dates: DateRange) -> None:
+        super().__init__(f"{session} is already on {describe_dates(dates)}")
+
+
+class VenueUnchangedError(DomainError):
+    """Raised when a change of venue changes neither the venue nor the format."""
+
+    def __init__(self, session: str, venue: str, format: Format) -> None:
+        super().__init__(
+            f"{session} is already held {format.value} at {venue}; nothing to change"
+        )
+
+
+class DecisionBeforeLastError(DomainError):
+    """Raised when a decision would take effect before one already recorded for
+    the same session: the record is corrected by a new decision, never rewritten."""
+
+    def __init__(self, session: str, on: date, last_on: date) -> None:
+        super().__init__(
+            f"this decision takes effect on {on.isoformat()}, before the last one "
+            f"recorded for {session} ({last_on.isoformat()}); decisions on a session "
+            "are recorded in the order they take effect"
+        )
+
+
+class EmptyAgendaError(DomainError):
+    """Raised when an agenda without items is issued."""
+
+    def __init__(self, session: str) -> None:
+        super().__init__(f"the agenda of {session} needs at least one item")
+
+
+class RepeatedAgendaItemError(DomainError):
+    """Raised when an agenda numbers two items the same."""
+
+    def __init__(self, numbers: list[int]) -> None:
+        listed = ", ".join(map(str, numbers))
+        super().__init__(f"the agenda numbers more than one item {listed}")
+
+
+class UnknownAgendaItemError(DomainError):
+    """Raised when a statement or panelist names an item the agenda does not have."""
+
+    def __init__(self, session: str, item: int) -> None:
+        super().__init__(f"the agenda of {session} has no item {item}")
+
+
+class DocumentAlreadyIssuedError(DomainError):
+    """Raised when a document title is issued twice for the same session."""
+
+    def __init__(self, session: str, title: str) -> None:
+        super().__init__(f"{session} already has a document titled {title!r}")
+
+
+class DocumentNotIssuedError(DomainError):
+    """Raised when a document that was never issued is circulated."""
+
+    def __init__(self, session: str, title: str) -> None:
+        super().__init__(f"{session} has no document titled {title!r}; issue it first")
+
+
+class OpeningOutsideDatesError(DomainError):
+    """Raised when a session is opened on a day that is not one of its days."""
+
+    def __init__(self, session: str, dates: DateRange, on: date) -> None:
+        super().__init__(
+            f"{session} can be opened only on one of its days "
+            f"({describe_dates(dates)}), not on {on.isoformat()}"
+        )
+
+
+class ReportAlreadyAdoptedError(DomainError):
+    """Raised when a session's report is adopted a second time."""
+
+    def __init__(self, session: str, adopted_on: date) -> None:
+        super().__init__(
+            f"the report of {session} was already adopted on {adopted_on.isoformat()}"
+        )

@@ -1,0 +1,264 @@
+"""Value objects: what the secretariat's decisions are made of.
+
+They never change once made, and each checks on construction what can never be
+valid (a date range that ends before it starts, a period that runs backwards).
+"""
+
+from __future__ import annotations
+
+import enum
+import unicodedata
+from datetime import date
+from typing import Any
+
+import attrs
+
+from domain.errors import InvalidValueError
+
+NAME_LIMIT = 1_000
+"""Most characters in a name, title, venue, symbol or delegation."""
+
+REASON_LIMIT = 10_000
+"""Most characters in a reason or a mandate."""
+
+FIRST_YEAR = 1945
+LAST_YEAR = 2200
+"""The years the record may speak of: a date outside them is a typing mistake."""
+
+MAX_NUMBER = 100_000
+"""The highest session number, agenda item or count the record accepts."""
+
+
+class EndBeforeStartError(InvalidValueError):
+    """Raised when a date range or a period ends before it starts."""
+
+
+class InvalidTextError(InvalidValueError):
+    """Raised when a text is empty, too long or holds control characters."""
+
+
+class DateOutOfRangeError(InvalidValueError):
+    """Raised when a date or year lies outside the years the record speaks of."""
+
+
+class InvalidNumberError(InvalidValueError):
+    """Raised when a session number, agenda item or cycle is not a sensible count."""
+
+
+def check_text(value: str, *, what: str, limit: int = NAME_LIMIT) -> str:
+    """Return `value` if it is a text the record can hold, else raise.
+
+    Line breaks and tabs are allowed (a reason may have paragraphs); other
+    control characters, including NUL, are not: they are never typed on purpose
+    and some stores cut a text at the first NUL.
+    """
+    if not isinstance(value, str):
+        raise InvalidTextError(f"{what} must be text")
+    if not value.strip():
+        raise InvalidTextError(f"{what} must not be empty")
+    if len(value) > limit:
+        raise InvalidTextError(
+            f"{what} is {len(value):,} characters long; the limit is {limit:,}"
+        )
+    for character in value:
+        if character not in "\n\t" and unicodedata.category(character) == "Cc":
+            raise InvalidTextError(
+                f"{what} holds the control character U+{ord(character):04X}"
+            )
+    return value
+
+
+def check_number(value: int, *, what: str) -> int:
+    """Return `value` if it is a count from 1 to MAX_NUMBER, else raise."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidNumberError(f"{what} must be a whole number")
+    if not 1 <= value <= MAX_NUMBER:
+        raise InvalidNumberError(
+            f"{what} must be from 1 to {MAX_NUMBER:,}, not {value}"
+        )
+    return value
+
+
+def check_year(value: int, *, what: str) -> int:
+    """Return `value` if it is a year the record may speak of, else raise."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidNumberError(f"{what} must be a year")
+    if not FIRST_YEAR <= value <= LAST_YEAR:
+        raise DateOutOfRangeError(
+            f"{what} {value} is outside the years {FIRST_YEAR}-{LAST_YEAR}"
+        )
+    return value
+
+
+def check_date(value: date, *, what: str) -> date:
+    """Return `value` if it falls in the years the record may speak of, else raise."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise DateOutOfRangeError(
+            f"{what} {value.isoformat()} is outside the years {FIRST_YEAR}-{LAST_YEAR}"
+        )
+    return value
+
+
+def ordinal(number: int) -> str:
+    """Return `number` as an English ordinal: 1st, 2nd, 3rd, 11th, 22nd."""
+    if 10 <= number % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def describe_session(body: str, number: int) -> str:
+    """Name a session the way the secretariat speaks of it."""
+    return f"the {ordinal(number)} session of {body}"
+
+
+def _check_range_date(_: Any, attribute: attrs.Attribute[date], value: date) -> None:
+    check_date(value, what=f"the {attribute.name} date")
+
+
+@attrs.frozen
+class DateRange:
+    """The first and last day of a session, both included."""
+
+    start: date = attrs.field(validator=_check_range_date)
+    end: date = attrs.field(validator=_check_range_date)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise EndBeforeStartError(
+                f"the end date {self.end.isoformat()} is before "
+                f"the start date {self.start.isoformat()}"
+            )
+
+    def __contains__(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+    def __str__(self) -> str:
+        return describe_dates(self)
+
+
+def describe_dates(dates: DateRange | None) -> str:
+    """Write dates as the secretariat does: 6-8 April 2020, 30 June-2 July 2020."""
+    if dates is None:
+        return "dates to be determined"
+    start, end = dates.start, dates.end
+    if start == end:
+        return f"{end.day} {end:%B %Y}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {end:%B %Y}"
+    if start.year == end.year:
+        return f"{start.day} {start:%B}–{end.day} {end:%B %Y}"
+    return f"{start.day} {start:%B %Y}–{end.day} {end:%B %Y}"
+
+
+@attrs.frozen
+class Period:
+    """The years a workplan covers, both included: 2018-2021."""
+
+    first: int
+    last: int
+
+    def __attrs_post_init__(self) -> None:
+        check_year(self.first, what="the first year of the period")
+        check_year(self.last, what="the last year of the period")
+        if self.last < self.first:
+            raise EndBeforeStartError(
+                f"the period {self.first}-{self.last} ends before it starts"
+            )
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """Read a period written YYYY-YYYY."""
+        first, dash, last = text.strip().partition("-")
+        if not (dash and len(first) == 4 and len(last) == 4):
+            raise InvalidValueError(f"a period is written YYYY-YYYY, not {text!r}")
+        if not (first.isdigit() and last.isdigit()):
+            raise InvalidValueError(f"a period is written YYYY-YYYY, not {text!r}")
+        return cls(int(first), int(last))
+
+    def __contains__(self, year: int) -> bool:
+        return self.first <= year <= self.last
+
+    def __str__(self) -> str:
+        return f"{self.first}-{self.last}"
+
+
+def _check_item_number(_: Any, __: Any, value: int) -> None:
+    check_number(value, what="an agenda item number")
+
+
+def _check_title(_: Any, attribute: attrs.Attribute[str], value: str) -> None:
+    check_text(value, what=f"the {attribute.name.replace('_', ' ')}")
+
+
+@attrs.frozen
+class AgendaItem:
+    """One numbered item of a session's agenda."""
+
+    number: int = attrs.field(validator=_check_item_number)
+    title: str = attrs.field(validator=_check_title)
+
+
+def _as_tuple(value: Any) -> tuple[str, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class CycleTopics:
+    """The topics a workplan sets for one year's session."""
+
+    year: int
+    topics: tuple[str, ...] = attrs.field(converter=_as_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        check_year(self.year, what="the topic year")
+        if not self.topics:
+            raise InvalidValueError(f"the year {self.year} has no topics")
+        for topic in self.topics:
+            check_text(topic, what=f"a topic for {self.year}")
+
+
+class Format(enum.Enum):
+    """How participants attend a session."""
+
+    IN_PERSON = "in-person"
+    HYBRID = "hybrid"
+    ONLINE = "online"
+
+
+class DocumentKind(enum.Enum):
+    """The kinds of document a session publishes."""
+
+    ANNOTATED_AGENDA = "annotated-agenda"
+    ORGANIZATION_OF_WORK = "organization-of-work"
+    PARTICIPANTS_LIST = "participants-list"
+    REPORT = "report"
+    COMMENTS = "comments"
+    BACKGROUND_PAPER = "background-paper"
+    GUIDE = "guide"
+    CODE_OF_CONDUCT = "code-of-conduct"
+    STATEMENT = "statement"
+    PRESENTATION = "presentation"
+    OTHER = "other"
+
+
+class SubmitterKind(enum.Enum):
+    """Who may answer a call for comments."""
+
+    MEMBER_STATE = "member-state"
+    OBSERVER = "observer"
+
+
+class SessionStatus(enum.Enum):
+    """Where a session stands.
+
+    `postponed` means postponed with its dates to be determined; a session
+    postponed to new dates is `scheduled` again.
+    """
+
+    SCHEDULED = "scheduled"
+    POSTPONED = "postponed"
+    CANCELLED = "cancelled"
+    IN_SESSION = "in-session"
+    CLOSED = "closed"

@@ -1,0 +1,229 @@
+"""A workplan: a body's multi-year plan, its calls for comments and their deadlines."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate, event
+
+from domain.errors import DomainError
+from domain.ids import workplan_id
+from domain.values import CycleTopics, Period, SubmitterKind
+
+
+class Workplan(Aggregate):
+    """A body's workplan for a period of years (`2018-2021`)."""
+
+    class Event(Aggregate.Event):
+        on: date
+        actor: str
+
+    @staticmethod
+    def create_id(body: str, period: Period, **_: Any) -> UUID:
+        return workplan_id(body, period)
+
+    @classmethod
+    def adopt(
+        cls,
+        *,
+        body: str,
+        period: Period,
+        at_session: int,
+        topics: Sequence[CycleTopics],
+        stocktaking_by: int | None,
+        on: date,
+        actor: str,
+    ) -> Workplan:
+        """Adopt a workplan whose topics and milestones fall inside its period."""
+        years = [cycle.year for cycle in topics]
+        for year in years:
+            if year not in period:
+                raise OutsidePeriodError(period, year, "a topic year")
+        repeated = sorted({year for year in years if years.count(year) > 1})
+        if repeated:
+            raise RepeatedTopicYearError(repeated)
+        if stocktaking_by is not None and stocktaking_by not in period:
+            raise OutsidePeriodError(period, stocktaking_by, "the stocktaking year")
+        return cls(
+            body=body,
+            period=period,
+            at_session=at_session,
+            topics=sorted(topics, key=lambda cycle: cycle.year),
+            stocktaking_by=stocktaking_by,
+            on=on,
+            actor=actor,
+        )
+
+    @event("Adopted")
+    def __init__(
+        self,
+        body: str,
+        period: Period,
+        at_session: int,
+        topics: list[CycleTopics],
+        stocktaking_by: int | None,
+        on: date,
+        actor: str,
+    ) -> None:
+        self.body = body
+        self.period = period
+        self.at_session = at_session
+        self.topics = list(topics)
+        self.stocktaking_by = stocktaking_by
+        # Keyed by the cycle written as text, so that a snapshot reads back alike.
+        self.deadlines: dict[str, date] = {}
+        self.references: dict[str, list[str]] = {}
+
+    @property
+    def description(self) -> str:
+        return f"the {self.period} workplan of {self.body}"
+
+    def request_comments(
+        self, *, cycle: int, deadline: date, on: date, actor: str
+    ) -> None:
+        """Call for written comments for one year of the workplan."""
+        if cycle not in self.period:
+            raise OutsidePeriodError(self.period, cycle, "the cycle")
+        if str(cycle) in self.deadlines:
+            raise CommentsAlreadyRequestedError(self.description, cycle)
+        self._request_comments(cycle=cycle, deadline=deadline, on=on, actor=actor)
+
+    @event("CommentsRequested")
+    def _request_comments(
+        self, cycle: int, deadline: date, on: date, actor: str
+    ) -> None:
+        self.deadlines[str(cycle)] = deadline
+        self.references[str(cycle)] = []
+
+    def extend_deadline(
+        self, *, cycle: int, to: date, reason: str, on: date, actor: str
+    ) -> None:
+        """Extend the deadline of a call for comments to a later date."""
+        in_force = self._deadline(cycle)
+        if to <= in_force:
+            raise ExtensionNotLaterError(self.description, cycle, in_force, to)
+        self._extend_deadline(
+            cycle=cycle, previous=in_force, to=to, reason=reason, on=on, actor=actor
+        )
+
+    @event("DeadlineExtended")
+    def _extend_deadline(
+        self,
+        cycle: int,
+        previous: date,
+        to: date,
+        reason: str,
+        on: date,
+        actor: str,
+    ) -> None:
+        self.deadlines[str(cycle)] = to
+
+    def receive_submission(
+        self,
+        *,
+        cycle: int,
+        submitter: str,
+        submitter_kind: SubmitterKind,
+        reference: str | None,
+        on: date,
+        actor: str,
+    ) -> None:
+        """Record a comment received on `on`, in whatever order receipts are typed."""
+        self._deadline(cycle)
+        if reference is not None and reference in self.references[str(cycle)]:
+            raise SubmissionAlreadyReceivedError(self.description, cycle, reference)
+        self._receive_submission(
+            cycle=cycle,
+            submitter=submitter,
+            submitter_kind=submitter_kind,
+            reference=reference,
+            on=on,
+            actor=actor,
+        )
+
+    @event("SubmissionReceived")
+    def _receive_submission(
+        self,
+        cycle: int,
+        submitter: str,
+        submitter_kind: SubmitterKind,
+        reference: str | None,
+        on: date,
+        actor: str,
+    ) -> None:
+        if reference is not None:
+            self.references[str(cycle)].append(reference)
+
+    def _deadline(self, cycle: int) -> date:
+        try:
+            return self.deadlines[str(cycle)]
+        except KeyError:
+            raise NoCallForCommentsError(self.description, cycle) from None
+
+
+class WorkplanNotFoundError(DomainError):
+    """Raised when a command names a workplan that has not been adopted."""
+
+    def __init__(self, body: str, period: Period) -> None:
+        super().__init__(f"{body} has no workplan for {period}")
+
+
+class WorkplanAlreadyAdoptedError(DomainError):
+    """Raised when a body's workplan for a period is adopted a second time."""
+
+    def __init__(self, body: str, period: Period) -> None:
+        super().__init__(f"the {period} workplan of {body} is already adopted")
+
+
+class OutsidePeriodError(DomainError):
+    """Raised when a year named in a workplan falls outside its period."""
+
+    def __init__(self, period: Period, year: int, what: str) -> None:
+        super().__init__(f"{what} {year} falls outside the period {period}")
+
+
+class RepeatedTopicYearError(DomainError):
+    """Raised when a workplan lists the same year's topics twice."""
+
+    def __init__(self, years: list[int]) -> None:
+        super().__init__(
+            f"the topics for {', '.join(map(str, years))} are given more than once"
+        )
+
+
+class CommentsAlreadyRequestedError(DomainError):
+    """Raised when comments are requested a second time for the same cycle."""
+
+    def __init__(self, workplan: str, cycle: int) -> None:
+        super().__init__(f"comments for {cycle} under {workplan} are already requested")
+
+
+class NoCallForCommentsError(DomainError):
+    """Raised when a deadline or submission names a cycle with no call for comments."""
+
+    def __init__(self, workplan: str, cycle: int) -> None:
+        super().__init__(f"no comments were requested for {cycle} under {workplan}")
+
+
+class ExtensionNotLaterError(DomainError):
+    """Raised when an extension does not move the deadline in force later."""
+
+    def __init__(self, workplan: str, cycle: int, in_force: date, to: date) -> None:
+        super().__init__(
+            f"the deadline for {cycle} comments under {workplan} is "
+            f"{in_force.isoformat()}; an extension must be later, "
+            f"and {to.isoformat()} is not"
+        )
+
+
+class SubmissionAlreadyReceivedError(DomainError):
+    """Raised when the same submission reference is received twice for one call."""
+
+    def __init__(self, workplan: str, cycle: int, reference: str) -> None:
+        super().__init__(
+            f"a submission with reference {reference!r} was already received "
+            f"for {cycle} under {workplan}"
+        )

@@ -1,0 +1,100 @@
+"""Fixtures shared by every tier: the Secretariat in memory, and real stores."""
+
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from adapters.store import open_secretariat, parse_store_url
+from application.secretariat import Secretariat
+
+POSTGRES_VARIABLE = "SECRETARIAT_TEST_POSTGRES"
+LOCAL_POSTGRES = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+@cache
+def postgres_url() -> str | None:
+    """The PostgreSQL server the tests may use, or None when there is none.
+
+    When `$SECRETARIAT_TEST_POSTGRES` is set (as CI sets it), that server must
+    answer: a silent skip would hide a broken CI. When it is not set, the tests
+    look on 127.0.0.1:5432 and skip when nothing answers.
+    """
+    configured = os.environ.get(POSTGRES_VARIABLE)
+    url = configured or LOCAL_POSTGRES
+    parts = urlsplit(url)
+    try:
+        socket.create_connection(
+            (parts.hostname or "127.0.0.1", parts.port or 5432), timeout=1
+        ).close()
+    except OSError as error:
+        if configured:
+            pytest.fail(f"{POSTGRES_VARIABLE}={configured} does not answer: {error}")
+        return None
+    return url
+
+
+def requires_postgres() -> str:
+    url = postgres_url()
+    if url is None:
+        pytest.skip(
+            f"no PostgreSQL: {POSTGRES_VARIABLE} is not set "
+            f"and nothing answers on {LOCAL_POSTGRES}"
+        )
+    return url
+
+
+@pytest.fixture
+def postgres_store() -> Iterator[str]:
+    """The URL of an empty schema of its own on the test PostgreSQL server."""
+    url = requires_postgres()
+    import psycopg
+
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute(f"CREATE SCHEMA {schema}")
+    try:
+        yield f"{url}?schema={schema}"
+    finally:
+        with psycopg.connect(url, autocommit=True) as connection:
+            connection.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture
+def sqlite_store(tmp_path: Path) -> str:
+    """The URL of an SQLite file that does not exist yet."""
+    return f"sqlite:///{tmp_path / 'record.db'}"
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store(request: pytest.FixtureRequest) -> str:
+    """Each store in turn: the same test body runs on SQLite and on PostgreSQL."""
+    if request.param == "postgres":
+        return str(request.getfixturevalue("postgres_store"))
+    return str(request.getfixturevalue("sqlite_store"))
+
+
+@pytest.fixture
+def stored_secretariat(store: str) -> Iterator[Secretariat]:
+    secretariat = open_secretariat(parse_store_url(store), create=True)
+    try:
+        yield secretariat
+    finally:
+        secretariat.close()
+
+
+@pytest.fixture
+def secretariat() -> Iterator[Secretariat]:
+    """The Secretariat on an in-memory store."""
+    app = Secretariat(env={"PERSISTENCE_MODULE": "eventsourcing.popo"})
+    try:
+        yield app
+    finally:
+        app.close()
