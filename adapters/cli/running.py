@@ -182,7 +182,10 @@ class SecretariatGroup(click.Group):
         finally:
             settings.close()
             if outcome is not None:
-                configure_logging(json=settings.log_json)
+                if not structlog.is_configured():
+                    # Configured once per process, and never over a caller's own
+                    # configuration (a test capturing the log line, say).
+                    configure_logging(json=settings.log_json)
                 log.log(
                     LOG_LEVELS.get(outcome, logging.ERROR),
                     "command",
