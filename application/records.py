@@ -8,6 +8,8 @@ from typing import Any
 
 import attrs
 
+from domain.values import Period
+
 HEADER = ("originator_id", "originator_version", "originator_topic", "timestamp")
 
 
@@ -16,6 +18,8 @@ def plain(value: Any) -> Any:
     their value, value objects as objects of their fields."""
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if isinstance(value, Period):
+        return str(value)
     if isinstance(value, enum.Enum):
         return value.value
     if attrs.has(type(value)):

@@ -269,6 +269,17 @@ class Secretariat(Application[UUID]):
             "events": [event_record(event) for event in events],
         }
 
+    def workplan_history(self, body: str, period: Period) -> dict[str, Any]:
+        """A workplan's events, oldest first, as plain data."""
+        events = list(self.events.get(workplan_id(body, period)))
+        if not events:
+            self._workplan(body, period)
+        return {
+            "body": body,
+            "period": str(period),
+            "events": [event_record(event) for event in events],
+        }
+
     def event_count(self) -> int:
         """How many events the store holds (the position of its last event)."""
         return self.recorder.max_notification_id() or 0

@@ -285,9 +285,11 @@ class Session(Aggregate):
     def close(self, *, on: date, actor: str) -> None:
         """Close a session that is in session."""
         self._check_effective_date(on)
+        if self.status is SessionStatus.CLOSED:
+            raise SessionAlreadyClosedError(self.description)
         if self.status is not SessionStatus.IN_SESSION:
             raise SessionNotAlterableError(
-                self.description, self.status, "cannot be closed: it is not open"
+                self.description, self.status, "cannot be closed: it has not opened"
             )
         self._close(on=on, actor=actor)
 
@@ -302,11 +304,12 @@ class Session(Aggregate):
         if self.report_adopted_on is not None:
             raise ReportAlreadyAdoptedError(self.description, self.report_adopted_on)
         if self.status not in (SessionStatus.IN_SESSION, SessionStatus.CLOSED):
-            raise SessionNotAlterableError(
-                self.description,
-                self.status,
-                "cannot adopt its report before it opens",
+            consequence = (
+                "has no report to adopt"
+                if self.status is SessionStatus.CANCELLED
+                else "cannot adopt its report before it opens"
             )
+            raise SessionNotAlterableError(self.description, self.status, consequence)
         self._adopt_report(symbol=symbol, on=on, actor=actor)
 
     @event("ReportAdopted")
@@ -465,6 +468,13 @@ class OpeningOutsideDatesError(DomainError):
             f"{session} can be opened only on one of its days "
             f"({describe_dates(dates)}), not on {on.isoformat()}"
         )
+
+
+class SessionAlreadyClosedError(DomainError):
+    """Raised when a closed session is closed again."""
+
+    def __init__(self, session: str) -> None:
+        super().__init__(f"{session} is already closed")
 
 
 class ReportAlreadyAdoptedError(DomainError):

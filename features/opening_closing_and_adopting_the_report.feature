@@ -53,14 +53,14 @@ Feature: Opening and closing a session, and adopting its report
 
     Example: Closing a session that never opened is refused
       When the 6th session of cybercrime-egm is closed on 2020-07-29
-      Then the officer is told "the 6th session of cybercrime-egm is scheduled and cannot be closed: it is not open"
+      Then the officer is told "the 6th session of cybercrime-egm is scheduled and cannot be closed: it has not opened"
       And nothing is recorded
 
     Example: Closing a session a second time is refused
       Given the 6th session of cybercrime-egm is opened on 2020-07-27
       And the 6th session of cybercrime-egm is closed on 2020-07-29
       When the 6th session of cybercrime-egm is closed on 2020-07-30
-      Then the officer is told "the 6th session of cybercrime-egm is closed and cannot be closed: it is not open"
+      Then the officer is told "the 6th session of cybercrime-egm is already closed"
       And nothing is recorded
 
   Rule: A session adopts its report once it has opened, in session or after closing

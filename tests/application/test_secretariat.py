@@ -238,3 +238,30 @@ def test_an_establishment_keeps_the_mandate_and_parent(
     body = secretariat.repository.get(body_id("ccpcj"))
     assert body.parent is None
     assert body.name == "Commission on Crime Prevention and Criminal Justice"
+
+
+def test_a_workplan_history_names_its_period_as_written(
+    secretariat: Secretariat,
+) -> None:
+    establish(secretariat)
+    with pytest.raises(WorkplanNotFoundError):
+        secretariat.workplan_history(BODY, PERIOD)
+    secretariat.execute(
+        AdoptWorkplan(
+            body=BODY,
+            period=PERIOD,
+            at_session=4,
+            topics=[CycleTopics(2020, ["International cooperation", "Prevention"])],
+            stocktaking_by=2021,
+            on=date(2018, 4, 5),
+            actor=OFFICER,
+        )
+    )
+    history = secretariat.workplan_history(BODY, PERIOD)
+    assert history["period"] == "2018-2021"
+    (adopted,) = history["events"]
+    assert adopted["period"] == "2018-2021"
+    assert adopted["topics"] == [
+        {"year": 2020, "topics": ["International cooperation", "Prevention"]}
+    ]
+    assert adopted["stocktaking_by"] == 2021

@@ -17,10 +17,8 @@ import attrs
 from parse import with_pattern  # type: ignore[import-untyped]
 from pytest_bdd import parsers
 
-from application.records import event_record
 from application.secretariat import Secretariat
 from domain.body import BodyNotFoundError
-from domain.ids import workplan_id
 from domain.session import SessionNotFoundError
 from domain.values import (
     DateRange,
@@ -30,6 +28,7 @@ from domain.values import (
     SubmitterKind,
     ordinal,
 )
+from domain.workplan import WorkplanNotFoundError
 
 CODE = r"[a-z0-9][a-z0-9-]*"
 ISO_DATE = r"\d{4}-\d{2}-\d{2}"
@@ -74,11 +73,14 @@ class WorkplanRecord:
         return Period.parse(self.written_period)
 
     def history(self, secretariat: Secretariat) -> list[dict[str, Any]]:
-        """The workplan's entries, oldest first, in the form `history` gives a
-        session's. The Secretariat has no query for a workplan's history yet, so
-        they are read from its event store, never from the aggregate."""
-        stored = secretariat.events.get(workplan_id(self.body, self.period))
-        return [event_record(event) for event in stored]
+        """The workplan's entries, oldest first; none when it was never adopted."""
+        try:
+            events: list[dict[str, Any]] = secretariat.workplan_history(
+                self.body, self.period
+            )["events"]
+        except (BodyNotFoundError, WorkplanNotFoundError):
+            return []
+        return events
 
     def __str__(self) -> str:
         return f"the {self.written_period} workplan of {self.body}"

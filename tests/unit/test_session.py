@@ -367,7 +367,7 @@ def test_a_session_opens_only_on_one_of_its_days() -> None:
 
 def test_a_session_closes_only_once_opened() -> None:
     session = sixth()
-    with pytest.raises(SessionNotAlterableError, match="it is not open"):
+    with pytest.raises(SessionNotAlterableError, match="it has not opened"):
         session.close(on=D(2020, 4, 8), actor=OFFICER)
     session.open(on=D(2020, 4, 6), actor=OFFICER)
     session.close(on=D(2020, 4, 8), actor=OFFICER)
