@@ -21,12 +21,13 @@ class Ran:
 
 
 def run(*args: str, store: str, cwd: Path | None = None, **env: str) -> Ran:
-    """Run `secretariat ARGS` on `store`, with only failures logged."""
+    """Run `secretariat ARGS` on `store`; its log lines are left out, so that
+    standard error holds only what the command itself says."""
     environment = {
         **os.environ,
         "SECRETARIAT_STORE": store,
         "SECRETARIAT_ACTOR": "test officer",
-        "SECRETARIAT_LOG_LEVEL": "warning",
+        "SECRETARIAT_LOG_LEVEL": "error",
         **env,
     }
     completed = subprocess.run(
