@@ -184,7 +184,10 @@ class _Field:
         """The command-line words for this field's value."""
         param = self.param
         if isinstance(param, click.Option) and param.multiple:
-            return [f"{self.option}={value}" for value in self._assignments(node)]
+            words = [f"{self.option}={value}" for value in self._assignments(node)]
+            if not words:
+                raise _EntryError(f"{self.key} is empty")
+            return words
         value = self._scalar(node)
         if isinstance(param, click.Option) and param.is_flag:
             if value not in ("true", "false"):
@@ -331,6 +334,8 @@ def _build(verb: str, given: dict[str, Node]) -> Command:
 def _bad_parameter(error: click.BadParameter, fields: dict[str, _Field]) -> str:
     for key, field in fields.items():
         if field.param is error.param:
+            if isinstance(error, click.MissingParameter):
+                return f"missing {key!r}"
             return f"{key}: {error.message}"
     return _in_file_words(error.format_message(), fields)
 

@@ -119,6 +119,12 @@ REJECTED_FILES = {
         "items is a mapping of numbers to texts",
         "entry 2 (line 2, issue-agenda)",
     ),
+    "repeatable option empty": (
+        ESTABLISH + "- command: issue-agenda\n  body: cybercrime-egm\n  number: 6\n"
+        "  items: {}\n  on: 2020-07-06\n",
+        "items is empty",
+        "entry 2 (line 2, issue-agenda)",
+    ),
     "entry not a mapping": (
         ESTABLISH + "- establish-body cybercrime-egm\n",
         "this entry is not a mapping of fields",
