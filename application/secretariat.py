@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, ClassVar, TypeVar
 from uuid import UUID
 
@@ -36,6 +38,7 @@ from application.commands import (
     WorkplanCommand,
 )
 from application.errors import ConflictError
+from application.imported import ImportedEntry
 from application.records import event_record
 from application.transcodings import register_domain_transcodings
 from domain.body import Body, BodyAlreadyEstablishedError, BodyNotFoundError
@@ -49,6 +52,10 @@ SNAPSHOT_INTERVAL = 100
 history reads one snapshot and fewer than this many events."""
 
 TAggregate = TypeVar("TAggregate", bound=Aggregate)
+
+_marking: ContextVar[tuple[UUID, Command] | None] = ContextVar("_marking", default=None)
+"""The import entry the command being executed applies, if any: whichever method
+carries out the command, its one save also records the entry as applied."""
 
 
 @attrs.frozen
@@ -83,12 +90,24 @@ class Secretariat(Application[UUID]):
         super().register_transcodings(transcoder)
         register_domain_transcodings(transcoder)
 
-    def execute(self, command: Command) -> Recorded:
-        """Carry out any command, by the method of the same name."""
+    def execute(self, command: Command, *, marking: UUID | None = None) -> Recorded:
+        """Carry out any command, by the method of the same name.
+
+        With `marking`, the id of an import entry, the entry is recorded as
+        applied in the same transaction as the command's events. If the entry
+        is already recorded (someone imported it at the same moment), the save
+        fails and nothing is written: ask `is_applied` first, and again after a
+        failure.
+        """
         method: Callable[[Command], Recorded] = getattr(
             self, command.verb.replace("-", "_")
         )
-        return method(command)
+        with self._marked(marking, command):
+            return method(command)
+
+    def is_applied(self, marking: UUID) -> bool:
+        """Whether the import entry with this id has been applied."""
+        return marking in self.repository
 
     # Bodies.
 
@@ -355,7 +374,22 @@ class Secretariat(Application[UUID]):
                 continue
         raise ConflictError(description)
 
+    @contextmanager
+    def _marked(self, marking: UUID | None, command: Command) -> Iterator[None]:
+        token = _marking.set(None if marking is None else (marking, command))
+        try:
+            yield
+        finally:
+            _marking.reset(token)
+
     def _save(self, aggregate: Aggregate, description: str) -> Recorded:
         event = type(aggregate.pending_events[-1]).__name__
-        self.save(aggregate)
+        marked = _marking.get()
+        if marked is None:
+            self.save(aggregate)
+        else:
+            # A new one on every attempt: a failed save has taken its event.
+            marking, c = marked
+            entry = ImportedEntry(id=marking, command=c.verb, on=c.on, actor=c.actor)
+            self.save(aggregate, entry)
         return Recorded(record=description, event=event, version=aggregate.version)

@@ -1,18 +1,25 @@
 #!/usr/bin/env bash
-# A short session at the secretariat: the sixth session of the Expert Group on
-# Cybercrime is scheduled for 6-8 April 2020, then postponed because of the
-# COVID-19 pandemic to 27-29 July 2020; then its history is shown.
+# The real record of the Expert Group on Cybercrime, 2010-2020: imported into a
+# fresh store (make demo removes it first), imported a second time to show that
+# nothing is recorded twice, then the sixth session's history: scheduled for
+# 6-8 April 2020, postponed because of the COVID-19 pandemic to 27-29 July 2020,
+# held in hybrid format, its statements, panelists, documents and report.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 say() { printf '\n$ %s\n' "$*"; "$@"; }
 export SECRETARIAT_LOG_LEVEL=${SECRETARIAT_LOG_LEVEL:-warning}
+RECORD=examples/expert-group-cybercrime.yaml
 
-say secretariat establish-body cybercrime-egm --on 2010-12-21 \
-    --name "Open-ended intergovernmental expert group to conduct a comprehensive study of the problem of cybercrime" \
-    --parent "Commission on Crime Prevention and Criminal Justice" --mandate "General Assembly resolution 65/230"
-say secretariat schedule-session cybercrime-egm 6 --on 2019-12-02 \
-    --title "Sixth meeting of the Expert Group to Conduct a Comprehensive Study on Cybercrime" \
-    --start 2020-04-06 --end 2020-04-08 --venue "Vienna, Austria"
-say secretariat postpone-session cybercrime-egm 6 --on 2020-03-13 \
-    --reason "Impact of the COVID-19 pandemic" --start 2020-07-27 --end 2020-07-29
-say secretariat change-venue cybercrime-egm 6 --on 2020-07-13 --format hybrid
+say secretariat import "$RECORD"
+say secretariat import "$RECORD"
 say secretariat history cybercrime-egm 6
+
+# Hook for the read side (calendar and deadline views), which is on its own
+# branch: once `secretariat calendar` and `secretariat deadlines` exist, the
+# demo shows the calendar and the 2020 deadline view too. Until then it says so.
+if secretariat calendar --help >/dev/null 2>&1; then
+    say secretariat calendar --body cybercrime-egm
+    say secretariat deadlines --body cybercrime-egm
+else
+    printf '\n(The calendar and the deadline view come with the read side.)\n'
+fi

@@ -1,0 +1,116 @@
+"""`secretariat import`: record a whole file of commands, each entry once."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+import structlog
+
+from adapters.cli.import_files import (
+    Entry,
+    EntryFailedError,
+    ImportFileError,
+    apply_entries,
+    count_applied,
+    read_import_file,
+)
+from adapters.cli.running import (
+    BAD_USAGE,
+    Failure,
+    Settings,
+    as_failure,
+    global_options,
+)
+
+
+@click.command("import")
+@click.argument(
+    "file", metavar="FILE.yaml", type=click.Path(dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Check the whole file and say what it would apply; write nothing.",
+)
+@global_options
+@click.pass_obj
+def import_file(settings: Settings, file: Path, dry_run: bool) -> None:
+    """Record the commands of FILE.yaml, in order, each entry once.
+
+    FILE.yaml is a list of entries, each `command:` plus the command's fields
+    named as its options are (`on:` is required); see the README. The whole
+    file is checked before anything is recorded. Entries already in the record
+    (from an earlier import of the same file) are not applied again. An entry
+    rejected by a rule stops the import: the entries before it stay recorded,
+    and importing the corrected file applies each entry exactly once.
+    """
+    structlog.contextvars.bind_contextvars(file=str(file))
+    try:
+        entries = read_import_file(file)
+    except ImportFileError as error:
+        raise Failure(str(error), BAD_USAGE, "bad-usage") from None
+    structlog.contextvars.bind_contextvars(entries=len(entries))
+    if dry_run:
+        click.echo(
+            f"{file}: {len(entries)} entries, all valid; {_dry_run(settings, entries)}"
+        )
+        return
+    secretariat = settings.secretariat(create=True)
+    try:
+        with _progress(len(entries)) as advance:
+            done = apply_entries(secretariat, entries, progress=advance)
+    except EntryFailedError as failed:
+        structlog.contextvars.bind_contextvars(
+            entry=failed.entry.index,
+            applied=failed.done.applied,
+            already=failed.done.already,
+        )
+        reason = as_failure(failed.error, settings)
+        before = failed.entry.index - 1
+        raise Failure(
+            f"{file}: {failed.entry.position}: {reason.format_message()} "
+            f"({_before(before)}, none after it; importing the file again "
+            "applies each entry once)",
+            reason.exit_code,
+            reason.outcome,
+        ) from failed.error
+    structlog.contextvars.bind_contextvars(applied=done.applied, already=done.already)
+    click.echo(f"{file}: {done.applied} applied, {done.already} already in the record")
+
+
+def _dry_run(settings: Settings, entries: list[Entry]) -> str:
+    store = settings.parsed_store()
+    if not store.exists:
+        return (
+            f"there is no store at {store.label} yet, so all would be applied; "
+            "nothing was written (dry run)"
+        )
+    already = count_applied(settings.secretariat(create=False), entries)
+    return (
+        f"{len(entries) - already} would be applied, {already} already in the "
+        "record; nothing was written (dry run)"
+    )
+
+
+def _before(count: int) -> str:
+    if count == 1:
+        return "the entry before it is in the record"
+    return f"the {count} entries before it are in the record"
+
+
+@contextmanager
+def _progress(length: int) -> Iterator[Callable[[Entry], None]]:
+    """A progress bar on standard error when it is a terminal; nothing otherwise,
+    so that logs and pipes receive only the outcome."""
+    stream = sys.stderr
+    if not stream.isatty():
+        yield lambda _: None
+        return
+    with click.progressbar(
+        length=length, label="Importing", file=stream, show_pos=True
+    ) as bar:
+        yield lambda _: bar.update(1)

@@ -1,0 +1,379 @@
+"""The example record, imported, checked against the seed page it comes from.
+
+The expected facts are read from the page itself (shared/seed/), so that the
+example cannot drift from it unnoticed; the counts the issue names are checked
+as well, in case the page and the example were misread alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+import pytest
+
+from adapters.cli.import_files import apply_entries, read_import_file
+from application.records import event_record
+from application.secretariat import Secretariat
+from domain.ids import body_id, workplan_id
+from domain.values import Period
+from tests.importing import EXAMPLE, seed_page
+
+BODY = "cybercrime-egm"
+ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth"]
+
+
+def day(text: str) -> str:
+    """`27 July 2020` as `2020-07-27`."""
+    return datetime.strptime(text, "%d %B %Y").date().isoformat()
+
+
+def dates(start: str, end: str) -> dict[str, str]:
+    return {"start": start, "end": end}
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    return seed_page()
+
+
+@pytest.fixture(scope="module")
+def record() -> Iterator[Secretariat]:
+    """The example imported into the Secretariat in memory."""
+    app = Secretariat(env={"PERSISTENCE_MODULE": "eventsourcing.popo"})
+    try:
+        apply_entries(app, read_import_file(EXAMPLE))
+        yield app
+    finally:
+        app.close()
+
+
+def events(app: Secretariat, aggregate_id: UUID) -> list[dict[str, Any]]:
+    return [event_record(event) for event in app.events.get(aggregate_id)]
+
+
+def session(app: Secretariat, number: int) -> list[dict[str, Any]]:
+    return list(app.history(BODY, number)["events"])
+
+
+def named(history: list[dict[str, Any]], name: str) -> list[dict[str, Any]]:
+    return [event for event in history if event["event"] == name]
+
+
+def workplan(app: Secretariat) -> list[dict[str, Any]]:
+    return events(app, workplan_id(BODY, Period(2018, 2021)))
+
+
+# What the page says.
+
+
+def past_meetings(page: str) -> dict[int, dict[str, str]]:
+    """The dates of the meetings the page says were held, by number."""
+    found = re.findall(
+        r"(first|second|third|fourth|fifth) meeting[^.]*?(?:held|took place) "
+        r"from (\d+)(?: to |-)(\d+) (\w+) (\d{4})",
+        page,
+    )
+    return {
+        ORDINALS.index(ordinal) + 1: dates(
+            day(f"{first} {month} {year}"), day(f"{last} {month} {year}")
+        )
+        for ordinal, first, last, month, year in found
+    }
+
+
+def announcement(page: str) -> tuple[dict[str, str], dict[str, str], str]:
+    """The sixth session's new dates, original dates and the reason."""
+    found = re.search(
+        r"postponed to (\d+) – (\d+) (\w+) (\d{4}) due to the impact of the "
+        r"(.+?)\. \(Original dates: (\d+)-(\d+) (\w+) (\d{4})\)",
+        page,
+    )
+    assert found, "the page's announcement"
+    first, last, month, year, reason, *original = found.groups()
+    o_first, o_last, o_month, o_year = original
+    return (
+        dates(day(f"{first} {month} {year}"), day(f"{last} {month} {year}")),
+        dates(
+            day(f"{o_first} {o_month} {o_year}"), day(f"{o_last} {o_month} {o_year}")
+        ),
+        reason,
+    )
+
+
+def delegations(line: str) -> list[str]:
+    """`Russian Federation 1; 2` is two statements by the Russian Federation."""
+    spoken = []
+    for entry in line.split(", "):
+        numbered = re.fullmatch(r"(.+?) (\d+(?:; \d+)+)", entry)
+        if numbered:
+            spoken += [numbered.group(1)] * len(numbered.group(2).split("; "))
+        else:
+            spoken.append(entry)
+    return spoken
+
+
+def statements_on_the_page(page: str) -> dict[int | None, list[str]]:
+    lines = page.splitlines()
+    by_item: dict[int | None, list[str]] = {}
+    for at, line in enumerate(lines):
+        if line == "General Statements:":
+            by_item[None] = delegations(lines[at + 1])
+        item = re.fullmatch(r"Statements on Agenda Item (\d+) \(.+\)", line)
+        if item:
+            by_item[int(item.group(1))] = delegations(lines[at + 1])
+    return by_item
+
+
+def items_on_the_page(page: str) -> dict[int, str]:
+    return {
+        int(number): title
+        for number, title in re.findall(
+            r"Statements on Agenda Item (\d+) \((.+)\)", page
+        )
+    }
+
+
+def panels_on_the_page(page: str) -> list[list[tuple[str, str, str]]]:
+    """Each panel: its panelists' names and delegations, then as many titles."""
+    lines = page.splitlines()
+    at = max(i for i, line in enumerate(lines) if line.startswith("Statements on")) + 2
+    panels = []
+    while at < len(lines):
+        people = []
+        while at + 1 < len(lines) and re.fullmatch(r"\(.+\)", lines[at + 1]):
+            people.append((lines[at], lines[at + 1][1:-1]))
+            at += 2
+        titles = lines[at : at + len(people)]
+        panels.append([(n, d, t) for (n, d), t in zip(people, titles, strict=True)])
+        at += len(people)
+    return panels
+
+
+def documents_on_the_page(page: str) -> list[str]:
+    lines = page.splitlines()
+    first = next(i for i, line in enumerate(lines) if "will take place" in line) + 1
+    last = lines.index("Statements reproduced as received")
+    return [line for line in lines[first:last] if not line.startswith("Note:")]
+
+
+# The record against the page.
+
+
+def test_the_body_was_established_by_the_ccpcj_under_resolution_65_230(
+    record: Secretariat, page: str
+) -> None:
+    [established] = events(record, body_id(BODY))
+    resolution, purpose = established["mandate"].split(": ", 1)
+
+    assert established["parent"] in page
+    assert established["parent"] == (
+        "Commission on Crime Prevention and Criminal Justice (CCPCJ)"
+    )
+    assert resolution.startswith("Resolution 65/230 entitled ")
+    assert f"In accordance with {resolution.lower()[:1]}{resolution[1:]}," in page
+    assert f"group, {purpose}." in page
+    assert established["name"].lower() in page.lower()
+
+
+def test_the_first_five_meetings_were_held_in_vienna_on_the_dates_of_the_page(
+    record: Secretariat, page: str
+) -> None:
+    held = past_meetings(page)
+    assert sorted(held) == [1, 2, 3, 4, 5]
+
+    for number, its_dates in held.items():
+        history = session(record, number)
+        [scheduled] = named(history, "Scheduled")
+        assert scheduled["dates"] == its_dates
+        assert scheduled["venue"] == "Vienna, Austria"
+        assert [(e["event"], e["on"]) for e in history[1:]] == [
+            ("Opened", its_dates["start"]),
+            ("Closed", its_dates["end"]),
+        ]
+
+
+def test_the_sixth_session_was_postponed_once_because_of_the_pandemic(
+    record: Secretariat, page: str
+) -> None:
+    new, original, reason = announcement(page)
+    history = session(record, 6)
+
+    [scheduled] = named(history, "Scheduled")
+    [postponed] = named(history, "Postponed")
+    assert scheduled["dates"] == original == dates("2020-04-06", "2020-04-08")
+    assert scheduled["venue"] == "Vienna, Austria"
+    assert postponed["previous"] == original
+    assert postponed["new"] == new == dates("2020-07-27", "2020-07-29")
+    assert reason == "COVID-19 pandemic"
+    assert postponed["reason"] == f"Due to the impact of the {reason}"
+    assert named(history, "Rescheduled") == named(history, "Cancelled") == []
+    assert "will take place from 27-29 July 2020 in Vienna, Austria" in page
+    assert [e["on"] for e in named(history, "Opened")] == ["2020-07-27"]
+    assert [e["on"] for e in named(history, "Closed")] == ["2020-07-29"]
+
+
+def test_the_sixth_session_was_attended_remotely_through_interprefy(
+    record: Secretariat, page: str
+) -> None:
+    history = session(record, 6)
+
+    [changed] = named(history, "VenueChanged")
+    assert (changed["venue"], changed["format"]) == ("Vienna, Austria", "hybrid")
+    guides = [
+        e["title"] for e in named(history, "DocumentIssued") if e["kind"] == "guide"
+    ]
+    assert guides == [line for line in page.splitlines() if "Interprefy" in line]
+    assert len(guides) == 2
+
+
+def test_the_workplan_was_adopted_at_the_fourth_meeting_with_the_topics_of_each_year(
+    record: Secretariat, page: str
+) -> None:
+    [adopted, *_] = workplan(record)
+    said = re.search(
+        r"At its (\w+) meeting, the expert group adopted the workplan of the expert "
+        r"group for the period (\d{4}-\d{4})\. In accordance with the workplan, in "
+        r"(\d{4}), the EGM will discuss (.+?) and (.+?)\. Moreover, no later than "
+        r"(\d{4}), the expert group will hold a stocktaking meeting",
+        page,
+    )
+    assert said
+    ordinal, period, year, *topics, stocktaking = said.groups()
+
+    assert adopted["event"] == "Adopted"
+    assert adopted["at_session"] == ORDINALS.index(ordinal) + 1 == 4
+    assert "{first}-{last}".format(**adopted["period"]) == period == "2018-2021"
+    assert adopted["stocktaking_by"] == int(stocktaking) == 2021
+    by_year = {cycle["year"]: cycle["topics"] for cycle in adopted["topics"]}
+    assert [topic.lower() for topic in by_year[int(year)]] == topics
+    assert by_year == {
+        2018: ["Legislation and frameworks", "Criminalization"],
+        2019: [
+            "Law enforcement and investigations",
+            "Electronic evidence and criminal justice",
+        ],
+        2020: ["International cooperation", "Prevention"],
+    }
+
+
+def test_the_comment_deadline_was_extended_after_the_postponement(
+    record: Secretariat, page: str
+) -> None:
+    original = re.search(r"original deadline of \w+, (\d+ \w+ \d{4})", page)
+    extended = re.search(r"within the extended deadline of (\d+ \w+ \d{4})", page)
+    assert original
+    assert extended
+    [postponed] = named(session(record, 6), "Postponed")
+
+    history = [e for e in workplan(record) if e["event"] != "Adopted"]
+
+    assert [e["event"] for e in history] == ["CommentsRequested", "DeadlineExtended"]
+    requested, extension = history
+    assert (requested["cycle"], requested["deadline"]) == (2020, day(original[1]))
+    assert extension["cycle"] == 2020
+    assert extension["previous"] == requested["deadline"] == "2020-03-12"
+    assert extension["to"] == day(extended[1]) == "2020-06-01"
+    assert (
+        extension["reason"]
+        == "Postponement of the session caused by the outbreak of COVID-19"
+    )
+    assert extension["reason"].lower() in page.lower()
+    assert date.fromisoformat(extension["on"]) > date.fromisoformat(postponed["on"])
+
+
+def test_the_page_names_no_one_who_sent_comments_so_none_is_recorded(
+    record: Secretariat,
+) -> None:
+    assert [e for e in workplan(record) if e["event"] == "SubmissionReceived"] == []
+
+
+def test_the_agenda_has_the_items_the_statements_are_grouped_by(
+    record: Secretariat, page: str
+) -> None:
+    [agenda] = named(session(record, 6), "AgendaIssued")
+    items = {item["number"]: item["title"] for item in agenda["items"]}
+
+    assert items[1] == "Organizational matters"
+    for number, title in items_on_the_page(page).items():
+        assert items[number].lower() == title.lower()
+    assert sorted(items_on_the_page(page)) == [2, 3]
+
+
+def test_every_statement_on_the_page_is_recorded_under_its_agenda_item(
+    record: Secretariat, page: str
+) -> None:
+    recorded: dict[int | None, list[str]] = {}
+    for event in named(session(record, 6), "StatementRecorded"):
+        recorded.setdefault(event["item"], []).append(event["delegation"])
+
+    on_the_page = statements_on_the_page(page)
+    assert {item: Counter(d) for item, d in recorded.items()} == {
+        item: Counter(d) for item, d in on_the_page.items()
+    }
+    counts = {item: (len(set(d)), len(d)) for item, d in recorded.items()}
+    assert counts == {None: (10, 11), 2: (11, 11), 3: (9, 10)}
+
+
+def test_every_panelist_on_the_page_presents_on_the_item_of_the_panel(
+    record: Secretariat, page: str
+) -> None:
+    panelists = named(session(record, 6), "PanelistConfirmed")
+
+    recorded = [
+        [
+            (e["name"], e["delegation"], e["title"])
+            for e in panelists
+            if e["item"] == item
+        ]
+        for item in (2, 3)
+    ]
+    assert recorded == panels_on_the_page(page)
+    assert [len(panel) for panel in recorded] == [7, 6]
+
+
+def test_every_document_on_the_page_is_issued_with_its_kind(
+    record: Secretariat, page: str
+) -> None:
+    history = session(record, 6)
+    issued = {e["title"]: e["kind"] for e in named(history, "DocumentIssued")}
+    shared, sent = named(history, "DocumentCirculated")
+
+    # The page's line for the organization of work tells its circulation too.
+    organization = next(t for t, k in issued.items() if k == "organization-of-work")
+    as_the_page_says = (
+        f"{organization} as shared with the {shared['to']} on "
+        f"{date.fromisoformat(shared['on']):%-d %B %Y} and circulated by "
+        f"{sent['via']} to {sent['to']} on {date.fromisoformat(sent['on']):%-d %B %Y}"
+    )
+    titles = [
+        organization if t == as_the_page_says else t
+        for t in documents_on_the_page(page)
+    ]
+
+    assert as_the_page_says in documents_on_the_page(page)
+    assert sorted(issued) == sorted(titles)
+    assert Counter(issued.values()) == {
+        "guide": 2,
+        "organization-of-work": 1,
+        "code-of-conduct": 1,
+        "annotated-agenda": 1,
+        "participants-list": 1,
+        "report": 1,
+        "comments": 3,
+        "background-paper": 4,
+    }
+
+
+def test_the_report_of_the_sixth_session_was_adopted(record: Secretariat) -> None:
+    history = session(record, 6)
+
+    [adopted] = named(history, "ReportAdopted")
+    [opened] = named(history, "Opened")
+    assert opened["on"] <= adopted["on"] <= "2020-07-29"
+    assert history[-1]["event"] == "DocumentIssued"
+    assert history[-1]["kind"] == "report"

@@ -1,0 +1,157 @@
+"""The importer on SQLite and PostgreSQL: each entry applied once, whatever
+happens between two imports of the same file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from uuid import UUID
+
+import pytest
+
+from adapters.cli.import_files import (
+    EntryFailedError,
+    Imported,
+    apply_entries,
+    parse_import,
+    read_import_file,
+)
+from adapters.store import open_secretariat, parse_store_url
+from application.commands import ChangeVenue
+from application.errors import ConflictError
+from application.secretariat import Secretariat
+from domain.session import UnknownAgendaItemError
+from domain.values import Format
+from tests.importing import EXAMPLE, SIXTH_SESSION, statement
+
+POSTPONEMENT = """\
+- command: postpone-session
+  body: cybercrime-egm
+  number: 6
+  reason: Due to the impact of the COVID-19 pandemic
+  start: 2020-07-27
+  end: 2020-07-29
+  on: 2020-07-07
+"""
+
+
+@contextmanager
+def opened(store: str) -> Iterator[Secretariat]:
+    """The record on `store`, opened afresh, as a later command would open it."""
+    secretariat = open_secretariat(parse_store_url(store), create=True)
+    try:
+        yield secretariat
+    finally:
+        secretariat.close()
+
+
+def statements(app: Secretariat) -> list[tuple[str, int | None]]:
+    return [
+        (event["delegation"], event["item"])
+        for event in app.history("cybercrime-egm", 6)["events"]
+        if event["event"] == "StatementRecorded"
+    ]
+
+
+def test_the_example_is_imported_whole_and_a_second_import_applies_nothing(
+    store: str,
+) -> None:
+    entries = read_import_file(EXAMPLE)
+    with opened(store) as app:
+        assert apply_entries(app, entries) == Imported(applied=len(entries), already=0)
+        recorded = app.event_count()
+
+    with opened(store) as app:
+        again = apply_entries(app, read_import_file(EXAMPLE))
+        assert again == Imported(applied=0, already=len(entries))
+        assert app.event_count() == recorded
+
+
+def test_two_identical_entries_are_both_applied_and_each_only_once(
+    store: str,
+) -> None:
+    text = SIXTH_SESSION + statement("Russian Federation") * 2
+
+    with opened(store) as app:
+        assert apply_entries(app, parse_import(text, source="f")) == Imported(5, 0)
+    with opened(store) as app:
+        assert apply_entries(app, parse_import(text, source="f")) == Imported(0, 5)
+        assert statements(app) == [("Russian Federation", None)] * 2
+
+
+def test_an_entry_rejected_by_a_rule_stops_the_import_and_the_corrected_file_applies_each_entry_once(  # noqa: E501
+    store: str,
+) -> None:
+    wrong = SIXTH_SESSION + statement("Greece", 2) + statement("Mexico", 9)
+    wrong += statement("Romania", 3)
+
+    with opened(store) as app, pytest.raises(EntryFailedError) as stopped:
+        apply_entries(app, parse_import(wrong, source="f"))
+    assert stopped.value.entry.index == 5
+    assert stopped.value.entry.line == 16
+    assert isinstance(stopped.value.error, UnknownAgendaItemError)
+    assert stopped.value.done == Imported(applied=4, already=0)
+
+    corrected = wrong.replace("item: 9", "item: 2")
+    with opened(store) as app:
+        assert apply_entries(app, parse_import(corrected, source="f")) == Imported(2, 4)
+        assert apply_entries(app, parse_import(corrected, source="f")) == Imported(0, 6)
+        assert statements(app) == [("Greece", 2), ("Mexico", 2), ("Romania", 3)]
+
+
+def test_an_entry_meeting_a_concurrent_change_stops_the_import_unapplied(
+    store: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with opened(store) as app:
+        apply_entries(app, parse_import(SIXTH_SESSION, source="f"))
+        entries = parse_import(SIXTH_SESSION + POSTPONEMENT, source="f")
+        load = app.repository.get
+
+        def load_then_someone_else_changes_the_venue(aggregate_id, **kwargs):  # type: ignore[no-untyped-def]
+            loaded = load(aggregate_id, **kwargs)
+            monkeypatch.setattr(app.repository, "get", load)
+            app.execute(
+                ChangeVenue(
+                    body="cybercrime-egm",
+                    number=6,
+                    format=Format.ONLINE,
+                    on=date(2020, 7, 7),
+                    actor="another officer",
+                )
+            )
+            return loaded
+
+        monkeypatch.setattr(
+            app.repository, "get", load_then_someone_else_changes_the_venue
+        )
+        with pytest.raises(EntryFailedError) as stopped:
+            apply_entries(app, entries[3:])
+
+        assert isinstance(stopped.value.error, ConflictError)
+        assert not app.is_applied(entries[3].marking)
+        events = [
+            event["event"] for event in app.history("cybercrime-egm", 6)["events"]
+        ]
+        assert events == ["Scheduled", "AgendaIssued", "VenueChanged"]
+
+
+def test_an_entry_applied_meanwhile_by_another_import_counts_as_already_applied(
+    store: str,
+) -> None:
+    entries = parse_import(SIXTH_SESSION + statement("Iraq"), source="f")
+    with opened(store) as first, opened(store) as second:
+        looked: set[UUID] = set()
+
+        def looked_before_the_first_import(marking: UUID) -> bool:
+            # The second import looks at each entry before the first applies it.
+            if marking not in looked:
+                looked.add(marking)
+                apply_entries(first, [e for e in entries if e.marking == marking])
+                return False
+            return Secretariat.is_applied(second, marking)
+
+        second.is_applied = looked_before_the_first_import  # type: ignore[method-assign]
+
+        assert apply_entries(second, entries) == Imported(applied=0, already=4)
+        assert statements(second) == [("Iraq", None)]
