@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import structlog
 
 from adapters.store import open_secretariat, parse_store_url
 from application.secretariat import Secretariat
@@ -98,3 +99,12 @@ def secretariat() -> Iterator[Secretariat]:
         yield app
     finally:
         app.close()
+
+
+@pytest.fixture(autouse=True)
+def unconfigured_logging() -> Iterator[None]:
+    """Each test starts with structlog as a fresh process has it: a command run
+    in-process configures logging for the rest of its process."""
+    structlog.reset_defaults()
+    yield
+    structlog.reset_defaults()
