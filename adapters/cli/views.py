@@ -261,7 +261,18 @@ def postponements(settings: Settings, body: str | None, as_json: bool) -> None:
     )
 
 
-@click.group("projections")
+class ProjectionsGroup(click.Group):
+    """`projections`: its log line names the subcommand (`projections run`)."""
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name, command, rest = super().resolve_command(ctx, args)
+        structlog.contextvars.bind_contextvars(command=f"projections {name}")
+        return name, command, rest
+
+
+@click.group("projections", cls=ProjectionsGroup)
 def projections() -> None:
     """Look after the views (calendar, deadlines) kept beside the record."""
 
