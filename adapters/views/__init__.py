@@ -58,8 +58,6 @@ class Views:
         self.calendar_view = calendar
         self.deadlines_view = deadlines
         self.page_size = page_size
-        for view in self.all:
-            view.ensure_tracking_row(source.application_name)
 
     @property
     def all(self) -> tuple[View, ...]:
@@ -184,6 +182,6 @@ def build_views(kind: str, secretariat: Any, **options: Any) -> Views:
         calendar = SQLiteCalendarView(datastore)
         deadlines = SQLiteDeadlinesView(datastore)
     for view in (calendar, deadlines):
-        view.create_table()  # type: ignore[attr-defined]
+        view.prepare(secretariat.name)
     source = EventSource(recorder, secretariat.mapper, secretariat.name)
     return Views(source, calendar, deadlines, **options)

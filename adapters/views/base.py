@@ -10,6 +10,7 @@ say how a page's transaction is opened and locked.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, ClassVar
@@ -81,6 +82,31 @@ class View:
         )
         row = cursor.fetchone()
         return 0 if row is None or row[0] is None else int(row[0])
+
+    def is_ready(self, application_name: str) -> bool:
+        """Whether the view's tables exist and it has a position in the log,
+        found with one read, so that a command creates nothing it need not."""
+        from eventsourcing.persistence import PersistenceError
+
+        try:
+            with self.read_transaction() as cursor:
+                cursor.execute(
+                    self.sql(
+                        "SELECT notification_id FROM "
+                        f"{self.qualified(self.tracking_table_name)} "
+                        "WHERE application_name = ?"
+                    ),
+                    (application_name,),
+                )
+                return cursor.fetchone() is not None
+        except (PersistenceError, sqlite3.Error):
+            return False
+
+    def prepare(self, application_name: str) -> None:
+        """Create the view's tables and start it at position 0, unless done."""
+        if not self.is_ready(application_name):
+            self.create_table()  # type: ignore[attr-defined]
+            self.ensure_tracking_row(application_name)
 
     def ensure_tracking_row(self, application_name: str) -> None:
         """Start the view at position 0, so every page can lock its row."""

@@ -8,7 +8,9 @@ the same DDL serves SQLite and PostgreSQL.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import cached_property
+from operator import attrgetter
 from typing import Any
 
 import attrs
@@ -29,7 +31,7 @@ def quoted(name: str) -> str:
     return f'"{name}"'
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Table:
     """A view table holding rows of one attrs class."""
 
@@ -80,8 +82,14 @@ class Table:
             f"ON CONFLICT ({', '.join(map(quoted, self.key))}) DO UPDATE SET {updates}"
         )
 
+    @cached_property
+    def _values_of(self) -> Callable[[Any], tuple[Any, ...]]:
+        # attrgetter of every column: several times faster than attrs.astuple.
+        getter: Callable[[Any], tuple[Any, ...]] = attrgetter(*self.columns)
+        return getter
+
     def values(self, rows: Iterable[Any]) -> list[tuple[Any, ...]]:
-        return [attrs.astuple(row, recurse=False) for row in rows]
+        return list(map(self._values_of, rows))
 
     def rows(self, records: Iterable[Sequence[Any]]) -> list[Any]:
         return [self.row(*record) for record in records]

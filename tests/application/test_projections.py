@@ -27,6 +27,7 @@ from application.projections import (
     DeadlinesProjector,
     PlainEvent,
     UnreadableEventError,
+    timestamp,
 )
 from application.queries import (
     StocktakingSession,
@@ -389,3 +390,22 @@ def test_the_stocktaking_milestone_is_met_by_the_first_session_not_cancelled_in_
     assert (unmet["met_by"], unmet["overdue"]) == (None, False)
     overdue = milestone_entry(workplan, STOCKTAKING[2:], D(2022, 1, 1))
     assert (overdue["met_by"], overdue["overdue"]) == (None, True)
+
+
+def test_recording_times_are_written_in_utc_with_microseconds_whatever_their_form() -> (
+    None
+):
+    def stored(text: str) -> dict[str, str]:
+        return {"_type_": "datetime_iso", "_data_": text}
+
+    assert timestamp(stored("2020-03-13T10:15:00.250000+00:00")) == (
+        "2020-03-13T10:15:00.250000+00:00"
+    )
+    assert timestamp(stored("2020-03-13T10:15:00+00:00")) == (
+        "2020-03-13T10:15:00.000000+00:00"
+    )
+    assert timestamp(stored("2020-03-13T11:15:00.000001+01:00")) == (
+        "2020-03-13T10:15:00.000001+00:00"
+    )
+    with pytest.raises(UnreadableEventError):
+        timestamp("2020-03-13T10:15:00+00:00")
