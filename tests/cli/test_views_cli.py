@@ -192,3 +192,34 @@ def test_projections_status_shows_views_behind_until_a_query_or_rebuild(
         ("calendar", 0),
         ("deadlines", 8),
     ]
+
+
+def test_a_decision_stays_recorded_when_the_views_cannot_catch_up_at_once(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from adapters.cli import main
+    from adapters.views import Views
+
+    def unavailable(self: Views) -> int:
+        raise OSError("disk full")
+
+    store = f"sqlite:///{tmp_path / 'record.db'}"
+    monkeypatch.setenv("SECRETARIAT_LOG_LEVEL", "warning")
+    monkeypatch.setattr(Views, "catch_up", unavailable)
+    with pytest.raises(SystemExit) as exit_code:
+        main(["--store", store, "establish-body", "cybercrime-egm", "--name", "EG"])
+    monkeypatch.undo()
+    output = capsys.readouterr()
+
+    assert exit_code.value.code == 0
+    assert "Established: the body cybercrime-egm" in output.out
+    assert "warning: recorded, but the calendar and deadline views" in output.err
+    assert "disk full" in output.err
+    assert (
+        json.loads(run(store, "projections", "status", "--json").stdout)["views"][0][
+            "behind"
+        ]
+        == 1
+    )
