@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import attrs
 
 from application.secretariat import Secretariat
+
+if TYPE_CHECKING:
+    from adapters.views import Views
 
 DEFAULT_STORE = "sqlite:///secretariat.db"
 SQLITE_LOCK_TIMEOUT_SECONDS = 60
@@ -129,6 +133,19 @@ def open_secretariat(store: Store, *, create: bool) -> Secretariat:
         )
     try:
         return Secretariat(env=store.settings)
+    except (PersistenceError, OSError) as error:
+        raise StoreUnavailableError(describe_store_error(store, error)) from error
+
+
+def open_views(store: Store, secretariat: Secretariat) -> Views:
+    """Build the views of `store` beside its Secretariat (same database, same
+    connections), creating their tables the first time."""
+    from eventsourcing.persistence import PersistenceError
+
+    from adapters.views import build_views
+
+    try:
+        return build_views(store.kind, secretariat)
     except (PersistenceError, OSError) as error:
         raise StoreUnavailableError(describe_store_error(store, error)) from error
 

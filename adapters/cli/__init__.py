@@ -10,6 +10,7 @@ from adapters.cli.importing import import_file
 from adapters.cli.reading import READING_COMMANDS
 from adapters.cli.recording import RECORDING_COMMANDS
 from adapters.cli.running import SecretariatGroup, Settings, global_options
+from adapters.cli.views import VIEW_COMMANDS
 
 
 @click.group(
@@ -33,7 +34,7 @@ def cli(ctx: click.Context) -> None:
     ctx.ensure_object(Settings)
 
 
-for _command in (*RECORDING_COMMANDS, import_file, *READING_COMMANDS):
+for _command in (*RECORDING_COMMANDS, import_file, *READING_COMMANDS, *VIEW_COMMANDS):
     cli.add_command(_command)
 
 

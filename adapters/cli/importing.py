@@ -18,6 +18,7 @@ from adapters.cli.import_files import (
     count_applied,
     read_import_file,
 )
+from adapters.cli.recording import catch_up_views
 from adapters.cli.running import (
     BAD_USAGE,
     Failure,
@@ -64,6 +65,8 @@ def import_file(settings: Settings, file: Path, dry_run: bool) -> None:
         with _progress(len(entries)) as advance:
             done = apply_entries(secretariat, entries, progress=advance)
     except EntryFailedError as failed:
+        # The entries before the failed one stay recorded: the views show them.
+        catch_up_views(settings)
         structlog.contextvars.bind_contextvars(
             entry=failed.entry.index,
             applied=failed.done.applied,
@@ -79,6 +82,8 @@ def import_file(settings: Settings, file: Path, dry_run: bool) -> None:
             reason.outcome,
         ) from failed.error
     structlog.contextvars.bind_contextvars(applied=done.applied, already=done.already)
+    # Once for the whole file: a catch-up per entry would cost the import its speed.
+    catch_up_views(settings)
     click.echo(f"{file}: {done.applied} applied, {done.already} already in the record")
 
 

@@ -70,6 +70,28 @@ class RecordingCommand(click.Command):
         recorded = secretariat.execute(command)
         structlog.contextvars.bind_contextvars(version=recorded.version)
         click.echo(f"{recorded.event}: {recorded.record} (version {recorded.version})")
+        catch_up_views(ctx.ensure_object(Settings))
+
+
+def catch_up_views(settings: Settings) -> None:
+    """Bring the views up to date with what was just recorded.
+
+    The decision is recorded whatever happens here: if the views cannot be
+    brought up to date now, the command still succeeds, says so, and the
+    views catch up at the next command that reads or records.
+    """
+    try:
+        applied = settings.views(create=True).catch_up()
+    except Exception as error:
+        structlog.contextvars.bind_contextvars(views="behind")
+        click.echo(
+            "warning: recorded, but the calendar and deadline views could not be "
+            f"brought up to date ({type(error).__name__}: {error}); "
+            "they will be at the next command",
+            err=True,
+        )
+    else:
+        structlog.contextvars.bind_contextvars(views_applied=applied)
 
 
 RECORDING_COMMANDS: list[RecordingCommand] = []

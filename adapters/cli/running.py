@@ -9,7 +9,7 @@ import sqlite3
 import time
 import traceback
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 import click
@@ -22,12 +22,16 @@ from adapters.store import (
     StoreUrlError,
     describe_store_error,
     open_secretariat,
+    open_views,
     parse_store_url,
     store_url,
 )
 from application.errors import ConflictError
 from application.secretariat import Secretariat
 from domain.errors import DomainError, InvalidValueError
+
+if TYPE_CHECKING:
+    from adapters.views import Views
 
 log = structlog.get_logger("secretariat")
 
@@ -62,6 +66,7 @@ class Settings:
     store: str | None = None
     log_json: bool = False
     _opened: Secretariat | None = None
+    _views: Views | None = None
 
     def parsed_store(self) -> Store:
         return parse_store_url(store_url(self.store))
@@ -72,7 +77,17 @@ class Settings:
             self._opened = open_secretariat(self.parsed_store(), create=create)
         return self._opened
 
+    def views(self, *, create: bool = False) -> Views:
+        """The views beside the Secretariat, built once per command; a command
+        that only reads (`create=False`) never creates a store."""
+        if self._views is None:
+            self._views = open_views(
+                self.parsed_store(), self.secretariat(create=create)
+            )
+        return self._views
+
     def close(self) -> None:
+        self._views = None
         if self._opened is not None:
             self._opened.close()
             self._opened = None

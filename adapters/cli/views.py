@@ -1,0 +1,378 @@
+"""The commands that read the views: the calendar, deadlines, postponements,
+and the views' own upkeep (`projections status|rebuild|run`)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+import click
+import structlog
+
+from adapters.cli.params import DATE
+from adapters.cli.reading import emit_json, emit_table
+from adapters.cli.running import Failure, Settings, global_options
+from application.projections import CalendarRow, utc_text
+from domain.values import DateRange, describe_dates
+
+BAD_USAGE = 2
+log = structlog.get_logger("secretariat")
+
+
+class Timestamp(click.ParamType):
+    """A moment written in ISO 8601 (`2020-03-13T10:00:00+01:00`); without a
+    UTC offset it is read as UTC, and a date alone is its first moment."""
+
+    name = "TIMESTAMP"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> str:
+        try:
+            moment = datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            self.fail(
+                f"{value!r} is not a moment written YYYY-MM-DDTHH:MM[:SS][+HH:MM]",
+                param,
+                ctx,
+            )
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        return utc_text(moment)
+
+
+TIMESTAMP = Timestamp()
+
+
+def body_option(function: Any) -> Any:
+    return click.option("--body", metavar="CODE", help="Only this body.")(function)
+
+
+def json_option(function: Any) -> Any:
+    return click.option(
+        "--json", "as_json", is_flag=True, help="Write JSON instead of a table."
+    )(function)
+
+
+def _dates(start: str | None, end: str | None) -> str:
+    if start is None or end is None:
+        return "to be determined"
+    return describe_dates(DateRange(date.fromisoformat(start), date.fromisoformat(end)))
+
+
+def _day(day: str | None) -> str:
+    return "" if day is None else _dates(day, day)
+
+
+def _calendar_row(row: dict[str, Any]) -> tuple[Any, ...]:
+    original = _dates(row["original_start"], row["original_end"])
+    current = _dates(row["start"], row["end"])
+    return (
+        row["body"],
+        row["number"],
+        row["title"],
+        current,
+        row["venue"],
+        row["format"],
+        row["status"],
+        row["postponements"] or "",
+        original if original != current else "",
+    )
+
+
+@click.command("calendar")
+@body_option
+@click.option(
+    "--as-of",
+    type=DATE,
+    help="The calendar as it stood at the end of this date, counting only "
+    "decisions that took effect by then (YYYY-MM-DD).",
+)
+@click.option(
+    "--known-at",
+    type=TIMESTAMP,
+    help="The calendar as recorded by this moment (YYYY-MM-DDTHH:MM+HH:MM).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Write JSON instead of a table.")
+@click.option("--ics", is_flag=True, help="Write an iCalendar file (RFC 5545) instead.")
+@global_options
+@click.pass_obj
+def calendar(
+    settings: Settings,
+    body: str | None,
+    as_of: date | None,
+    known_at: str | None,
+    as_json: bool,
+    ics: bool,
+) -> None:
+    """Show the sessions on the calendar: their dates, venue and status, sorted
+    by start (sessions whose dates are to be determined last)."""
+    if as_json and ics:
+        raise click.UsageError("give --json or --ics, not both")
+    if body:
+        structlog.contextvars.bind_contextvars(body=body)
+    views = settings.views()
+    if ics:
+        from adapters.ical import render_calendar
+
+        name = "secretariat" + (f": {body}" if body else "")
+        sessions: list[CalendarRow] = views.calendar_rows(
+            body, as_of=as_of, known_at=known_at
+        )
+        calls = views.calls(body, as_of=as_of, known_at=known_at)
+        click.get_binary_stream("stdout").write(
+            render_calendar(sessions, calls, name=name)
+        )
+        return
+    answer = views.calendar(body, as_of=as_of, known_at=known_at)
+    if as_json:
+        emit_json(answer)
+        return
+    heading = "Calendar"
+    if as_of:
+        heading += f" as of {_day(as_of.isoformat())}"
+    if known_at:
+        heading += f" as recorded by {known_at}"
+    click.echo(heading)
+    emit_table(
+        [_calendar_row(s) for s in answer["sessions"]],
+        (
+            "body",
+            "no.",
+            "title",
+            "dates",
+            "venue",
+            "format",
+            "status",
+            "postponed",
+            "originally",
+        ),
+    )
+
+
+@click.command("deadlines")
+@body_option
+@click.option(
+    "--today",
+    type=DATE,
+    default=date.today,
+    show_default="the real today",
+    help="The day days left and overdue milestones are counted from (YYYY-MM-DD).",
+)
+@json_option
+@global_options
+@click.pass_obj
+def deadlines(settings: Settings, body: str | None, today: date, as_json: bool) -> None:
+    """Show each call for comments with its deadlines and the submissions
+    received, judged against the deadlines as they stand now, and each
+    workplan milestone."""
+    if body:
+        structlog.contextvars.bind_contextvars(body=body)
+    answer = settings.views().deadlines(body, today=today)
+    if as_json:
+        emit_json(answer)
+        return
+    click.echo(f"Calls for comments (today: {_day(answer['today'])})")
+    emit_table(
+        [
+            (
+                c["body"],
+                c["period"],
+                c["cycle"],
+                _day(c["original_deadline"]),
+                _day(c["deadline"]),
+                c["days_left"],
+                c["counts"]["on-time"],
+                c["counts"]["within-extension"],
+                c["counts"]["late"],
+            )
+            for c in answer["calls"]
+        ],
+        (
+            "body",
+            "period",
+            "cycle",
+            "original deadline",
+            "deadline",
+            "days left",
+            "on time",
+            "within extension",
+            "late",
+        ),
+    )
+    submissions = [
+        (c["body"], c["cycle"], s["from"], s["as"], _day(s["received_on"]), s["status"])
+        for c in answer["calls"]
+        for s in c["submissions"]
+    ]
+    if submissions:
+        click.echo("\nSubmissions")
+        emit_table(
+            submissions, ("body", "cycle", "from", "as", "received on", "status")
+        )
+    if answer["milestones"]:
+        click.echo("\nMilestones")
+        emit_table(
+            [
+                (
+                    m["body"],
+                    m["period"],
+                    m["milestone"],
+                    _day(m["due_by"]),
+                    ""
+                    if m["met_by"] is None
+                    else f"session {m['met_by']['number']}, "
+                    f"{_day(m['met_by']['start'])}",
+                    "overdue" if m["overdue"] else "",
+                )
+                for m in answer["milestones"]
+            ],
+            ("body", "period", "milestone", "due by", "met by", "overdue"),
+        )
+
+
+@click.command("postponements")
+@body_option
+@json_option
+@global_options
+@click.pass_obj
+def postponements(settings: Settings, body: str | None, as_json: bool) -> None:
+    """Show every postponement of every session: when it was decided, why, by
+    whom, and the dates it moved the session from and to."""
+    if body:
+        structlog.contextvars.bind_contextvars(body=body)
+    answer = settings.views().postponements(body)
+    if as_json:
+        emit_json(answer)
+        return
+    emit_table(
+        [
+            (
+                p["body"],
+                p["number"],
+                p["on"],
+                _dates(p["from"]["start"], p["from"]["end"]),
+                _dates(*(p["to"] or {"start": None, "end": None}).values()),
+                p["reason"],
+                p["actor"],
+                p["recorded_at"][:19].replace("T", " "),
+            )
+            for p in answer["postponements"]
+        ],
+        ("body", "no.", "decided on", "from", "to", "reason", "actor", "recorded at"),
+    )
+
+
+class ProjectionsGroup(click.Group):
+    """`projections`: its log line names the subcommand (`projections run`)."""
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name, command, rest = super().resolve_command(ctx, args)
+        structlog.contextvars.bind_contextvars(command=f"projections {name}")
+        return name, command, rest
+
+
+@click.group("projections", cls=ProjectionsGroup)
+def projections() -> None:
+    """Look after the views (calendar, deadlines) kept beside the record."""
+
+
+@projections.command("status")
+@json_option
+@global_options
+@click.pass_obj
+def projections_status(settings: Settings, as_json: bool) -> None:
+    """Show how far into the record each view has read, against its last event."""
+    statuses = settings.views().status()
+    if as_json:
+        emit_json(
+            {
+                "views": [
+                    {
+                        "view": s.view,
+                        "position": s.position,
+                        "head": s.head,
+                        "behind": s.behind,
+                    }
+                    for s in statuses
+                ]
+            }
+        )
+        return
+    emit_table(
+        [(s.view, s.position, s.head, s.behind) for s in statuses],
+        ("view", "position", "head", "behind"),
+    )
+
+
+@projections.command("rebuild")
+@click.argument("names", metavar="[VIEW]...", nargs=-1)
+@global_options
+@click.pass_obj
+def projections_rebuild(settings: Settings, names: tuple[str, ...]) -> None:
+    """Empty the views (all, or those named) and build them again from the
+    first event of the record."""
+    from adapters.views import UnknownViewError
+
+    try:
+        rebuilt = settings.views().rebuild(names)
+    except UnknownViewError as error:
+        raise Failure(str(error), BAD_USAGE, "bad-usage") from None
+    for name, applied in rebuilt.items():
+        click.echo(f"Rebuilt {name} from {applied} events")
+
+
+@projections.command("run")
+@click.option(
+    "--poll",
+    "poll_seconds",
+    type=click.FloatRange(min=0.1),
+    default=5.0,
+    show_default=True,
+    help="Also catch up every so many seconds, in case a notification was lost.",
+)
+@global_options
+@click.pass_obj
+def projections_run(settings: Settings, poll_seconds: float) -> None:
+    """Keep the views of a PostgreSQL store up to date as events are recorded,
+    until interrupted (Ctrl-C or SIGTERM). SQLite needs no worker: its views
+    catch up at every command."""
+    import signal
+    import threading
+
+    from adapters.logging import configure_logging
+    from adapters.views.worker import run_worker
+
+    store = settings.parsed_store()
+    if store.kind != "postgresql":
+        raise Failure(
+            "projections run follows a PostgreSQL store; the views of an SQLite "
+            "store catch up at every command",
+            BAD_USAGE,
+            "bad-usage",
+        )
+    configure_logging(json=settings.log_json)
+    stop = threading.Event()
+
+    def request_stop(signum: int, _: Any) -> None:
+        log.info("stopping", signal=signal.Signals(signum).name)
+        stop.set()
+
+    previous = {
+        sig: signal.signal(sig, request_stop) for sig in (signal.SIGINT, signal.SIGTERM)
+    }
+    try:
+        run_worker(
+            store,
+            poll_seconds=poll_seconds,
+            stop=stop,
+            started=lambda: log.info(
+                "following the log", store=store.label, poll_seconds=poll_seconds
+            ),
+        )
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+VIEW_COMMANDS = [calendar, deadlines, postponements, projections]

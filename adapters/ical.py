@@ -1,0 +1,123 @@
+"""The calendar as an RFC 5545 iCalendar file, written with `icalendar`.
+
+Every value comes from the record, none from the clock: the same record always
+gives the same bytes. A session's UID is its stable id, so a calendar program
+that subscribed to the file updates the entry in place when the session is
+postponed (its SEQUENCE counts those changes) instead of adding another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+
+from icalendar import Calendar, Event
+
+from application.projections import CalendarRow, CallRow
+from application.queries import session_order
+from domain.ids import natural_id
+from domain.values import DateRange, describe_dates, describe_session
+
+PRODID = "-//secretariat//calendar//EN"
+UID_DOMAIN = "secretariat"
+ICAL_STATUS = {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}
+"""Every other status (scheduled, in session, closed) is CONFIRMED."""
+
+
+def session_uid(row: CalendarRow) -> str:
+    return f"{row.session_id}@{UID_DOMAIN}"
+
+
+def call_uid(call: CallRow) -> str:
+    """Stable through extensions: the call is known by its workplan and cycle."""
+    key = natural_id("call-for-comments", call.body, call.period, call.cycle)
+    return f"{key}@{UID_DOMAIN}"
+
+
+def _dates(start: str, end: str) -> DateRange:
+    return DateRange(date.fromisoformat(start), date.fromisoformat(end))
+
+
+def _day(day: str) -> str:
+    return describe_dates(_dates(day, day))
+
+
+def session_description(row: CalendarRow) -> str:
+    lines = [f"{describe_session(row.body, row.number).capitalize()}."]
+    lines.append(f"Format: {row.format}.")
+    original = describe_dates(_dates(row.original_start, row.original_end))
+    if row.status == "postponed":
+        last = describe_dates(_dates(row.last_start, row.last_end))
+        lines.append(f"Postponed: new dates to be determined (last announced: {last}).")
+    if row.postponements or (row.last_start, row.last_end) != (
+        row.original_start,
+        row.original_end,
+    ):
+        lines.append(f"Original dates: {original}.")
+    if row.postponements:
+        times = "once" if row.postponements == 1 else f"{row.postponements} times"
+        lines.append(f"Postponed {times}; reason: {row.postponement_reason}.")
+    if row.status == "cancelled":
+        lines.append(f"Cancelled: {row.cancellation_reason}.")
+    if row.report_adopted_on:
+        lines.append(f"Report adopted on {_day(row.report_adopted_on)}.")
+    return "\n".join(lines)
+
+
+def session_event(row: CalendarRow) -> Event:
+    event = Event()
+    event.add("uid", session_uid(row))
+    event.add("dtstamp", datetime.fromisoformat(row.recorded_at))
+    event.add("summary", row.title)
+    # A session postponed with its dates to be determined keeps its last
+    # known dates, marked TENTATIVE.
+    event.add("dtstart", date.fromisoformat(row.last_start))
+    event.add("dtend", date.fromisoformat(row.last_end) + timedelta(days=1))
+    event.add("location", row.venue)
+    event.add("status", ICAL_STATUS.get(row.status, "CONFIRMED"))
+    event.add("sequence", row.sequence)
+    event.add("description", session_description(row))
+    return event
+
+
+def call_event(call: CallRow) -> Event:
+    deadline = date.fromisoformat(call.deadline)
+    description = [
+        f"Written comments for {call.cycle} under the {call.period} workplan "
+        f"of {call.body} are due by {_day(call.deadline)}."
+    ]
+    if call.extensions:
+        times = "once" if call.extensions == 1 else f"{call.extensions} times"
+        description.append(
+            f"Original deadline: {_day(call.original_deadline)}; extended {times}."
+        )
+    event = Event()
+    event.add("uid", call_uid(call))
+    event.add("dtstamp", datetime.fromisoformat(call.recorded_at))
+    event.add(
+        "summary",
+        f"Deadline for comments ({call.cycle}), {call.period} workplan of {call.body}",
+    )
+    event.add("dtstart", deadline)
+    event.add("dtend", deadline + timedelta(days=1))
+    event.add("transp", "TRANSPARENT")
+    event.add("status", "CONFIRMED")
+    event.add("sequence", call.extensions)
+    event.add("description", "\n".join(description))
+    return event
+
+
+def render_calendar(
+    sessions: Iterable[CalendarRow], calls: Iterable[CallRow], *, name: str
+) -> bytes:
+    """One VEVENT per session, then one per call for comments' deadline."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    for row in sorted(sessions, key=session_order):
+        calendar.add_component(session_event(row))
+    for call in sorted(calls, key=lambda c: (c.body, c.period, c.cycle)):
+        calendar.add_component(call_event(call))
+    return bytes(calendar.to_ical())

@@ -1,0 +1,187 @@
+"""The read side in the store: the views, kept up to date with the log, and
+the queries officers and scripts ask of them.
+
+`Views` is built by the composition root (`adapters.store.open_views`) on the
+same store as the Secretariat. Every query catches the views up first, so a
+query always shows what was just recorded; recording commands (and the
+importer) call `catch_up()` once they have recorded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import attrs
+
+from adapters.views.base import View
+from adapters.views.calendar import CalendarView
+from adapters.views.deadlines import DeadlinesView
+from adapters.views.source import EventSource
+from application.projections import CalendarRow, CallRow
+from application.queries import (
+    calendar_answer,
+    calls_as_of,
+    deadlines_answer,
+    postponements_answer,
+)
+
+
+class UnknownViewError(ValueError):
+    """Raised when a view is named that does not exist."""
+
+
+@attrs.frozen
+class ViewStatus:
+    view: str
+    position: int
+    head: int
+
+    @property
+    def behind(self) -> int:
+        return max(self.head - self.position, 0)
+
+
+class Views:
+    """The calendar and deadline tracking views of one store."""
+
+    def __init__(
+        self,
+        source: EventSource,
+        calendar: CalendarView,
+        deadlines: DeadlinesView,
+        *,
+        page_size: int | None = None,
+    ) -> None:
+        self.source = source
+        self.calendar_view = calendar
+        self.deadlines_view = deadlines
+        self.page_size = page_size
+
+    @property
+    def all(self) -> tuple[View, ...]:
+        return (self.calendar_view, self.deadlines_view)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(view.view_name for view in self.all)
+
+    def named(self, names: Sequence[str] = ()) -> tuple[View, ...]:
+        unknown = sorted(set(names) - set(self.names))
+        if unknown:
+            raise UnknownViewError(
+                f"there is no view {', '.join(unknown)}; "
+                f"the views are {', '.join(self.names)}"
+            )
+        return tuple(v for v in self.all if not names or v.view_name in names)
+
+    def catch_up(self) -> int:
+        """Bring every view up to the head of the log; return the events applied."""
+        head = self.source.head()
+        options = {} if self.page_size is None else {"page_size": self.page_size}
+        return sum(
+            view.catch_up(self.source, stop=head, **options) for view in self.all
+        )
+
+    def rebuild(self, names: Sequence[str] = ()) -> dict[str, int]:
+        """Empty the named views (all by default) and build them again from the
+        first event; return how many events each read."""
+        options = {} if self.page_size is None else {"page_size": self.page_size}
+        applied = {}
+        for view in self.named(names):
+            view.reset(self.source.application_name)
+            applied[view.view_name] = view.catch_up(self.source, **options)
+        return applied
+
+    def status(self) -> list[ViewStatus]:
+        """Each view's position in the log against the head, without catching up."""
+        head = self.source.head()
+        return [
+            ViewStatus(
+                view.view_name, view.position(self.source.application_name), head
+            )
+            for view in self.all
+        ]
+
+    # Queries: each catches up first.
+
+    def calendar(
+        self,
+        body: str | None = None,
+        *,
+        as_of: date | None = None,
+        known_at: str | None = None,
+    ) -> dict[str, Any]:
+        return calendar_answer(
+            self.calendar_rows(body, as_of=as_of, known_at=known_at),
+            as_of=as_of,
+            known_at=known_at,
+        )
+
+    def calendar_rows(
+        self,
+        body: str | None = None,
+        *,
+        as_of: date | None = None,
+        known_at: str | None = None,
+    ) -> list[CalendarRow]:
+        self.catch_up()
+        return self.calendar_view.sessions(body, as_of=as_of, known_at=known_at)
+
+    def calls(
+        self,
+        body: str | None = None,
+        *,
+        as_of: date | None = None,
+        known_at: str | None = None,
+    ) -> list[CallRow]:
+        """The calls for comments, with the deadlines in force then (or now)."""
+        self.catch_up()
+        _, calls, extensions, _ = self.deadlines_view.read(body)
+        if as_of is None and known_at is None:
+            return calls
+        return calls_as_of(calls, extensions, as_of=as_of, known_at=known_at)
+
+    def deadlines(self, body: str | None = None, *, today: date) -> dict[str, Any]:
+        self.catch_up()
+        workplans, calls, extensions, submissions = self.deadlines_view.read(body)
+        return deadlines_answer(
+            today=today,
+            calls=calls,
+            extensions=extensions,
+            submissions=submissions,
+            workplans=workplans,
+            stocktaking_sessions=self.calendar_view.stocktaking_sessions(body),
+        )
+
+    def postponements(self, body: str | None = None) -> dict[str, Any]:
+        self.catch_up()
+        return postponements_answer(self.calendar_view.postponements(body))
+
+    def dump(self) -> dict[str, list[tuple[Any, ...]]]:
+        """Every row of every view, sorted (for comparing two builds)."""
+        rows: dict[str, list[tuple[Any, ...]]] = {}
+        for view in self.all:
+            rows.update(view.dump())
+        return rows
+
+
+def build_views(kind: str, secretariat: Any, **options: Any) -> Views:
+    """The views of `secretariat`'s store, on its own connection pool."""
+    recorder = secretariat.recorder
+    datastore = recorder.datastore
+    if kind == "postgresql":
+        from adapters.views.postgres import PostgresCalendarView, PostgresDeadlinesView
+
+        calendar: CalendarView = PostgresCalendarView(datastore)
+        deadlines: DeadlinesView = PostgresDeadlinesView(datastore)
+    else:
+        from adapters.views.sqlite import SQLiteCalendarView, SQLiteDeadlinesView
+
+        calendar = SQLiteCalendarView(datastore)
+        deadlines = SQLiteDeadlinesView(datastore)
+    for view in (calendar, deadlines):
+        view.prepare(secretariat.name)
+    source = EventSource(recorder, secretariat.mapper, secretariat.name)
+    return Views(source, calendar, deadlines, **options)

@@ -1,0 +1,244 @@
+"""What every view does, whatever its store: catch up with the log a page at a
+time, each page's rows written in one transaction with the view's tracking
+record, so an interrupted catch-up never applies an event twice or skips one.
+
+A view is a tracking recorder of the eventsourcing library (its tracking table
+says how far into the log the view has read) holding tables of its own. The
+store-specific subclasses (`adapters.views.sqlite`, `adapters.views.postgres`)
+say how a page's transaction is opened and locked.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
+from typing import Any, ClassVar
+
+from eventsourcing.persistence import Tracking
+
+from adapters.views.source import EventSource
+from adapters.views.tables import Table
+from application.projections import PlainEvent
+
+PAGE_SIZE = 500
+"""Events read and written per transaction."""
+
+IN_CHUNK = 500
+"""Keys per `IN (...)` list when a page's current rows are read."""
+
+
+class View:
+    """A materialised view of the Secretariat's log (a mixin over the library's
+    tracking recorders; see the store-specific subclasses)."""
+
+    view_name: ClassVar[str]
+    tables: ClassVar[tuple[Table, ...]]
+    topics: ClassVar[tuple[str, ...]]
+    tracking_table_name: str
+
+    # What each store provides.
+
+    def qualified(self, table: str) -> str:
+        raise NotImplementedError
+
+    def sql(self, statement: str) -> str:
+        """`statement`, written with `?` placeholders, in the store's dialect."""
+        return statement
+
+    def page_transaction(self) -> AbstractContextManager[Any]:
+        """A write transaction holding the view's lock; yields a cursor."""
+        raise NotImplementedError
+
+    def read_transaction(self) -> AbstractContextManager[Any]:
+        """A read transaction seeing one snapshot; yields a cursor."""
+        raise NotImplementedError
+
+    lock_clause = ""
+
+    # Catching up.
+
+    def view_statements(self) -> list[str]:
+        statements = []
+        for table in self.tables:
+            statements += table.create_statements(self.qualified(table.name), "")
+        return statements
+
+    def position(self, application_name: str) -> int:
+        with self.read_transaction() as cursor:
+            return self._position(cursor, application_name)
+
+    def _position(
+        self, cursor: Any, application_name: str, *, lock: bool = False
+    ) -> int:
+        tracking = self.qualified(self.tracking_table_name)
+        lock_clause = self.lock_clause if lock else ""
+        cursor.execute(
+            self.sql(
+                f"SELECT notification_id FROM {tracking} "
+                f"WHERE application_name = ?{lock_clause}"
+            ),
+            (application_name,),
+        )
+        row = cursor.fetchone()
+        return 0 if row is None or row[0] is None else int(row[0])
+
+    def is_ready(self, application_name: str) -> bool:
+        """Whether the view's tables exist and it has a position in the log,
+        found with one read, so that a command creates nothing it need not."""
+        from eventsourcing.persistence import PersistenceError
+
+        try:
+            with self.read_transaction() as cursor:
+                cursor.execute(
+                    self.sql(
+                        "SELECT notification_id FROM "
+                        f"{self.qualified(self.tracking_table_name)} "
+                        "WHERE application_name = ?"
+                    ),
+                    (application_name,),
+                )
+                return cursor.fetchone() is not None
+        except (PersistenceError, sqlite3.Error):
+            return False
+
+    def prepare(self, application_name: str) -> None:
+        """Create the view's tables and start it at position 0, unless done."""
+        if not self.is_ready(application_name):
+            self.create_table()  # type: ignore[attr-defined]
+            self.ensure_tracking_row(application_name)
+
+    def ensure_tracking_row(self, application_name: str) -> None:
+        """Start the view at position 0, so every page can lock its row."""
+        with self.page_transaction() as cursor:
+            cursor.execute(
+                self.sql(
+                    f"INSERT INTO {self.qualified(self.tracking_table_name)} "
+                    "(application_name, notification_id) VALUES (?, 0) "
+                    "ON CONFLICT (application_name) DO NOTHING"
+                ),
+                (application_name,),
+            )
+
+    def catch_up(
+        self,
+        source: EventSource,
+        *,
+        page_size: int = PAGE_SIZE,
+        stop: int | None = None,
+    ) -> int:
+        """Apply every event of the view's topics recorded since its position,
+        up to the head of the log (or `stop`); return how many were applied.
+
+        Each page is read, then applied in a transaction that first locks the
+        view's tracking row and checks that nobody moved it meanwhile (another
+        command, or the worker, catching up the same view): if somebody did,
+        the page is dropped and reading starts again from where they left it.
+        """
+        name = source.application_name
+        head = source.head() if stop is None else stop
+        position = self.position(name)
+        applied = 0
+        while position < head:
+            events = source.page(position, head, self.topics, page_size)
+            reached = events[-1].position if len(events) == page_size else head
+            with self.page_transaction() as cursor:
+                current = self._position(cursor, name, lock=True)
+                if current != position:
+                    position = current
+                    continue
+                if events:
+                    self.apply_page(cursor, events)
+                # The library's single-row tracking refuses to go backwards.
+                self._insert_tracking(cursor, Tracking(name, reached))  # type: ignore[attr-defined]
+            applied += len(events)
+            position = reached
+        return applied
+
+    def reset(self, application_name: str) -> None:
+        """Empty the view and take it back to the start of the log."""
+        with self.page_transaction() as cursor:
+            self._position(cursor, application_name, lock=True)
+            for table in self.tables:
+                cursor.execute(f"DELETE FROM {self.qualified(table.name)}")
+            cursor.execute(
+                self.sql(
+                    f"UPDATE {self.qualified(self.tracking_table_name)} "
+                    "SET notification_id = 0 WHERE application_name = ?"
+                ),
+                (application_name,),
+            )
+
+    def apply_page(self, cursor: Any, events: Sequence[PlainEvent]) -> None:
+        raise NotImplementedError
+
+    # Reading and writing rows.
+
+    def insert(self, cursor: Any, table: Table, rows: Iterable[Any]) -> None:
+        values = table.values(rows)
+        if values:
+            cursor.executemany(
+                self.sql(table.insert_statement(self.qualified(table.name))), values
+            )
+
+    def upsert(self, cursor: Any, table: Table, rows: Iterable[Any]) -> None:
+        values = table.values(rows)
+        if values:
+            cursor.executemany(
+                self.sql(table.upsert_statement(self.qualified(table.name))), values
+            )
+
+    def select_in(
+        self, cursor: Any, table: Table, column: str, keys: Iterable[Any]
+    ) -> list[Any]:
+        """The rows of `table` whose `column` is one of `keys`."""
+        keys = sorted(set(keys))
+        rows: list[Any] = []
+        for start in range(0, len(keys), IN_CHUNK):
+            chunk = keys[start : start + IN_CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            cursor.execute(
+                self.sql(
+                    f"SELECT {table.column_list()} FROM {self.qualified(table.name)} "
+                    f'WHERE "{column}" IN ({marks})'
+                ),
+                chunk,
+            )
+            rows += table.rows(cursor.fetchall())
+        return rows
+
+    def select(
+        self, cursor: Any, table: Table, where: str = "", params: Sequence[Any] = ()
+    ) -> list[Any]:
+        cursor.execute(
+            self.sql(
+                f"SELECT {table.column_list()} FROM {self.qualified(table.name)} "
+                f"{where}"
+            ),
+            tuple(params),
+        )
+        return table.rows(cursor.fetchall())
+
+    def dump(self) -> dict[str, list[tuple[Any, ...]]]:
+        """Every row of every table of the view, sorted: what two views built
+        from the same log must agree on."""
+        with self.read_transaction() as cursor:
+            return {
+                table.name: sorted(
+                    table.values(self.select(cursor, table)), key=_sortable
+                )
+                for table in self.tables
+            }
+
+
+def _sortable(values: tuple[Any, ...]) -> tuple[str, ...]:
+    return tuple("" if v is None else repr(v) for v in values)
+
+
+def body_filter(body: str | None, column: str = "body", alias: str = "") -> str:
+    prefix = f"{alias}." if alias else ""
+    return f'WHERE {prefix}"{column}" = ?' if body else ""
+
+
+def body_params(body: str | None) -> tuple[str, ...]:
+    return (body,) if body else ()

@@ -1,0 +1,100 @@
+"""The calendar view: each session's current row, every version of it (for
+"as of" and "known at"), and every postponement."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any, ClassVar
+
+from adapters.views.base import View, body_filter, body_params
+from adapters.views.tables import (
+    CALENDAR_SESSIONS,
+    CALENDAR_VERSIONS,
+    POSTPONEMENTS,
+    Table,
+)
+from application.projections import (
+    CalendarProjector,
+    CalendarRow,
+    PlainEvent,
+    PostponementRow,
+)
+from application.queries import StocktakingSession
+
+
+class CalendarView(View):
+    view_name: ClassVar[str] = "calendar"
+    tables: ClassVar[tuple[Table, ...]] = (
+        CALENDAR_SESSIONS,
+        CALENDAR_VERSIONS,
+        POSTPONEMENTS,
+    )
+    projector = CalendarProjector()
+    topics: ClassVar[tuple[str, ...]] = CalendarProjector.topics
+
+    def apply_page(self, cursor: Any, events: Sequence[PlainEvent]) -> None:
+        wanted = self.projector.wanted(events)
+        current = {
+            row.session_id: row
+            for row in self.select_in(cursor, CALENDAR_SESSIONS, "session_id", wanted)
+        }
+        changes = self.projector.apply(events, current)
+        self.insert(cursor, CALENDAR_VERSIONS, changes.versions)
+        self.upsert(cursor, CALENDAR_SESSIONS, changes.current.values())
+        self.insert(cursor, POSTPONEMENTS, changes.postponements)
+
+    def sessions(
+        self,
+        body: str | None = None,
+        *,
+        as_of: date | None = None,
+        known_at: str | None = None,
+    ) -> list[CalendarRow]:
+        """Each session's row as it stands, or as it stood at the end of `as_of`
+        (decisions by effective date) and as recorded by `known_at`: for each
+        session, one indexed look-up of its latest version within those bounds."""
+        with self.read_transaction() as cursor:
+            if as_of is None and known_at is None:
+                return self.select(
+                    cursor, CALENDAR_SESSIONS, body_filter(body), body_params(body)
+                )
+            conditions, params, order = [], [], []
+            if as_of is not None:
+                conditions.append('w."effective_on" <= ?')
+                params.append(as_of.isoformat())
+                order.append('w."effective_on" DESC')
+            if known_at is not None:
+                conditions.append('w."recorded_at" <= ?')
+                params.append(known_at)
+                order.append('w."recorded_at" DESC')
+            versions = self.qualified(CALENDAR_VERSIONS.name)
+            statement = (
+                f"SELECT {CALENDAR_VERSIONS.column_list('v')} "
+                f"FROM {self.qualified(CALENDAR_SESSIONS.name)} s "
+                f"JOIN {versions} v ON v.session_id = s.session_id "
+                f"AND v.version = (SELECT w.version FROM {versions} w "
+                f"WHERE w.session_id = s.session_id AND {' AND '.join(conditions)} "
+                f"ORDER BY {', '.join(order)}, w.version DESC LIMIT 1) "
+                f"{body_filter(body, alias='s')}"
+            )
+            cursor.execute(self.sql(statement), (*params, *body_params(body)))
+            return CALENDAR_VERSIONS.rows(cursor.fetchall())
+
+    def postponements(self, body: str | None = None) -> list[PostponementRow]:
+        with self.read_transaction() as cursor:
+            return self.select(
+                cursor, POSTPONEMENTS, body_filter(body), body_params(body)
+            )
+
+    def stocktaking_sessions(self, body: str | None = None) -> list[StocktakingSession]:
+        where = 'WHERE "stocktaking" = ?' + (' AND "body" = ?' if body else "")
+        with self.read_transaction() as cursor:
+            cursor.execute(
+                self.sql(
+                    'SELECT "body", "number", "start", "status" '
+                    f"FROM {self.qualified(CALENDAR_SESSIONS.name)} {where}"
+                ),
+                (True, *body_params(body)),
+            )
+            return [StocktakingSession(*row) for row in cursor.fetchall()]

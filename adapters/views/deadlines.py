@@ -1,0 +1,82 @@
+"""The deadline tracking view: workplans, their calls for comments, every
+extension and every submission, as received (submissions are judged against
+the deadlines when the view is read, never when they are stored)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from adapters.views.base import View, body_filter, body_params
+from adapters.views.tables import (
+    DEADLINE_CALLS,
+    DEADLINE_EXTENSIONS,
+    DEADLINE_SUBMISSIONS,
+    DEADLINE_WORKPLANS,
+    Table,
+)
+from application.projections import (
+    CallRow,
+    DeadlinesProjector,
+    ExtensionRow,
+    PlainEvent,
+    SubmissionRow,
+    WorkplanRow,
+)
+
+
+class DeadlinesView(View):
+    view_name: ClassVar[str] = "deadlines"
+    tables: ClassVar[tuple[Table, ...]] = (
+        DEADLINE_WORKPLANS,
+        DEADLINE_CALLS,
+        DEADLINE_EXTENSIONS,
+        DEADLINE_SUBMISSIONS,
+    )
+    projector = DeadlinesProjector()
+    topics: ClassVar[tuple[str, ...]] = DeadlinesProjector.topics
+
+    def apply_page(self, cursor: Any, events: Sequence[PlainEvent]) -> None:
+        wanted_workplans, wanted_calls = self.projector.wanted(events)
+        workplans = {
+            row.workplan_id: row
+            for row in self.select_in(
+                cursor, DEADLINE_WORKPLANS, "workplan_id", wanted_workplans
+            )
+        }
+        calls = {
+            (row.workplan_id, row.cycle): row
+            for row in self.select_in(
+                cursor,
+                DEADLINE_CALLS,
+                "workplan_id",
+                {workplan for workplan, _ in wanted_calls},
+            )
+        }
+        changes = self.projector.apply(events, workplans, calls)
+        self.insert(cursor, DEADLINE_WORKPLANS, changes.workplans)
+        self.upsert(cursor, DEADLINE_CALLS, changes.calls.values())
+        self.insert(cursor, DEADLINE_EXTENSIONS, changes.extensions)
+        self.insert(cursor, DEADLINE_SUBMISSIONS, changes.submissions)
+
+    def read(
+        self, body: str | None = None
+    ) -> tuple[
+        list[WorkplanRow], list[CallRow], list[ExtensionRow], list[SubmissionRow]
+    ]:
+        """The workplans, calls, extensions and submissions of `body` (or all),
+        read in one snapshot."""
+        of_body = (
+            "WHERE workplan_id IN (SELECT workplan_id FROM "
+            f'{self.qualified(DEADLINE_WORKPLANS.name)} WHERE "body" = ?)'
+            if body
+            else ""
+        )
+        params = body_params(body)
+        with self.read_transaction() as cursor:
+            return (
+                self.select(cursor, DEADLINE_WORKPLANS, body_filter(body), params),
+                self.select(cursor, DEADLINE_CALLS, body_filter(body), params),
+                self.select(cursor, DEADLINE_EXTENSIONS, of_body, params),
+                self.select(cursor, DEADLINE_SUBMISSIONS, of_body, params),
+            )

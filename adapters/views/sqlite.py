@@ -1,0 +1,76 @@
+"""The views in the SQLite file that holds the events.
+
+SQLite has one writer at a time: a page's transaction begins IMMEDIATE, so it
+holds the write lock from its first statement and reads the view's position
+under it. Each view keeps its own tracking table (`calendar_tracking`), since
+the library's SQLite tracking table is shared by name otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from eventsourcing.sqlite import SQLiteCursor, SQLiteDatastore, SQLiteTrackingRecorder
+
+from adapters.views.base import View
+from adapters.views.calendar import CalendarView
+from adapters.views.deadlines import DeadlinesView
+
+
+class SQLiteView(View, SQLiteTrackingRecorder):
+    def __init__(self, datastore: SQLiteDatastore, **kwargs: Any) -> None:
+        self.tracking_table_name = f"{self.view_name}_tracking"
+        super().__init__(datastore, **kwargs)
+        table = self.tracking_table_name
+        self.insert_tracking_statement = (
+            f"INSERT INTO {table} "
+            "VALUES (:application_name, :notification_id) "
+            "ON CONFLICT (application_name) DO UPDATE "
+            "SET notification_id = :notification_id "
+            f"WHERE {table}.notification_id < :notification_id "
+            "RETURNING notification_id"
+        )
+        self.select_max_tracking_id_statement = (
+            f"SELECT MAX(notification_id) FROM {table} WHERE application_name=?"
+        )
+
+    def construct_create_table_statements(self) -> list[str]:
+        return [
+            f"CREATE TABLE IF NOT EXISTS {self.tracking_table_name} ("
+            "application_name TEXT, notification_id INTEGER, "
+            "PRIMARY KEY (application_name)) WITHOUT ROWID",
+            *self.view_statements(),
+        ]
+
+    def qualified(self, table: str) -> str:
+        return table
+
+    @contextmanager
+    def page_transaction(self) -> Iterator[Any]:
+        with self.datastore.get_connection(commit=True) as connection:
+            cursor = connection.cursor()
+            cursor.execute("BEGIN IMMEDIATE")
+            try:
+                yield cursor
+            except BaseException:
+                connection.rollback()
+                raise
+            else:
+                connection.commit()
+            finally:
+                cursor.sqlite_cursor.close()
+
+    @contextmanager
+    def read_transaction(self) -> Iterator[SQLiteCursor]:
+        with self.datastore.transaction(commit=False) as cursor:
+            yield cursor
+
+
+class SQLiteCalendarView(CalendarView, SQLiteView):
+    pass
+
+
+class SQLiteDeadlinesView(DeadlinesView, SQLiteView):
+    pass

@@ -1,0 +1,286 @@
+"""The read side's answers: view rows shaped into what officers and scripts read.
+
+The JSON keys here are a contract (DESIGN.md, "Views"): keys may be added,
+never renamed or dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+import attrs
+
+from application.projections import (
+    CalendarRow,
+    CallRow,
+    ExtensionRow,
+    PostponementRow,
+    SubmissionRow,
+    WorkplanRow,
+)
+
+ON_TIME, WITHIN_EXTENSION, LATE = "on-time", "within-extension", "late"
+STOCKTAKING = "stocktaking meeting"
+
+
+# The calendar.
+
+
+def session_order(row: CalendarRow) -> tuple[bool, str, str, int]:
+    """By start date, sessions whose dates are to be determined last."""
+    return (row.start is None, row.start or "", row.body, row.number)
+
+
+def session_entry(row: CalendarRow) -> dict[str, Any]:
+    return {
+        "body": row.body,
+        "number": row.number,
+        "title": row.title,
+        "start": row.start,
+        "end": row.end,
+        "venue": row.venue,
+        "format": row.format,
+        "status": row.status,
+        "original_start": row.original_start,
+        "original_end": row.original_end,
+        "postponements": row.postponements,
+        "report_adopted_on": row.report_adopted_on,
+        "stocktaking": row.stocktaking,
+        "last_changed_on": row.effective_on,
+        "recorded_at": row.recorded_at,
+    }
+
+
+def calendar_answer(
+    rows: Iterable[CalendarRow],
+    *,
+    as_of: date | None = None,
+    known_at: str | None = None,
+) -> dict[str, Any]:
+    """`{"as_of", "sessions": [...]}`, sessions sorted by start, undated last."""
+    return {
+        "as_of": as_of.isoformat() if as_of else None,
+        "known_at": known_at,
+        "sessions": [session_entry(row) for row in sorted(rows, key=session_order)],
+    }
+
+
+# Postponements.
+
+
+def postponement_entry(row: PostponementRow) -> dict[str, Any]:
+    return {
+        "body": row.body,
+        "number": row.number,
+        "on": row.effective_on,
+        "reason": row.reason,
+        "actor": row.actor,
+        "recorded_at": row.recorded_at,
+        "from": {"start": row.from_start, "end": row.from_end},
+        "to": (
+            None if row.to_start is None else {"start": row.to_start, "end": row.to_end}
+        ),
+    }
+
+
+def postponements_answer(rows: Iterable[PostponementRow]) -> dict[str, Any]:
+    """Every postponement, in the order they were decided."""
+    ordered = sorted(rows, key=lambda r: (r.effective_on, r.body, r.number, r.version))
+    return {"postponements": [postponement_entry(row) for row in ordered]}
+
+
+# Deadlines.
+
+
+def classify(received_on: str, original_deadline: str, deadline: str) -> str:
+    """Whether a submission came by the original deadline, by the deadline in
+    force (its extension), or after it: judged against the deadlines as they
+    stand now, so a later extension turns a late submission into one within it."""
+    if received_on <= original_deadline:
+        return ON_TIME
+    if received_on <= deadline:
+        return WITHIN_EXTENSION
+    return LATE
+
+
+def days_left(deadline: str, today: date) -> int:
+    """Days from `today` to the deadline: 0 on the day, negative after it."""
+    return (date.fromisoformat(deadline) - today).days
+
+
+def due_by(year: int) -> date:
+    """A milestone due "no later than" a year is due by its last day."""
+    return date(year, 12, 31)
+
+
+@attrs.frozen
+class StocktakingSession:
+    """A session scheduled as a stocktaking meeting, as the calendar has it now."""
+
+    body: str
+    number: int
+    start: str | None
+    status: str
+
+
+def met_by(
+    body: str, deadline: date, sessions: Iterable[StocktakingSession]
+) -> StocktakingSession | None:
+    """The first session of `body` meeting its stocktaking milestone by `deadline`."""
+    candidates = [
+        s
+        for s in sessions
+        if s.body == body
+        and s.status != "cancelled"
+        and s.start is not None
+        and s.start <= deadline.isoformat()
+    ]
+    return min(candidates, key=lambda s: (s.start or "", s.number), default=None)
+
+
+def milestone_entry(
+    workplan: WorkplanRow, sessions: Iterable[StocktakingSession], today: date
+) -> dict[str, Any]:
+    assert workplan.stocktaking_by is not None
+    deadline = due_by(workplan.stocktaking_by)
+    session = met_by(workplan.body, deadline, sessions)
+    return {
+        "body": workplan.body,
+        "period": workplan.period,
+        "milestone": STOCKTAKING,
+        "due_by": deadline.isoformat(),
+        "met_by": (
+            None
+            if session is None
+            else {"number": session.number, "start": session.start}
+        ),
+        "overdue": today > deadline and session is None,
+    }
+
+
+def call_entry(
+    call: CallRow,
+    extensions: Sequence[ExtensionRow],
+    submissions: Sequence[SubmissionRow],
+    today: date,
+) -> dict[str, Any]:
+    judged = [
+        (
+            s,
+            classify(s.received_on, call.original_deadline, call.deadline),
+        )
+        for s in sorted(submissions, key=lambda s: (s.received_on, s.version))
+    ]
+    counts = {ON_TIME: 0, WITHIN_EXTENSION: 0, LATE: 0}
+    for _, status in judged:
+        counts[status] += 1
+    return {
+        "body": call.body,
+        "period": call.period,
+        "cycle": call.cycle,
+        "requested_on": call.requested_on,
+        "original_deadline": call.original_deadline,
+        "deadline": call.deadline,
+        "extensions": [
+            {
+                "to": e.to,
+                "reason": e.reason,
+                "on": e.effective_on,
+                "actor": e.actor,
+                "recorded_at": e.recorded_at,
+            }
+            for e in sorted(extensions, key=lambda e: e.version)
+        ],
+        "days_left": days_left(call.deadline, today),
+        "submissions": [
+            {
+                "from": s.submitter,
+                "as": s.submitter_kind,
+                "received_on": s.received_on,
+                "status": status,
+                "reference": s.reference,
+                "recorded_at": s.recorded_at,
+            }
+            for s, status in judged
+        ],
+        "counts": counts,
+    }
+
+
+def deadlines_answer(
+    *,
+    today: date,
+    calls: Iterable[CallRow],
+    extensions: Iterable[ExtensionRow],
+    submissions: Iterable[SubmissionRow],
+    workplans: Iterable[WorkplanRow],
+    stocktaking_sessions: Iterable[StocktakingSession],
+) -> dict[str, Any]:
+    """Every call for comments with its deadlines and judged submissions, and
+    every workplan milestone. `today` sets `days_left` and `overdue` only."""
+    by_call_extensions: dict[tuple[str, int], list[ExtensionRow]] = {}
+    for e in extensions:
+        by_call_extensions.setdefault((e.workplan_id, e.cycle), []).append(e)
+    by_call_submissions: dict[tuple[str, int], list[SubmissionRow]] = {}
+    for s in submissions:
+        by_call_submissions.setdefault((s.workplan_id, s.cycle), []).append(s)
+    sessions = list(stocktaking_sessions)
+    ordered_calls = sorted(calls, key=lambda c: (c.body, c.period, c.cycle))
+    ordered_workplans = sorted(workplans, key=lambda w: (w.body, w.period))
+    return {
+        "today": today.isoformat(),
+        "calls": [
+            call_entry(
+                call,
+                by_call_extensions.get((call.workplan_id, call.cycle), []),
+                by_call_submissions.get((call.workplan_id, call.cycle), []),
+                today,
+            )
+            for call in ordered_calls
+        ],
+        "milestones": [
+            milestone_entry(w, sessions, today)
+            for w in ordered_workplans
+            if w.stocktaking_by is not None
+        ],
+    }
+
+
+def calls_as_of(
+    calls: Iterable[CallRow],
+    extensions: Iterable[ExtensionRow],
+    *,
+    as_of: date | None = None,
+    known_at: str | None = None,
+) -> list[CallRow]:
+    """The calls as they stood at the end of `as_of` (by effective date) and as
+    recorded by `known_at`: a call not yet requested is left out, and each
+    keeps only the extensions decided (and recorded) by then."""
+
+    def counts(on: str, recorded_at: str) -> bool:
+        return (as_of is None or on <= as_of.isoformat()) and (
+            known_at is None or recorded_at <= known_at
+        )
+
+    by_call: dict[tuple[str, int], list[ExtensionRow]] = {}
+    for e in extensions:
+        if counts(e.effective_on, e.recorded_at):
+            by_call.setdefault((e.workplan_id, e.cycle), []).append(e)
+    result = []
+    for call in calls:
+        if not counts(call.requested_on, call.requested_at):
+            continue
+        granted = sorted(
+            by_call.get((call.workplan_id, call.cycle), []), key=lambda e: e.version
+        )
+        result.append(
+            attrs.evolve(
+                call,
+                deadline=max([call.original_deadline, *(e.to for e in granted)]),
+                extensions=len(granted),
+                recorded_at=max([call.requested_at, *(e.recorded_at for e in granted)]),
+            )
+        )
+    return result
