@@ -33,7 +33,7 @@ types: $(VENV)/.installed-test
 	$(BIN)/mypy domain application
 
 pytest: $(VENV)/.installed-test
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 test: lint types pytest
 

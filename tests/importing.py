@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-
-import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "expert-group-cybercrime.yaml"
-SEED_NAME = "expert-group-cybercrime-6th-session.txt"
+
+
+SEED_PAGE = ROOT / "examples" / "expert-group-cybercrime-6th-session.txt"
 
 
 def seed_page() -> str:
-    """The text of the seed page the example record is taken from.
-
-    It is read where the project keeps it (`shared/seed/`, beside or above the
-    checkout, or `$SECRETARIAT_SEED`), never from a copy, so that a test checks
-    the example against the page itself.
-    """
-    candidates = (
-        [Path(os.environ["SECRETARIAT_SEED"])]
-        if "SECRETARIAT_SEED" in os.environ
-        else []
-    )
-    candidates += [folder / "shared" / "seed" / SEED_NAME for folder in ROOT.parents]
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate.read_text(encoding="utf-8")
-    pytest.skip(f"the seed page {SEED_NAME} is not in shared/seed/ above {ROOT}")
+    """The text of the public meeting page the example record is taken from,
+    kept beside the example so that the tests check the record against it."""
+    return SEED_PAGE.read_text(encoding="utf-8")
 
 
 SIXTH_SESSION = """\

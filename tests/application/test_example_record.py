@@ -1,6 +1,6 @@
 """The example record, imported, checked against the seed page it comes from.
 
-The expected facts are read from the page itself (shared/seed/), so that the
+The expected facts are read from the page itself (examples/), so that the
 example cannot drift from it unnoticed; the counts the issue names are checked
 as well, in case the page and the example were misread alike.
 """
