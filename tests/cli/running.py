@@ -1,4 +1,4 @@
-"""Running `secretariat` as a user does: a separate process, its exit code,
+"""Running `secretariat` as an officer does: a separate process, its exit code,
 its standard output and standard error."""
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from pathlib import Path
 
 import attrs
 
+from adapters.store import open_secretariat, parse_store_url
+
 EXECUTABLE = Path(sys.executable).with_name("secretariat")
 
 
@@ -20,23 +22,59 @@ class Ran:
     err: str
 
 
-def run(*args: str, store: str, cwd: Path | None = None, **env: str) -> Ran:
-    """Run `secretariat ARGS` on `store`; its log lines are left out, so that
-    standard error holds only what the command itself says."""
-    environment = {
-        **os.environ,
-        "SECRETARIAT_STORE": store,
-        "SECRETARIAT_ACTOR": "test officer",
-        "SECRETARIAT_LOG_LEVEL": "error",
-        **env,
+def environment(*, store: str | None = None, **env: str) -> dict[str, str]:
+    """This process's environment without any `SECRETARIAT_` setting of its
+    own, then an officer's name, the store and `env`. The log is left out
+    unless `env` asks for it, so that standard error holds only what the
+    command itself says."""
+    settings = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("SECRETARIAT_")
     }
+    settings["SECRETARIAT_ACTOR"] = "officer"
+    settings["SECRETARIAT_LOG_LEVEL"] = "critical"
+    if store is not None:
+        settings["SECRETARIAT_STORE"] = store
+    return {**settings, **env}
+
+
+def run(
+    *args: str, store: str | None = None, cwd: Path | None = None, **env: str
+) -> Ran:
+    """Run `secretariat ARGS` on `store` in its own process. Its output is
+    decoded as written (a calendar file keeps its CRLF line ends)."""
     completed = subprocess.run(
         [str(EXECUTABLE), *args],
         capture_output=True,
-        text=True,
-        env=environment,
+        env=environment(store=store, **env),
         cwd=cwd,
         timeout=120,
         check=False,
     )
-    return Ran(completed.returncode, completed.stdout, completed.stderr)
+    return Ran(
+        completed.returncode, completed.stdout.decode(), completed.stderr.decode()
+    )
+
+
+def event_count(store: str) -> int:
+    """How many events the store holds, read without the CLI."""
+    secretariat = open_secretariat(parse_store_url(store), create=False)
+    try:
+        return secretariat.event_count()
+    finally:
+        secretariat.close()
+
+
+def one_line_error(ran: Ran, code: int, *fragments: str) -> str:
+    """The command exited with `code`, printed nothing, and said why in one
+    line holding each of `fragments`, with no traceback. Returns the message."""
+    assert ran.code == code, ran
+    assert "Traceback" not in ran.err
+    lines = ran.err.splitlines()
+    assert len(lines) == 1, ran.err
+    assert lines[0].startswith("error: "), ran.err
+    for fragment in fragments:
+        assert fragment in lines[0]
+    assert ran.out == ""
+    return lines[0].removeprefix("error: ")

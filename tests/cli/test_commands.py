@@ -12,13 +12,9 @@ from pathlib import Path
 import pytest
 
 from application.commands import COMMANDS
-from tests.cli.conftest import (
-    SECRETARIAT,
-    Run,
-    assert_one_line_error,
-    event_count,
-    run_secretariat,
-)
+from tests.cli.conftest import Run
+from tests.cli.running import EXECUTABLE, Ran, environment, event_count, one_line_error
+from tests.cli.running import run as run_secretariat
 
 BODY = "cybercrime-egm"
 SIXTH = [
@@ -51,7 +47,7 @@ def record_sixth(store: str) -> None:
         SIXTH,
     ):
         result = run_secretariat(*args, store=store)
-        assert result.returncode == 0, result.stderr
+        assert result.code == 0, result.err
 
 
 @pytest.fixture
@@ -62,10 +58,10 @@ def recorded(sqlite_store: str) -> str:
 
 def test_help_lists_every_command(run: Run) -> None:
     result = run("--help")
-    assert result.returncode == 0
+    assert result.code == 0
     listed = {
         line.split()[0]
-        for line in result.stdout.split("Commands:")[1].splitlines()
+        for line in result.out.split("Commands:")[1].splitlines()
         if line.strip()
     }
     assert set(COMMANDS) | {"history"} <= listed
@@ -76,11 +72,11 @@ def test_every_recording_command_explains_itself_and_takes_on_and_actor(
     run: Run, verb: str
 ) -> None:
     result = run(verb, "--help")
-    assert result.returncode == 0
-    assert "--on DATE" in result.stdout
-    assert "--actor" in result.stdout
-    assert "--store URL" in result.stdout
-    description = result.stdout.split("\n\n")[1].strip()
+    assert result.code == 0
+    assert "--on DATE" in result.out
+    assert "--actor" in result.out
+    assert "--store URL" in result.out
+    description = result.out.split("\n\n")[1].strip()
     assert len(description) > 20, description
 
 
@@ -101,15 +97,15 @@ def test_a_postponement_is_recorded_and_shown_in_the_history(
         "2020-03-13",
         store=recorded,
     )
-    assert result.returncode == 0, result.stderr
-    assert "Postponed: the 6th session of cybercrime-egm (version 2)" in result.stdout
+    assert result.code == 0, result.err
+    assert "Postponed: the 6th session of cybercrime-egm (version 2)" in result.out
 
     table = run("history", BODY, "6", store=recorded)
-    assert table.returncode == 0
-    assert "27–29 July 2020" in table.stdout
-    assert "Impact of the COVID-19 pandemic" in table.stdout
+    assert table.code == 0
+    assert "27–29 July 2020" in table.out
+    assert "Impact of the COVID-19 pandemic" in table.out
 
-    history = json.loads(run("history", BODY, "6", "--json", store=recorded).stdout)
+    history = json.loads(run("history", BODY, "6", "--json", store=recorded).out)
     assert history["body"] == BODY
     assert history["number"] == 6
     assert [e["event"] for e in history["events"]] == ["Scheduled", "Postponed"]
@@ -121,15 +117,15 @@ def test_a_postponement_is_recorded_and_shown_in_the_history(
 
 def test_the_store_may_be_given_after_the_command(run: Run, recorded: str) -> None:
     result = run("history", BODY, "6", "--json", "--store", recorded)
-    assert result.returncode == 0
-    assert json.loads(result.stdout)["number"] == 6
+    assert result.code == 0
+    assert json.loads(result.out)["number"] == 6
 
 
 def test_a_closed_session_cannot_be_postponed_exit_1_and_nothing_written(
     run: Run, recorded: str
 ) -> None:
     for verb, day in (("open-session", "2020-04-06"), ("close-session", "2020-04-08")):
-        assert run(verb, BODY, "6", "--on", day, store=recorded).returncode == 0
+        assert run(verb, BODY, "6", "--on", day, store=recorded).code == 0
     before = event_count(recorded)
     result = run(
         "postpone-session",
@@ -141,7 +137,7 @@ def test_a_closed_session_cannot_be_postponed_exit_1_and_nothing_written(
         "2020-04-09",
         store=recorded,
     )
-    message = assert_one_line_error(result, 1)
+    message = one_line_error(result, 1)
     assert (
         message == "the 6th session of cybercrime-egm is closed and cannot be postponed"
     )
@@ -151,12 +147,12 @@ def test_a_closed_session_cannot_be_postponed_exit_1_and_nothing_written(
 def test_scheduling_a_session_number_again_is_a_rule_violation(
     run: Run, recorded: str
 ) -> None:
-    message = assert_one_line_error(run(*SIXTH, store=recorded), 1)
+    message = one_line_error(run(*SIXTH, store=recorded), 1)
     assert "already scheduled" in message
 
 
 def test_a_missing_session_is_named(run: Run, recorded: str) -> None:
-    message = assert_one_line_error(run("open-session", BODY, "7", store=recorded), 1)
+    message = one_line_error(run("open-session", BODY, "7", store=recorded), 1)
     assert message == "there is no 7th session of cybercrime-egm"
 
 
@@ -195,16 +191,14 @@ def test_bad_usage_exits_2_with_one_line_and_writes_nothing(
     run: Run, recorded: str, args: list[str], says: str
 ) -> None:
     before = event_count(recorded)
-    message = assert_one_line_error(run(*args, store=recorded), 2)
+    message = one_line_error(run(*args, store=recorded), 2)
     assert says in message
     assert event_count(recorded) == before
 
 
 def test_reading_a_store_that_does_not_exist_exits_4(run: Run, tmp_path: Path) -> None:
     missing = tmp_path / "mistyped.db"
-    message = assert_one_line_error(
-        run("history", BODY, "6", store=f"sqlite:///{missing}"), 4
-    )
+    message = one_line_error(run("history", BODY, "6", store=f"sqlite:///{missing}"), 4)
     assert message == f"no store at {missing}"
     assert not missing.exists()
 
@@ -214,13 +208,13 @@ def test_a_store_is_created_in_an_existing_folder_only(
 ) -> None:
     nowhere = tmp_path / "no" / "such" / "folder" / "record.db"
     result = run(*SIXTH, store=f"sqlite:///{nowhere}")
-    assert "the folder" in assert_one_line_error(result, 4)
+    assert "the folder" in one_line_error(result, 4)
     assert not nowhere.parent.exists()
 
 
 def test_an_unreachable_postgresql_server_exits_4(run: Run, recorded: str) -> None:
     result = run("history", BODY, "6", store="postgresql://nobody@127.0.0.1:9/none")
-    message = assert_one_line_error(result, 4)
+    message = one_line_error(result, 4)
     assert "127.0.0.1:9" in message
 
 
@@ -228,7 +222,7 @@ def test_a_file_that_is_not_a_store_exits_4(run: Run, tmp_path: Path) -> None:
     not_a_store = tmp_path / "notes.db"
     not_a_store.write_text("Minutes of the meeting\n" * 100)
     result = run("history", BODY, "6", store=f"sqlite:///{not_a_store}")
-    assert_one_line_error(result, 4)
+    one_line_error(result, 4)
     assert not_a_store.read_text() == "Minutes of the meeting\n" * 100
 
 
@@ -258,11 +252,7 @@ def test_a_postponement_meeting_a_concurrent_one_exits_3_and_writes_nothing(
             "--on",
             "2020-03-13",
         ],
-        env={
-            "SECRETARIAT_STORE": store,
-            "SECRETARIAT_ACTOR": "second officer",
-            "PATH": "",
-        },
+        env=environment(store=store, SECRETARIAT_ACTOR="second officer"),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -287,16 +277,16 @@ def test_a_postponement_meeting_a_concurrent_one_exits_3_and_writes_nothing(
             "2020-03-13",
             store=store,
         )
-        assert fast.returncode == 0, fast.stderr
+        assert fast.code == 0, fast.err
         (signals / "go").touch()
         stdout, stderr = slow.communicate(timeout=60)
     finally:
         slow.kill()
-    result = subprocess.CompletedProcess(slow.args, slow.returncode, stdout, stderr)
-    message = assert_one_line_error(result, 3)
+    result = Ran(slow.returncode, stdout, stderr)
+    message = one_line_error(result, 3)
     assert "changed by someone else" in message
     history = json.loads(
-        run_secretariat("history", BODY, "6", "--json", store=store).stdout
+        run_secretariat("history", BODY, "6", "--json", store=store).out
     )
     assert [(e["event"], e["reason"]) for e in history["events"][1:]] == [
         ("Postponed", "First officer")
@@ -305,4 +295,4 @@ def test_a_postponement_meeting_a_concurrent_one_exits_3_and_writes_nothing(
 
 
 def test_the_console_script_is_installed() -> None:
-    assert Path(SECRETARIAT).exists()
+    assert EXECUTABLE.exists()

@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 
 from adapters.cli import main
-from adapters.store import open_secretariat, parse_store_url
 from application.errors import ConflictError
 from application.secretariat import Secretariat
-from tests.cli.running import EXECUTABLE, Ran, run
+from tests.cli.running import EXECUTABLE, event_count, one_line_error, run
 from tests.importing import EXAMPLE, SIXTH_SESSION, statement, write
 
 ESTABLISH = (
@@ -31,27 +30,8 @@ def schedule(start: str = "2020-04-06", end: str = "2020-04-08", more: str = "")
     return SCHEDULE % (start, end, more)
 
 
-def event_count(store: str) -> int:
-    secretariat = open_secretariat(parse_store_url(store), create=False)
-    try:
-        return secretariat.event_count()
-    finally:
-        secretariat.close()
-
-
 def sqlite_path(store: str) -> Path:
     return Path(store.removeprefix("sqlite:///"))
-
-
-def assert_one_line_error(ran: Ran, code: int, *fragments: str) -> None:
-    assert ran.code == code, ran
-    lines = ran.err.splitlines()
-    assert len(lines) == 1, ran.err
-    assert lines[0].startswith("error: "), ran.err
-    for fragment in fragments:
-        assert fragment in lines[0]
-    assert "Traceback" not in ran.err
-    assert ran.out == ""
 
 
 # Every way a file can be wrong: (file, what the message says, where).
@@ -173,7 +153,7 @@ def test_a_bad_file_is_refused_with_its_position_and_reason_and_nothing_is_writt
 ) -> None:
     ran = run("import", str(write(tmp_path, text)), store=sqlite_store)
 
-    assert_one_line_error(ran, 2, reason, position)
+    one_line_error(ran, 2, reason, position)
     assert not sqlite_path(sqlite_store).exists()
 
 
@@ -186,7 +166,7 @@ def test_a_bad_file_leaves_an_existing_record_as_it_was(
 
     ran = run("import", str(write(tmp_path, bad, "bad.yaml")), store=store)
 
-    assert_one_line_error(ran, 2, "entry 5 (line 16, schedule-session)", "2022-02-30")
+    one_line_error(ran, 2, "entry 5 (line 16, schedule-session)", "2022-02-30")
     assert event_count(store) == recorded
 
 
@@ -200,7 +180,7 @@ def test_a_file_larger_than_an_import_file_can_be_is_refused(
 
     ran = run("import", str(huge), store=sqlite_store)
 
-    assert_one_line_error(ran, 2, "huge.yaml is larger than 16 MiB")
+    one_line_error(ran, 2, "huge.yaml is larger than 16 MiB")
     assert not sqlite_path(sqlite_store).exists()
 
 
@@ -210,14 +190,14 @@ def test_a_file_that_is_not_text_is_refused(tmp_path: Path, sqlite_store: str) -
 
     ran = run("import", str(binary), store=sqlite_store)
 
-    assert_one_line_error(ran, 2, "not readable as YAML")
+    one_line_error(ran, 2, "not readable as YAML")
     assert not sqlite_path(sqlite_store).exists()
 
 
 def test_a_missing_file_is_refused(tmp_path: Path, sqlite_store: str) -> None:
     ran = run("import", str(tmp_path / "nowhere.yaml"), store=sqlite_store)
 
-    assert_one_line_error(ran, 2, "cannot read", "nowhere.yaml")
+    one_line_error(ran, 2, "cannot read", "nowhere.yaml")
     assert not sqlite_path(sqlite_store).exists()
 
 
@@ -260,7 +240,7 @@ def test_an_entry_rejected_by_a_rule_stops_the_import_and_the_corrected_file_app
 
     stopped = run("import", str(file), store=sqlite_store)
 
-    assert_one_line_error(
+    one_line_error(
         stopped,
         1,
         f"error: {file}: entry 5 (line 16, record-statement): "
@@ -318,7 +298,7 @@ def test_a_dry_run_refuses_a_bad_file_like_an_import(
 
     ran = run("import", str(bad), "--dry-run", store=sqlite_store)
 
-    assert_one_line_error(ran, 2, "entry 2 (line 2, schedule-session)")
+    one_line_error(ran, 2, "entry 2 (line 2, schedule-session)")
 
 
 def test_a_concurrent_change_stops_the_import_with_exit_code_3(

@@ -85,15 +85,13 @@ def test_the_log_line_is_text_by_default_and_json_on_request(
     run: Run, sqlite_store: str
 ) -> None:
     args = ("establish-body", BODY, "--name", "Expert Group", "--on", "2010-12-21")
-    text = run(*args, store=sqlite_store)
-    assert "outcome=done" in text.stderr
-    assert "command=establish-body" in text.stderr
-    assert text.stdout.startswith("Established")
+    text = run(*args, store=sqlite_store, SECRETARIAT_LOG_LEVEL="info")
+    assert "outcome=done" in text.err
+    assert "command=establish-body" in text.err
+    assert text.out.startswith("Established")
 
-    again = run("--log-json", *args, store=sqlite_store)
-    (line,) = [
-        json.loads(row) for row in again.stderr.splitlines() if row.startswith("{")
-    ]
+    again = run("--log-json", *args, store=sqlite_store, SECRETARIAT_LOG_LEVEL="info")
+    (line,) = [json.loads(row) for row in again.err.splitlines() if row.startswith("{")]
     assert line["outcome"] == "rejected"
     assert line["command"] == "establish-body"
     assert line["level"] == "warning"

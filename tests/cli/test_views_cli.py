@@ -4,29 +4,23 @@ on an SQLite file."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from adapters.store import open_secretariat, parse_store_url
+from tests.cli.running import Ran
+from tests.cli.running import run as run_secretariat
 from tests.seed_history import seed
 
-SECRETARIAT = str(Path(sys.executable).with_name("secretariat"))
 
-
-def run(store: str, *args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [SECRETARIAT, "--store", store, *args],
-        capture_output=True,
-        env={
-            **os.environ,
-            "SECRETARIAT_LOG_LEVEL": "warning",
-            "SECRETARIAT_ACTOR": "secretariat officer",
-        },
-        check=False,
+def run(store: str, *args: str) -> Ran:
+    return run_secretariat(
+        "--store",
+        store,
+        *args,
+        SECRETARIAT_LOG_LEVEL="warning",
+        SECRETARIAT_ACTOR="secretariat officer",
     )
 
 
@@ -58,8 +52,8 @@ def test_reading_a_store_that_does_not_exist_exits_4_and_creates_nothing(
 ) -> None:
     missing = tmp_path / "typo.db"
     result = run(f"sqlite:///{missing}", *command)
-    assert result.returncode == 4
-    assert result.stderr.decode().splitlines()[-1] == f"error: no store at {missing}"
+    assert result.code == 4
+    assert result.err.splitlines()[-1] == f"error: no store at {missing}"
     assert not missing.exists()
 
 
@@ -79,17 +73,17 @@ def test_bad_usage_exits_2_with_one_line_and_no_traceback(
     seeded: str, command: list[str], complaint: str
 ) -> None:
     result = run(seeded, *command)
-    errors = [line for line in result.stderr.decode().splitlines() if "error:" in line]
-    assert result.returncode == 2
+    errors = [line for line in result.err.splitlines() if "error:" in line]
+    assert result.code == 2
     assert len(errors) == 1
     assert complaint in errors[0]
-    assert "Traceback" not in result.stderr.decode()
+    assert "Traceback" not in result.err
 
 
 def test_the_calendar_json_and_table_show_the_postponed_session(seeded: str) -> None:
-    answer = json.loads(run(seeded, "calendar", "--json").stdout)
-    past = json.loads(run(seeded, "calendar", "--json", "--as-of", "2020-03-01").stdout)
-    table = run(seeded, "calendar").stdout.decode()
+    answer = json.loads(run(seeded, "calendar", "--json").out)
+    past = json.loads(run(seeded, "calendar", "--json", "--as-of", "2020-03-01").out)
+    table = run(seeded, "calendar").out
 
     (session,) = answer["sessions"]
     assert (session["start"], session["end"], session["postponements"]) == (
@@ -105,11 +99,11 @@ def test_the_calendar_json_and_table_show_the_postponed_session(seeded: str) -> 
 
 def test_deadlines_and_postponements_answer_in_json_and_tables(seeded: str) -> None:
     deadlines = json.loads(
-        run(seeded, "deadlines", "--json", "--today", "2020-06-15").stdout
+        run(seeded, "deadlines", "--json", "--today", "2020-06-15").out
     )
-    postponements = json.loads(run(seeded, "postponements", "--json").stdout)
-    deadlines_table = run(seeded, "deadlines", "--today", "2020-06-15").stdout.decode()
-    postponements_table = run(seeded, "postponements").stdout.decode()
+    postponements = json.loads(run(seeded, "postponements", "--json").out)
+    deadlines_table = run(seeded, "deadlines", "--today", "2020-06-15").out
+    postponements_table = run(seeded, "postponements").out
 
     assert deadlines["calls"][0]["days_left"] == -14
     assert [s["status"] for s in deadlines["calls"][0]["submissions"]] == [
@@ -127,10 +121,10 @@ def test_deadlines_and_postponements_answer_in_json_and_tables(seeded: str) -> N
 
 def test_the_same_record_always_gives_the_same_calendar_file(seeded: str) -> None:
     first, second = run(seeded, "calendar", "--ics"), run(seeded, "calendar", "--ics")
-    assert first.returncode == 0
-    assert first.stdout == second.stdout
-    assert first.stdout.startswith(b"BEGIN:VCALENDAR\r\n")
-    assert first.stdout.count(b"BEGIN:VEVENT") == 2
+    assert first.code == 0
+    assert first.out == second.out
+    assert first.out.startswith("BEGIN:VCALENDAR\r\n")
+    assert first.out.count("BEGIN:VEVENT") == 2
 
 
 def test_a_recording_command_leaves_the_views_up_to_date(tmp_path: Path) -> None:
@@ -160,10 +154,10 @@ def test_a_recording_command_leaves_the_views_up_to_date(tmp_path: Path) -> None
         "--on",
         "2019-12-02",
     )
-    status = json.loads(run(store, "projections", "status", "--json").stdout)
-    history = run(store, "history", "cybercrime-egm", "6").stdout.decode()
+    status = json.loads(run(store, "projections", "status", "--json").out)
+    history = run(store, "history", "cybercrime-egm", "6").out
 
-    assert (recorded.returncode, scheduled.returncode) == (0, 0)
+    assert (recorded.code, scheduled.code) == (0, 0)
     assert status == {
         "views": [
             {"view": "calendar", "position": 2, "head": 2, "behind": 0},
@@ -182,12 +176,12 @@ def test_projections_status_shows_views_behind_until_a_query_or_rebuild(
         seed(app)
     finally:
         app.close()
-    before = json.loads(run(store, "projections", "status", "--json").stdout)
+    before = json.loads(run(store, "projections", "status", "--json").out)
     rebuilt = run(store, "projections", "rebuild", "calendar")
-    after = json.loads(run(store, "projections", "status", "--json").stdout)
+    after = json.loads(run(store, "projections", "status", "--json").out)
 
     assert [v["behind"] for v in before["views"]] == [8, 8]
-    assert rebuilt.stdout.decode() == "Rebuilt calendar from 2 events\n"
+    assert rebuilt.out == "Rebuilt calendar from 2 events\n"
     assert [(v["view"], v["behind"]) for v in after["views"]] == [
         ("calendar", 0),
         ("deadlines", 8),
@@ -218,7 +212,7 @@ def test_a_decision_stays_recorded_when_the_views_cannot_catch_up_at_once(
     assert "warning: recorded, but the calendar and deadline views" in output.err
     assert "disk full" in output.err
     assert (
-        json.loads(run(store, "projections", "status", "--json").stdout)["views"][0][
+        json.loads(run(store, "projections", "status", "--json").out)["views"][0][
             "behind"
         ]
         == 1
