@@ -332,10 +332,7 @@ class SessionPage:
     @property
     def moved(self) -> bool:
         """Whether the session is no longer on the dates first announced."""
-        return (self.session.last_start, self.session.last_end) != (
-            self.session.original_start,
-            self.session.original_end,
-        ) or self.session.status == "postponed"
+        return has_moved(self.session)
 
 
 @attrs.frozen
@@ -360,6 +357,15 @@ class IndexPage:
     past: tuple[CalendarRow, ...]
     workplans: tuple[WorkplanProfile, ...]
     bodies: Mapping[str, BodyProfile]
+
+
+def has_moved(row: CalendarRow) -> bool:
+    """Whether a session is no longer on the dates first announced: on other
+    dates, or postponed with its new dates to be determined."""
+    return row.status == "postponed" or (row.last_start, row.last_end) != (
+        row.original_start,
+        row.original_end,
+    )
 
 
 def session_year(row: CalendarRow) -> int:

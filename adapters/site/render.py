@@ -12,6 +12,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from application.pages import has_moved
 from domain.values import DateRange, describe_dates, ordinal
 
 ORDINAL_WORDS = [
@@ -152,7 +153,10 @@ def environment() -> Environment:
         submission_words=lambda s: SUBMISSION_WORDS.get(s, s),
     )
     env.globals.update(
-        dates=dates, session_path=session_path, workplan_path=workplan_path
+        dates=dates,
+        has_moved=has_moved,
+        session_path=session_path,
+        workplan_path=workplan_path,
     )
     return env
 
