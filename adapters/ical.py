@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from icalendar import Calendar, Event
 
@@ -17,6 +18,9 @@ from application.projections import CalendarRow, CallRow
 from application.queries import session_order
 from domain.ids import natural_id
 from domain.values import DateRange, describe_dates, describe_session
+
+if TYPE_CHECKING:
+    from adapters.views import Views
 
 PRODID = "-//secretariat//calendar//EN"
 UID_DOMAIN = "secretariat"
@@ -121,3 +125,19 @@ def render_calendar(
     for call in sorted(calls, key=lambda c: (c.body, c.period, c.cycle)):
         calendar.add_component(call_event(call))
     return bytes(calendar.to_ical())
+
+
+def calendar_file(
+    views: Views,
+    body: str | None = None,
+    *,
+    as_of: date | None = None,
+    known_at: str | None = None,
+) -> bytes:
+    """The iCalendar file of `body`'s sessions and deadlines (or everyone's):
+    what `calendar --ics` writes, and the site publishes, byte for byte."""
+    return render_calendar(
+        views.calendar_rows(body, as_of=as_of, known_at=known_at),
+        views.calls(body, as_of=as_of, known_at=known_at),
+        name="secretariat" + (f": {body}" if body else ""),
+    )

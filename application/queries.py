@@ -218,8 +218,9 @@ def deadlines_answer(
     workplans: Iterable[WorkplanRow],
     stocktaking_sessions: Iterable[StocktakingSession],
 ) -> dict[str, Any]:
-    """Every call for comments with its deadlines and judged submissions, and
-    every workplan milestone. `today` sets `days_left` and `overdue` only."""
+    """Every call for comments with its deadlines and judged submissions, every
+    workplan milestone, and every workplan. `today` sets `days_left` and
+    `overdue` only."""
     by_call_extensions: dict[tuple[str, int], list[ExtensionRow]] = {}
     for e in extensions:
         by_call_extensions.setdefault((e.workplan_id, e.cycle), []).append(e)
@@ -245,6 +246,16 @@ def deadlines_answer(
             for w in ordered_workplans
             if w.stocktaking_by is not None
         ],
+        "workplans": [workplan_entry(w) for w in ordered_workplans],
+    }
+
+
+def workplan_entry(workplan: WorkplanRow) -> dict[str, Any]:
+    return {
+        "body": workplan.body,
+        "period": workplan.period,
+        "adopted_on": workplan.adopted_on,
+        "stocktaking_by": workplan.stocktaking_by,
     }
 
 

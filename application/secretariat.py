@@ -39,6 +39,14 @@ from application.commands import (
 )
 from application.errors import ConflictError
 from application.imported import ImportedEntry
+from application.pages import (
+    BodyProfile,
+    SessionRecord,
+    WorkplanProfile,
+    body_profile,
+    session_record,
+    workplan_profile,
+)
 from application.records import event_record
 from application.transcodings import register_domain_transcodings
 from domain.body import Body, BodyAlreadyEstablishedError, BodyNotFoundError
@@ -298,6 +306,22 @@ class Secretariat(Application[UUID]):
             "period": str(period),
             "events": [event_record(event) for event in events],
         }
+
+    def session_record(self, body: str, number: int) -> SessionRecord:
+        """What a session's page shows that no view holds: its agenda,
+        documents, statements, panelists and report, grouped as plain data."""
+        return session_record(self.history(body, number))
+
+    def body_profile(self, code: str) -> BodyProfile:
+        """A body's name, parent and mandate, as plain data."""
+        events = list(self.events.get(body_id(code)))
+        if not events:
+            raise BodyNotFoundError(code)
+        return body_profile([event_record(event) for event in events])
+
+    def workplan_profile(self, body: str, period: Period) -> WorkplanProfile:
+        """A workplan's adoption: at which session, its topics, its milestone."""
+        return workplan_profile(self.workplan_history(body, period))
 
     def event_count(self) -> int:
         """How many events the store holds (the position of its last event)."""

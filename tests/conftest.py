@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import time
 import uuid
 from collections.abc import Iterator
 from functools import cache
@@ -15,6 +16,9 @@ import structlog
 
 from adapters.store import open_secretariat, parse_store_url
 from application.secretariat import Secretariat
+from tests.importing import ARTEFACTS
+
+STARTED = time.time()
 
 POSTGRES_VARIABLE = "SECRETARIAT_TEST_POSTGRES"
 LOCAL_POSTGRES = "postgresql://postgres@127.0.0.1:5432/test"
@@ -108,3 +112,16 @@ def unconfigured_logging() -> Iterator[None]:
     structlog.reset_defaults()
     yield
     structlog.reset_defaults()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Name the artefacts this run wrote, so that they are found."""
+    written = sorted(
+        path
+        for path in ARTEFACTS.rglob("*")
+        if path.is_file() and path.stat().st_mtime >= STARTED
+    )
+    if written:
+        terminalreporter.section("artefacts")
+        for path in written:
+            terminalreporter.line(str(path))

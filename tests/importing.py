@@ -6,6 +6,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "expert-group-cybercrime.yaml"
+ARTEFACTS = ROOT / "artefacts"
+"""Where tests leave files for people to look at (screenshots); not in git."""
 
 
 SEED_PAGE = ROOT / "examples" / "expert-group-cybercrime-6th-session.txt"

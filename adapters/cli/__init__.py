@@ -10,6 +10,7 @@ from adapters.cli.importing import import_file
 from adapters.cli.reading import READING_COMMANDS
 from adapters.cli.recording import RECORDING_COMMANDS
 from adapters.cli.running import SecretariatGroup, Settings, global_options
+from adapters.cli.site import site
 from adapters.cli.views import VIEW_COMMANDS
 
 
@@ -36,6 +37,7 @@ def cli(ctx: click.Context) -> None:
 
 for _command in (*RECORDING_COMMANDS, import_file, *READING_COMMANDS, *VIEW_COMMANDS):
     cli.add_command(_command)
+cli.add_command(site)
 
 
 def main(argv: list[str] | None = None) -> None:

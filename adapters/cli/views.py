@@ -12,7 +12,7 @@ import structlog
 from adapters.cli.params import DATE
 from adapters.cli.reading import emit_json, emit_table
 from adapters.cli.running import Failure, Settings, global_options
-from application.projections import CalendarRow, utc_text
+from application.projections import utc_text
 from domain.values import DateRange, describe_dates
 
 BAD_USAGE = 2
@@ -111,15 +111,10 @@ def calendar(
         structlog.contextvars.bind_contextvars(body=body)
     views = settings.views()
     if ics:
-        from adapters.ical import render_calendar
+        from adapters.ical import calendar_file
 
-        name = "secretariat" + (f": {body}" if body else "")
-        sessions: list[CalendarRow] = views.calendar_rows(
-            body, as_of=as_of, known_at=known_at
-        )
-        calls = views.calls(body, as_of=as_of, known_at=known_at)
         click.get_binary_stream("stdout").write(
-            render_calendar(sessions, calls, name=name)
+            calendar_file(views, body, as_of=as_of, known_at=known_at)
         )
         return
     answer = views.calendar(body, as_of=as_of, known_at=known_at)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -22,18 +22,19 @@ from application.secretariat import Secretariat
 from domain.ids import body_id, workplan_id
 from domain.values import Period
 from tests.importing import EXAMPLE, seed_page
+from tests.seed_page import (
+    ORDINALS,
+    announcement,
+    dates,
+    day,
+    documents_on_the_page,
+    items_on_the_page,
+    panels_on_the_page,
+    past_meetings,
+    statements_on_the_page,
+)
 
 BODY = "cybercrime-egm"
-ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth"]
-
-
-def day(text: str) -> str:
-    """`27 July 2020` as `2020-07-27`."""
-    return datetime.strptime(text, "%d %B %Y").date().isoformat()
-
-
-def dates(start: str, end: str) -> dict[str, str]:
-    return {"start": start, "end": end}
 
 
 @pytest.fixture(scope="module")
@@ -66,99 +67,6 @@ def named(history: list[dict[str, Any]], name: str) -> list[dict[str, Any]]:
 
 def workplan(app: Secretariat) -> list[dict[str, Any]]:
     return events(app, workplan_id(BODY, Period(2018, 2021)))
-
-
-# What the page says.
-
-
-def past_meetings(page: str) -> dict[int, dict[str, str]]:
-    """The dates of the meetings the page says were held, by number."""
-    found = re.findall(
-        r"(first|second|third|fourth|fifth) meeting[^.]*?(?:held|took place) "
-        r"from (\d+)(?: to |-)(\d+) (\w+) (\d{4})",
-        page,
-    )
-    return {
-        ORDINALS.index(ordinal) + 1: dates(
-            day(f"{first} {month} {year}"), day(f"{last} {month} {year}")
-        )
-        for ordinal, first, last, month, year in found
-    }
-
-
-def announcement(page: str) -> tuple[dict[str, str], dict[str, str], str]:
-    """The sixth session's new dates, original dates and the reason."""
-    found = re.search(
-        r"postponed to (\d+) – (\d+) (\w+) (\d{4}) due to the impact of the "
-        r"(.+?)\. \(Original dates: (\d+)-(\d+) (\w+) (\d{4})\)",
-        page,
-    )
-    assert found, "the page's announcement"
-    first, last, month, year, reason, *original = found.groups()
-    o_first, o_last, o_month, o_year = original
-    return (
-        dates(day(f"{first} {month} {year}"), day(f"{last} {month} {year}")),
-        dates(
-            day(f"{o_first} {o_month} {o_year}"), day(f"{o_last} {o_month} {o_year}")
-        ),
-        reason,
-    )
-
-
-def delegations(line: str) -> list[str]:
-    """`Russian Federation 1; 2` is two statements by the Russian Federation."""
-    spoken = []
-    for entry in line.split(", "):
-        numbered = re.fullmatch(r"(.+?) (\d+(?:; \d+)+)", entry)
-        if numbered:
-            spoken += [numbered.group(1)] * len(numbered.group(2).split("; "))
-        else:
-            spoken.append(entry)
-    return spoken
-
-
-def statements_on_the_page(page: str) -> dict[int | None, list[str]]:
-    lines = page.splitlines()
-    by_item: dict[int | None, list[str]] = {}
-    for at, line in enumerate(lines):
-        if line == "General Statements:":
-            by_item[None] = delegations(lines[at + 1])
-        item = re.fullmatch(r"Statements on Agenda Item (\d+) \(.+\)", line)
-        if item:
-            by_item[int(item.group(1))] = delegations(lines[at + 1])
-    return by_item
-
-
-def items_on_the_page(page: str) -> dict[int, str]:
-    return {
-        int(number): title
-        for number, title in re.findall(
-            r"Statements on Agenda Item (\d+) \((.+)\)", page
-        )
-    }
-
-
-def panels_on_the_page(page: str) -> list[list[tuple[str, str, str]]]:
-    """Each panel: its panelists' names and delegations, then as many titles."""
-    lines = page.splitlines()
-    at = max(i for i, line in enumerate(lines) if line.startswith("Statements on")) + 2
-    panels = []
-    while at < len(lines):
-        people = []
-        while at + 1 < len(lines) and re.fullmatch(r"\(.+\)", lines[at + 1]):
-            people.append((lines[at], lines[at + 1][1:-1]))
-            at += 2
-        titles = lines[at : at + len(people)]
-        panels.append([(n, d, t) for (n, d), t in zip(people, titles, strict=True)])
-        at += len(people)
-    return panels
-
-
-def documents_on_the_page(page: str) -> list[str]:
-    lines = page.splitlines()
-    first = next(i for i, line in enumerate(lines) if "will take place" in line) + 1
-    last = lines.index("Statements reproduced as received")
-    return [line for line in lines[first:last] if not line.startswith("Note:")]
 
 
 # The record against the page.

@@ -409,3 +409,38 @@ def test_recording_times_are_written_in_utc_with_microseconds_whatever_their_for
     )
     with pytest.raises(UnreadableEventError):
         timestamp("2020-03-13T10:15:00+00:00")
+
+
+def test_the_deadlines_answer_lists_every_workplan_even_one_without_a_call(
+    secretariat: Secretariat,
+) -> None:
+    workplan_with_call(secretariat)
+    secretariat.execute(
+        AdoptWorkplan(
+            body=BODY,
+            period=Period(2022, 2025),
+            at_session=8,
+            topics=[CycleTopics(2022, ["Technical assistance"])],
+            stocktaking_by=None,
+            on=D(2022, 4, 1),
+            actor=OFFICER,
+        )
+    )
+
+    answer = deadlines(secretariat, D(2022, 5, 1))
+
+    assert answer["workplans"] == [
+        {
+            "body": BODY,
+            "period": "2018-2021",
+            "adopted_on": "2018-04-05",
+            "stocktaking_by": 2021,
+        },
+        {
+            "body": BODY,
+            "period": "2022-2025",
+            "adopted_on": "2022-04-01",
+            "stocktaking_by": None,
+        },
+    ]
+    assert [c["period"] for c in answer["calls"]] == ["2018-2021"]  # type: ignore[index]

@@ -1,0 +1,88 @@
+"""`secretariat site build`: the public web site, built from the record."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+import structlog
+
+from adapters.cli.params import DATE
+from adapters.cli.running import (
+    BAD_USAGE,
+    STORE_FAILED,
+    Failure,
+    Settings,
+    global_options,
+)
+
+
+class SiteGroup(click.Group):
+    """`site`: its log line names the subcommand (`site build`)."""
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name, command, rest = super().resolve_command(ctx, args)
+        structlog.contextvars.bind_contextvars(command=f"site {name}")
+        return name, command, rest
+
+
+@click.group("site", cls=SiteGroup)
+def site() -> None:
+    """Publish the record as a static web site."""
+
+
+@site.command("build")
+@click.option(
+    "--out",
+    required=True,
+    metavar="DIR",
+    type=click.Path(path_type=Path),
+    help="The folder to write the site into (created if missing).",
+)
+@click.option("--body", metavar="CODE", help="Only this body.")
+@click.option(
+    "--today",
+    type=DATE,
+    default=date.today,
+    show_default="the real today",
+    help="The day that splits upcoming from past sessions and counts the days "
+    "left to a deadline (YYYY-MM-DD).",
+)
+@global_options
+@click.pass_obj
+def site_build(settings: Settings, out: Path, body: str | None, today: date) -> None:
+    """Write the calendar (index.html), a page per session and per workplan,
+    and calendar.ics into DIR; open DIR/index.html in a browser."""
+    if body:
+        structlog.contextvars.bind_contextvars(body=body)
+    _check_out(out)
+    secretariat = settings.secretariat(create=False)
+    views = settings.views()
+    from adapters.site import OutputError, UnsafeNameError, build_site
+
+    try:
+        written = build_site(secretariat, views, out, body=body, today=today)
+    except OutputError as error:
+        raise Failure(str(error), BAD_USAGE, "bad-usage") from None
+    except UnsafeNameError as error:
+        raise Failure(str(error), STORE_FAILED, "store-failed") from None
+    pages = sum(1 for path in written if path.endswith(".html"))
+    click.echo(f"Wrote {pages} pages and calendar.ics to {out}")
+    click.echo(f"Open {out / 'index.html'} in a browser")
+
+
+def _check_out(out: Path) -> None:
+    """Refuse at once an --out that names a file, or lies under one."""
+    for folder in (out, *out.parents):
+        if folder.exists() or folder.is_symlink():
+            if not folder.is_dir():
+                where = "is" if folder == out else f"lies under {folder}, which is"
+                raise Failure(
+                    f"--out {out} {where} a file, not a folder",
+                    BAD_USAGE,
+                    "bad-usage",
+                )
+            return

@@ -1,0 +1,495 @@
+"""What the public pages show, as plain data: read from the record and grouped.
+
+The views hold the calendar, the postponements and the deadlines; what no view
+holds (a session's agenda, documents and their circulation, statements,
+panelists and report; a body's mandate; a workplan's topics) is read here from
+the events of its record, through the Secretariat's history queries. The
+functions at the foot of the module put both together into the pages of the
+site. Nothing here writes HTML: the adapters render these values as they like.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+import attrs
+
+from application.projections import CalendarRow
+
+DOCUMENT_ORDER = (
+    "annotated-agenda",
+    "organization-of-work",
+    "participants-list",
+    "guide",
+    "code-of-conduct",
+    "background-paper",
+    "statement",
+    "presentation",
+    "other",
+)
+"""The order in which a session page lists its documents by kind. Comments and
+the report are listed apart, in sections of their own; a kind not named here
+(one added later) comes last."""
+
+OWN_SECTIONS = ("comments", "report")
+
+
+# What a session's record holds.
+
+
+@attrs.frozen
+class AgendaEntry:
+    number: int
+    title: str
+
+
+@attrs.frozen
+class Circulation:
+    """A document shared with an audience (`Member States`), perhaps through a
+    channel (`Special Message`), on a date."""
+
+    to: str
+    via: str | None
+    on: str
+
+
+@attrs.frozen
+class Document:
+    kind: str
+    title: str
+    symbol: str | None
+    issued_on: str
+    circulations: tuple[Circulation, ...] = ()
+
+
+@attrs.frozen
+class DocumentGroup:
+    """The documents of one kind, in the order they were issued."""
+
+    kind: str
+    documents: tuple[Document, ...]
+
+
+@attrs.frozen
+class Speaker:
+    """A delegation and how many statements it made under one heading: a
+    delegation with two is listed once, as `Russian Federation 1; 2`."""
+
+    delegation: str
+    statements: int
+
+
+@attrs.frozen
+class Statements:
+    """The statements under one heading: general (`item` None) or on an item.
+    `title` is the item's title on the agenda, None where the agenda has none."""
+
+    item: int | None
+    title: str | None
+    speakers: tuple[Speaker, ...]
+
+
+@attrs.frozen
+class Panelist:
+    name: str
+    delegation: str
+    title: str
+    """The title of the presentation."""
+
+
+@attrs.frozen
+class Panel:
+    """The panelists who present on one agenda item, in the order confirmed."""
+
+    item: int
+    title: str | None
+    panelists: tuple[Panelist, ...]
+
+
+@attrs.frozen
+class Report:
+    """Whether and when the report was adopted, and the documents that hold it."""
+
+    adopted_on: str | None
+    symbol: str | None
+    documents: tuple[Document, ...]
+
+
+@attrs.frozen
+class SessionRecord:
+    """What a session's record holds that no view does, grouped for its page."""
+
+    body: str
+    number: int
+    agenda: tuple[AgendaEntry, ...]
+    documents: tuple[DocumentGroup, ...]
+    """By kind, in `DOCUMENT_ORDER`; without comments and the report."""
+    comments: tuple[Document, ...]
+    """The compilations of written comments, in the order they were issued."""
+    statements: tuple[Statements, ...]
+    """General statements first, then by agenda item."""
+    panels: tuple[Panel, ...]
+    report: Report
+    cancellation_reason: str | None
+
+
+def session_record(history: Mapping[str, Any]) -> SessionRecord:
+    """A session's history (`Secretariat.history`) grouped as its page shows it."""
+    agenda: dict[int, str] = {}
+    documents: list[Document] = []
+    spoken: dict[int | None, dict[str, int]] = {}
+    panels: dict[int, list[Panelist]] = {}
+    adopted_on: str | None = None
+    symbol: str | None = None
+    cancellation: str | None = None
+    for event in history["events"]:
+        name = event["event"]
+        if name == "AgendaIssued":
+            # A revised agenda replaces the earlier one.
+            agenda = {item["number"]: item["title"] for item in event["items"]}
+        elif name == "DocumentIssued":
+            documents.append(
+                Document(
+                    kind=event["kind"],
+                    title=event["title"],
+                    symbol=event["symbol"],
+                    issued_on=event["on"],
+                )
+            )
+        elif name == "DocumentCirculated":
+            documents = [
+                _circulated(d, event) if d.title == event["document"] else d
+                for d in documents
+            ]
+        elif name == "StatementRecorded":
+            by_delegation = spoken.setdefault(event["item"], {})
+            delegation = event["delegation"]
+            by_delegation[delegation] = by_delegation.get(delegation, 0) + 1
+        elif name == "PanelistConfirmed":
+            panels.setdefault(event["item"], []).append(
+                Panelist(
+                    name=event["name"],
+                    delegation=event["delegation"],
+                    title=event["title"],
+                )
+            )
+        elif name == "ReportAdopted":
+            adopted_on, symbol = event["on"], event["symbol"]
+        elif name == "Cancelled":
+            cancellation = event["reason"]
+    return SessionRecord(
+        body=history["body"],
+        number=history["number"],
+        agenda=tuple(AgendaEntry(n, t) for n, t in sorted(agenda.items())),
+        documents=group_documents(documents),
+        comments=tuple(d for d in documents if d.kind == "comments"),
+        statements=tuple(
+            Statements(
+                item=item,
+                title=None if item is None else agenda.get(item),
+                speakers=tuple(Speaker(d, n) for d, n in spoken[item].items()),
+            )
+            for item in sorted(spoken, key=_general_first)
+        ),
+        panels=tuple(
+            Panel(item=item, title=agenda.get(item), panelists=tuple(panels[item]))
+            for item in sorted(panels)
+        ),
+        report=Report(
+            adopted_on=adopted_on,
+            symbol=symbol,
+            documents=tuple(d for d in documents if d.kind == "report"),
+        ),
+        cancellation_reason=cancellation,
+    )
+
+
+def _circulated(document: Document, event: Mapping[str, Any]) -> Document:
+    circulation = Circulation(to=event["to"], via=event["via"], on=event["on"])
+    return attrs.evolve(document, circulations=(*document.circulations, circulation))
+
+
+def _general_first(item: int | None) -> tuple[bool, int]:
+    return (item is not None, item or 0)
+
+
+def group_documents(documents: Iterable[Document]) -> tuple[DocumentGroup, ...]:
+    """The documents by kind, in `DOCUMENT_ORDER`, each kind in issue order;
+    comments and the report are left to their own sections."""
+    by_kind: dict[str, list[Document]] = {}
+    for document in documents:
+        if document.kind not in OWN_SECTIONS:
+            by_kind.setdefault(document.kind, []).append(document)
+    known = [kind for kind in DOCUMENT_ORDER if kind in by_kind]
+    later = [kind for kind in by_kind if kind not in DOCUMENT_ORDER]
+    return tuple(DocumentGroup(kind, tuple(by_kind[kind])) for kind in known + later)
+
+
+# What a body's and a workplan's records hold.
+
+
+@attrs.frozen
+class BodyProfile:
+    code: str
+    name: str
+    parent: str | None
+    mandate: str | None
+    established_on: str
+
+
+def body_profile(events: Sequence[Mapping[str, Any]]) -> BodyProfile:
+    """A body as its establishment recorded it."""
+    [established] = [e for e in events if e["event"] == "Established"]
+    return BodyProfile(
+        code=established["code"],
+        name=established["name"],
+        parent=established["parent"],
+        mandate=established["mandate"],
+        established_on=established["on"],
+    )
+
+
+@attrs.frozen
+class Topics:
+    year: int
+    topics: tuple[str, ...]
+
+
+@attrs.frozen
+class WorkplanProfile:
+    body: str
+    period: str
+    at_session: int
+    adopted_on: str
+    topics: tuple[Topics, ...]
+    stocktaking_by: int | None
+
+    @property
+    def years(self) -> range:
+        first, _, last = self.period.partition("-")
+        return range(int(first), int(last) + 1)
+
+    def topics_of(self, year: int) -> tuple[str, ...]:
+        for cycle in self.topics:
+            if cycle.year == year:
+                return cycle.topics
+        return ()
+
+
+def workplan_profile(history: Mapping[str, Any]) -> WorkplanProfile:
+    """A workplan as its adoption recorded it (`Secretariat.workplan_history`)."""
+    [adopted] = [e for e in history["events"] if e["event"] == "Adopted"]
+    return WorkplanProfile(
+        body=history["body"],
+        period=history["period"],
+        at_session=adopted["at_session"],
+        adopted_on=adopted["on"],
+        topics=tuple(
+            Topics(year=cycle["year"], topics=tuple(cycle["topics"]))
+            for cycle in sorted(adopted["topics"], key=lambda c: int(c["year"]))
+        ),
+        stocktaking_by=adopted["stocktaking_by"],
+    )
+
+
+# The pages: the views' answers and the records, put together.
+
+
+@attrs.frozen
+class Postponement:
+    on: str
+    reason: str
+    from_start: str
+    from_end: str
+    to_start: str | None
+    to_end: str | None
+
+
+@attrs.frozen
+class SessionPage:
+    """Everything a session's page shows."""
+
+    session: CalendarRow
+    body: BodyProfile
+    record: SessionRecord
+    postponements: tuple[Postponement, ...]
+    """Oldest first; the page announces them at its top."""
+    earlier: tuple[CalendarRow, ...]
+    """The body's sessions with lower numbers, oldest first."""
+    workplan: WorkplanProfile | None
+    """The body's workplan whose period holds the session's year, if any."""
+    year: int
+    call: Mapping[str, Any] | None
+    """The call for comments for the session's year under that workplan, as
+    the deadlines view answers it (`DESIGN.md`, "Views"), if there is one."""
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        return () if self.workplan is None else self.workplan.topics_of(self.year)
+
+    @property
+    def moved(self) -> bool:
+        """Whether the session is no longer on the dates first announced."""
+        return has_moved(self.session)
+
+
+@attrs.frozen
+class WorkplanPage:
+    """Everything a workplan's page shows."""
+
+    workplan: WorkplanProfile
+    body: BodyProfile
+    calls: tuple[Mapping[str, Any], ...]
+    """Its calls for comments as the deadlines view answers them, by cycle."""
+    milestones: tuple[Mapping[str, Any], ...]
+    adopted_at: CalendarRow | None
+    """The session it was adopted at, when the calendar has it."""
+
+
+@attrs.frozen
+class IndexPage:
+    """The calendar: sessions to come (and those whose dates are to be
+    determined), and sessions held, the latest first."""
+
+    upcoming: tuple[CalendarRow, ...]
+    past: tuple[CalendarRow, ...]
+    workplans: tuple[WorkplanProfile, ...]
+    bodies: Mapping[str, BodyProfile]
+
+
+def has_moved(row: CalendarRow) -> bool:
+    """Whether a session is no longer on the dates first announced: on other
+    dates, or postponed with its new dates to be determined."""
+    return row.status == "postponed" or (row.last_start, row.last_end) != (
+        row.original_start,
+        row.original_end,
+    )
+
+
+def session_year(row: CalendarRow) -> int:
+    """The year a session meets in: that of its dates, or of the last ones
+    announced while its new dates are to be determined."""
+    return int((row.start or row.last_start)[:4])
+
+
+def is_past(row: CalendarRow, today: date) -> bool:
+    """A session is past once its last day is before today (a cancelled one
+    too), or once closed on or after its first day; one whose dates are to be
+    determined is not. `today` alone splits the calendar: on a day before its
+    first day, a session the record shows closed is still to come."""
+    day = today.isoformat()
+    if row.status == "closed" and row.start is not None and row.start <= day:
+        return True
+    return row.end is not None and row.end < day
+
+
+def index_page(
+    sessions: Iterable[CalendarRow],
+    workplans: Iterable[WorkplanProfile],
+    bodies: Mapping[str, BodyProfile],
+    today: date,
+) -> IndexPage:
+    rows = sorted(sessions, key=_by_start)
+    return IndexPage(
+        upcoming=tuple(r for r in rows if not is_past(r, today)),
+        past=tuple(reversed([r for r in rows if is_past(r, today)])),
+        workplans=tuple(sorted(workplans, key=lambda w: (w.body, w.period))),
+        bodies=bodies,
+    )
+
+
+def _by_start(row: CalendarRow) -> tuple[bool, str, str, int]:
+    return (row.start is None, row.start or row.last_start, row.body, row.number)
+
+
+def postponement(entry: Mapping[str, Any]) -> Postponement:
+    """One entry of the postponements view's answer."""
+    to = entry["to"] or {"start": None, "end": None}
+    return Postponement(
+        on=entry["on"],
+        reason=entry["reason"],
+        from_start=entry["from"]["start"],
+        from_end=entry["from"]["end"],
+        to_start=to["start"],
+        to_end=to["end"],
+    )
+
+
+def session_page(
+    row: CalendarRow,
+    *,
+    body: BodyProfile,
+    record: SessionRecord,
+    calendar: Iterable[CalendarRow],
+    postponements: Iterable[Mapping[str, Any]],
+    workplans: Iterable[WorkplanProfile],
+    calls: Iterable[Mapping[str, Any]],
+) -> SessionPage:
+    """A session's page, from its calendar row, its record, and the body's
+    other sessions, postponements, workplans and calls for comments."""
+    year = session_year(row)
+    workplan = next(
+        (w for w in workplans if w.body == row.body and year in w.years), None
+    )
+    call = None
+    if workplan is not None:
+        call = next(
+            (
+                c
+                for c in calls
+                if (c["body"], c["period"], c["cycle"])
+                == (row.body, workplan.period, year)
+            ),
+            None,
+        )
+    return SessionPage(
+        session=row,
+        body=body,
+        record=record,
+        postponements=tuple(
+            postponement(p)
+            for p in postponements
+            if (p["body"], p["number"]) == (row.body, row.number)
+        ),
+        earlier=tuple(
+            sorted(
+                (r for r in calendar if r.body == row.body and r.number < row.number),
+                key=lambda r: r.number,
+            )
+        ),
+        workplan=workplan,
+        year=year,
+        call=call,
+    )
+
+
+def workplan_page(
+    workplan: WorkplanProfile,
+    *,
+    body: BodyProfile,
+    calendar: Iterable[CalendarRow],
+    calls: Iterable[Mapping[str, Any]],
+    milestones: Iterable[Mapping[str, Any]],
+) -> WorkplanPage:
+    key = (workplan.body, workplan.period)
+    return WorkplanPage(
+        workplan=workplan,
+        body=body,
+        calls=tuple(
+            sorted(
+                (c for c in calls if (c["body"], c["period"]) == key),
+                key=lambda c: int(c["cycle"]),
+            )
+        ),
+        milestones=tuple(m for m in milestones if (m["body"], m["period"]) == key),
+        adopted_at=next(
+            (
+                r
+                for r in calendar
+                if (r.body, r.number) == (workplan.body, workplan.at_session)
+            ),
+            None,
+        ),
+    )
