@@ -33,7 +33,6 @@ from bench.figures import (
     b5_cold_start,
     b6_writers,
     b7_memory,
-    prepare_b6,
     run_cli,
 )
 from bench.generate import DATA, b2_long, cached_store
@@ -109,13 +108,19 @@ def machine(postgres: str | None) -> dict[str, str]:
 
 
 def measure(
-    kinds: list[str], p: Plan, postgres: str | None, say: Callable[[str], None]
+    kinds: list[str],
+    p: Plan,
+    postgres: str | None,
+    say: Callable[[str], None],
+    only: set[str],
 ) -> tuple[list[Figure], list[str]]:
     records = (cached_store(p.events, say=say), cached_store(SMALL, say=say))
     figures: list[Figure] = []
     failures: list[str] = []
 
     def attempt(name: str, action: Callable[[], Any]) -> None:
+        if only and name not in only:
+            return
         say(f"  {name}")
         started = time.perf_counter()
         try:
@@ -161,7 +166,6 @@ def measure_store(
         ),
     )
     if kind == "postgres":
-        prepare_b6(big, 3 * p.runs)
         attempt("B6", lambda: b6_writers(big, p.runs, p.writer_commands))
 
 
@@ -203,6 +207,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--stores", default="sqlite,postgres", help="sqlite, postgres or both (default)"
     )
+    parser.add_argument(
+        "--only", default="", help="some figures only (B1,B3): for profiling"
+    )
     arguments = parser.parse_args(argv)
     p = plan(arguments)
     kinds = [k.strip() for k in arguments.stores.split(",") if k.strip()]
@@ -219,8 +226,9 @@ def main(argv: list[str] | None = None) -> int:
         ["python -m bench", *(argv if argv is not None else sys.argv[1:])]
     )
     say(f"{command}: {p}")
-    figures, failures = measure(kinds, p, postgres, say)
-    absent = missing(figures, kinds)
+    only = {f.strip() for f in arguments.only.split(",") if f.strip()}
+    figures, failures = measure(kinds, p, postgres, say, only)
+    absent = [] if only else missing(figures, kinds)
     print(table(figures))
     print(
         f"\n{command}; {time.perf_counter() - started:.0f} s; "

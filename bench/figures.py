@@ -446,6 +446,7 @@ def b5_cold_start(kind: str, store: BenchStore, reps: int) -> Figure:
 
 
 def b6_writers(store: BenchStore, runs: int, count: int) -> Figure:
+    prepare_b6(store, 3 * runs)
     sessions = iter(range(1, 1 + 3 * runs))
 
     def writers(numbers: list[int]) -> float:

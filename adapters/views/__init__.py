@@ -28,6 +28,10 @@ from application.queries import (
 )
 
 
+REBUILD_PAGE_SIZE = 5000
+"""Events read and written per transaction when the views are rebuilt."""
+
+
 class UnknownViewError(ValueError):
     """Raised when a view is named that does not exist."""
 
@@ -86,8 +90,10 @@ class Views:
 
     def rebuild(self, names: Sequence[str] = ()) -> dict[str, int]:
         """Empty the named views (all by default) and build them again from the
-        first event; return how many events each read."""
-        options = {} if self.page_size is None else {"page_size": self.page_size}
+        first event; return how many events each read. Pages are larger than
+        a command's catch-up: nobody reads the views while they are rebuilt,
+        and a page's transaction costs its commit."""
+        options = {"page_size": self.page_size or REBUILD_PAGE_SIZE}
         applied = {}
         for view in self.named(names):
             view.reset(self.source.application_name)
