@@ -9,10 +9,9 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import attrs
 
-from application.secretariat import Secretariat
-
 if TYPE_CHECKING:
     from adapters.views import Views
+    from application.secretariat import Secretariat
 
 DEFAULT_STORE = "sqlite:///secretariat.db"
 SQLITE_LOCK_TIMEOUT_SECONDS = 60
@@ -130,6 +129,8 @@ def open_secretariat(store: Store, *, create: bool, many: bool = False) -> Secre
     that records `many` decisions keeps the records it has loaded in memory.
     """
     from eventsourcing.persistence import PersistenceError
+
+    from application.secretariat import Secretariat
 
     if not create and not store.exists:
         raise StoreUnavailableError(f"no store at {store.label}")

@@ -7,7 +7,6 @@ import sys
 
 import click
 
-import adapters.cli.startup  # noqa: F401  (first: defers asyncio)
 from adapters.cli.running import SecretariatGroup, Settings, global_options
 
 QUICK_COMMANDS = {

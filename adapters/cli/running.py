@@ -27,11 +27,11 @@ from adapters.store import (
     store_url,
 )
 from application.errors import ConflictError
-from application.secretariat import Secretariat
 from domain.errors import DomainError, InvalidValueError
 
 if TYPE_CHECKING:
     from adapters.views import Views
+    from application.secretariat import Secretariat
 
 log = structlog.get_logger("secretariat")
 

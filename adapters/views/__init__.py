@@ -27,7 +27,6 @@ from application.queries import (
     postponements_answer,
 )
 
-
 REBUILD_PAGE_SIZE = 5000
 """Events read and written per transaction when the views are rebuilt."""
 
