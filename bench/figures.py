@@ -242,7 +242,7 @@ def b2_command(kind: str, store: BenchStore, runs: int, reps: int, long: int) ->
     run_cli(statement(next(shorts)))  # warm: modules imported once
     mine: list[float] = []
     base: list[float] = []
-    for rep in range(runs * reps):
+    for rep in range(min(runs * reps, SHORT_SESSIONS - 1)):
         number = next(shorts)
         if rep % 2:
             mine.append(timed(lambda: run_cli(statement(LONG_SESSION))))
