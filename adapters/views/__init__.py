@@ -177,16 +177,18 @@ def build_views(kind: str, secretariat: Any, **options: Any) -> Views:
     recorder = secretariat.recorder
     datastore = recorder.datastore
     if kind == "postgresql":
-        from adapters.views.postgres import PostgresCalendarView, PostgresDeadlinesView
+        from adapters.views import postgres
 
-        calendar: CalendarView = PostgresCalendarView(datastore)
-        deadlines: DeadlinesView = PostgresDeadlinesView(datastore)
+        calendar: CalendarView = postgres.PostgresCalendarView(datastore)
+        deadlines: DeadlinesView = postgres.PostgresDeadlinesView(datastore)
+        select = postgres.page_query(recorder)
     else:
-        from adapters.views.sqlite import SQLiteCalendarView, SQLiteDeadlinesView
+        from adapters.views import sqlite
 
-        calendar = SQLiteCalendarView(datastore)
-        deadlines = SQLiteDeadlinesView(datastore)
+        calendar = sqlite.SQLiteCalendarView(datastore)
+        deadlines = sqlite.SQLiteDeadlinesView(datastore)
+        select = sqlite.page_query(recorder)
     for view in (calendar, deadlines):
         view.prepare(secretariat.name)
-    source = EventSource(recorder, secretariat.mapper, secretariat.name)
+    source = EventSource(recorder, secretariat.mapper, secretariat.name, select)
     return Views(source, calendar, deadlines, **options)
