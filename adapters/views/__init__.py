@@ -97,6 +97,7 @@ class Views:
         for view in self.named(names):
             view.reset(self.source.application_name)
             applied[view.view_name] = view.catch_up(self.source, **options)
+            view.rebuilt()
         return applied
 
     def status(self) -> list[ViewStatus]:
