@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_STORE := demo.db
 
-.PHONY: demo test lint types pytest clean
+.PHONY: demo test lint types pytest bench bench-quick clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	touch $@
 
 demo: $(VENV)/.installed
@@ -35,7 +39,15 @@ types: $(VENV)/.installed-test
 pytest: $(VENV)/.installed-test
 	$(BIN)/pytest -n auto
 
-test: lint types pytest
+# The benchmark at tiny sizes: checks that every figure is produced, not the
+# targets (those are for the full run on a quiet machine; see bench/RESULTS.md).
+bench-quick: $(VENV)/.installed
+	$(BIN)/python -m bench --quick
+
+bench: $(VENV)/.installed-bench
+	$(BIN)/python -m bench --events 1000000
+
+test: lint types pytest bench-quick
 
 clean:
 	rm -rf $(VENV) $(DEMO_STORE) $(DEMO_STORE)-wal $(DEMO_STORE)-shm .pytest_cache .mypy_cache .ruff_cache

@@ -9,10 +9,9 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import attrs
 
-from application.secretariat import Secretariat
-
 if TYPE_CHECKING:
     from adapters.views import Views
+    from application.secretariat import Secretariat
 
 DEFAULT_STORE = "sqlite:///secretariat.db"
 SQLITE_LOCK_TIMEOUT_SECONDS = 60
@@ -102,7 +101,7 @@ def _postgres_store(url: str) -> Store:
         "POSTGRES_USER": unquote(parts.username),
         "POSTGRES_PASSWORD": unquote(parts.password or ""),
         "POSTGRES_CONNECT_TIMEOUT": "5",
-        "POSTGRES_POOL_SIZE": "2",
+        "POSTGRES_POOL_SIZE": "1",
         "POSTGRES_MAX_OVERFLOW": "4",
     }
     schema = parse_qs(parts.query).get("schema")
@@ -116,13 +115,22 @@ def store_url(given: str | None = None) -> str:
     return given or os.environ.get("SECRETARIAT_STORE") or DEFAULT_STORE
 
 
-def open_secretariat(store: Store, *, create: bool) -> Secretariat:
+AGGREGATE_CACHE_SIZE = 1000
+"""Records kept in memory by a command that records many decisions (an
+import): each is then brought up to date with one read of its newer events,
+rather than loaded again from its snapshot."""
+
+
+def open_secretariat(store: Store, *, create: bool, many: bool = False) -> Secretariat:
     """Build the Secretariat on `store`: the composition root of every command.
 
     A command that only reads (`create=False`) never creates a store, so a
-    mistyped path is reported rather than shown as an empty record.
+    mistyped path is reported rather than shown as an empty record. A command
+    that records `many` decisions keeps the records it has loaded in memory.
     """
     from eventsourcing.persistence import PersistenceError
+
+    from application.secretariat import Secretariat
 
     if not create and not store.exists:
         raise StoreUnavailableError(f"no store at {store.label}")
@@ -132,9 +140,28 @@ def open_secretariat(store: Store, *, create: bool) -> Secretariat:
             f"the folder {store.path.parent} does not exist"
         )
     try:
-        return Secretariat(env=store.settings)
+        settings = {**store.settings, "CREATE_TABLE": "n"}
+        if many:
+            settings["AGGREGATE_CACHE_MAXSIZE"] = str(AGGREGATE_CACHE_SIZE)
+        secretariat = Secretariat(env=settings)
+        _ensure_tables(secretariat)
     except (PersistenceError, OSError) as error:
         raise StoreUnavailableError(describe_store_error(store, error)) from error
+    return secretariat
+
+
+def _ensure_tables(secretariat: Secretariat) -> None:
+    """Create the record's tables unless they are there, found with one read:
+    a command runs no DDL on a store in use (on PostgreSQL, two commands
+    replacing the same function at once would fail)."""
+    from eventsourcing.persistence import PersistenceError
+
+    try:
+        secretariat.recorder.max_notification_id()
+    except PersistenceError:
+        secretariat.recorder.create_table()
+        assert secretariat.snapshots is not None
+        secretariat.snapshots.recorder.create_table()
 
 
 def open_views(store: Store, secretariat: Secretariat) -> Views:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from uuid import UUID
 
 import attrs
@@ -14,29 +14,6 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError, JSONTranscoder
 from eventsourcing.utils import Environment, EnvType
 
-from application.commands import (
-    AdoptReport,
-    AdoptWorkplan,
-    CancelSession,
-    ChangeVenue,
-    CirculateDocument,
-    CloseSession,
-    Command,
-    ConfirmPanelist,
-    EstablishBody,
-    ExtendDeadline,
-    IssueAgenda,
-    IssueDocument,
-    OpenSession,
-    PostponeSession,
-    ReceiveSubmission,
-    RecordStatement,
-    RequestComments,
-    RescheduleSession,
-    ScheduleSession,
-    SessionCommand,
-    WorkplanCommand,
-)
 from application.errors import ConflictError
 from application.imported import ImportedEntry
 from application.pages import (
@@ -54,6 +31,31 @@ from domain.ids import body_id, session_id, workplan_id
 from domain.session import Session, SessionAlreadyScheduledError, SessionNotFoundError
 from domain.values import Period, describe_session
 from domain.workplan import Workplan, WorkplanAlreadyAdoptedError, WorkplanNotFoundError
+
+if TYPE_CHECKING:  # the commands are needed to type them, not to run them
+    from application.commands import (
+        AdoptReport,
+        AdoptWorkplan,
+        CancelSession,
+        ChangeVenue,
+        CirculateDocument,
+        CloseSession,
+        Command,
+        ConfirmPanelist,
+        EstablishBody,
+        ExtendDeadline,
+        IssueAgenda,
+        IssueDocument,
+        OpenSession,
+        PostponeSession,
+        ReceiveSubmission,
+        RecordStatement,
+        RequestComments,
+        RescheduleSession,
+        ScheduleSession,
+        SessionCommand,
+        WorkplanCommand,
+    )
 
 SNAPSHOT_INTERVAL = 100
 """Take a snapshot every so many events, so that loading a session with a long
@@ -114,8 +116,9 @@ class Secretariat(Application[UUID]):
             return method(command)
 
     def is_applied(self, marking: UUID) -> bool:
-        """Whether the import entry with this id has been applied."""
-        return marking in self.repository
+        """Whether the import entry with this id has been applied: one read of
+        its first event (an entry has no snapshots to look for)."""
+        return bool(self.recorder.select_events(marking, limit=1))
 
     # Bodies.
 

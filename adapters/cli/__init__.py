@@ -2,21 +2,59 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
 
-from adapters.cli.importing import import_file
-from adapters.cli.reading import READING_COMMANDS
-from adapters.cli.recording import RECORDING_COMMANDS
 from adapters.cli.running import SecretariatGroup, Settings, global_options
-from adapters.cli.site import site
-from adapters.cli.views import VIEW_COMMANDS
+
+QUICK_COMMANDS = {
+    "calendar": "adapters.cli.views:calendar",
+    "deadlines": "adapters.cli.views:deadlines",
+    "postponements": "adapters.cli.views:postponements",
+    "projections": "adapters.cli.views:projections",
+    "history": "adapters.cli.reading:history",
+}
+"""The reading commands, each imported alone when it is run, so that a query
+starts without importing what recording needs."""
 
 
-@click.group(
-    cls=SecretariatGroup, context_settings={"help_option_names": ["-h", "--help"]}
-)
+def all_commands() -> list[click.Command]:
+    """Every command, in the order `--help` lists them."""
+    from adapters.cli.importing import import_file
+    from adapters.cli.reading import READING_COMMANDS
+    from adapters.cli.recording import RECORDING_COMMANDS
+    from adapters.cli.site import site
+    from adapters.cli.views import VIEW_COMMANDS
+
+    return [*RECORDING_COMMANDS, import_file, *READING_COMMANDS, *VIEW_COMMANDS, site]
+
+
+class LazyGroup(SecretariatGroup):
+    """Imports a command's module when the command is asked for (click's lazy
+    loading pattern): a reading command imports its own module alone."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:
+            if cmd_name in QUICK_COMMANDS:
+                module, name = QUICK_COMMANDS[cmd_name].split(":")
+                command = getattr(importlib.import_module(module), name)
+                self.add_command(command, cmd_name)
+            else:
+                self._add_all()
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self._add_all()
+        return super().list_commands(ctx)
+
+    def _add_all(self) -> None:
+        for command in all_commands():
+            self.add_command(command)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @global_options
 @click.version_option(package_name="secretariat")
 @click.pass_context
@@ -33,11 +71,6 @@ def cli(ctx: click.Context) -> None:
     again); 4 the store cannot be reached or read.
     """
     ctx.ensure_object(Settings)
-
-
-for _command in (*RECORDING_COMMANDS, import_file, *READING_COMMANDS, *VIEW_COMMANDS):
-    cli.add_command(_command)
-cli.add_command(site)
 
 
 def main(argv: list[str] | None = None) -> None:

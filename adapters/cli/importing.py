@@ -60,7 +60,7 @@ def import_file(settings: Settings, file: Path, dry_run: bool) -> None:
             f"{file}: {len(entries)} entries, all valid; {_dry_run(settings, entries)}"
         )
         return
-    secretariat = settings.secretariat(create=True)
+    secretariat = settings.secretariat(create=True, many=True)
     try:
         with _progress(len(entries)) as advance:
             done = apply_entries(secretariat, entries, progress=advance)

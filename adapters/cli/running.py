@@ -27,11 +27,11 @@ from adapters.store import (
     store_url,
 )
 from application.errors import ConflictError
-from application.secretariat import Secretariat
 from domain.errors import DomainError, InvalidValueError
 
 if TYPE_CHECKING:
     from adapters.views import Views
+    from application.secretariat import Secretariat
 
 log = structlog.get_logger("secretariat")
 
@@ -71,10 +71,13 @@ class Settings:
     def parsed_store(self) -> Store:
         return parse_store_url(store_url(self.store))
 
-    def secretariat(self, *, create: bool) -> Secretariat:
-        """The Secretariat on the chosen store, built once per command."""
+    def secretariat(self, *, create: bool, many: bool = False) -> Secretariat:
+        """The Secretariat on the chosen store, built once per command (`many`:
+        for a command that records many decisions)."""
         if self._opened is None:
-            self._opened = open_secretariat(self.parsed_store(), create=create)
+            self._opened = open_secretariat(
+                self.parsed_store(), create=create, many=many
+            )
         return self._opened
 
     def views(self, *, create: bool = False) -> Views:

@@ -27,6 +27,9 @@ from application.queries import (
     postponements_answer,
 )
 
+REBUILD_PAGE_SIZE = 5000
+"""Events read and written per transaction when the views are rebuilt."""
+
 
 class UnknownViewError(ValueError):
     """Raised when a view is named that does not exist."""
@@ -86,12 +89,15 @@ class Views:
 
     def rebuild(self, names: Sequence[str] = ()) -> dict[str, int]:
         """Empty the named views (all by default) and build them again from the
-        first event; return how many events each read."""
-        options = {} if self.page_size is None else {"page_size": self.page_size}
+        first event; return how many events each read. Pages are larger than
+        a command's catch-up: nobody reads the views while they are rebuilt,
+        and a page's transaction costs its commit."""
+        options = {"page_size": self.page_size or REBUILD_PAGE_SIZE}
         applied = {}
         for view in self.named(names):
             view.reset(self.source.application_name)
             applied[view.view_name] = view.catch_up(self.source, **options)
+            view.rebuilt()
         return applied
 
     def status(self) -> list[ViewStatus]:
@@ -172,16 +178,18 @@ def build_views(kind: str, secretariat: Any, **options: Any) -> Views:
     recorder = secretariat.recorder
     datastore = recorder.datastore
     if kind == "postgresql":
-        from adapters.views.postgres import PostgresCalendarView, PostgresDeadlinesView
+        from adapters.views import postgres
 
-        calendar: CalendarView = PostgresCalendarView(datastore)
-        deadlines: DeadlinesView = PostgresDeadlinesView(datastore)
+        calendar: CalendarView = postgres.PostgresCalendarView(datastore)
+        deadlines: DeadlinesView = postgres.PostgresDeadlinesView(datastore)
+        select = postgres.page_query(recorder)
     else:
-        from adapters.views.sqlite import SQLiteCalendarView, SQLiteDeadlinesView
+        from adapters.views import sqlite
 
-        calendar = SQLiteCalendarView(datastore)
-        deadlines = SQLiteDeadlinesView(datastore)
+        calendar = sqlite.SQLiteCalendarView(datastore)
+        deadlines = sqlite.SQLiteDeadlinesView(datastore)
+        select = sqlite.page_query(recorder)
     for view in (calendar, deadlines):
         view.prepare(secretariat.name)
-    source = EventSource(recorder, secretariat.mapper, secretariat.name)
+    source = EventSource(recorder, secretariat.mapper, secretariat.name, select)
     return Views(source, calendar, deadlines, **options)

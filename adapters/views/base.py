@@ -172,6 +172,9 @@ class View:
     def apply_page(self, cursor: Any, events: Sequence[PlainEvent]) -> None:
         raise NotImplementedError
 
+    def rebuilt(self) -> None:
+        """Called once the view has been rebuilt (its tables filled at once)."""
+
     # Reading and writing rows.
 
     def insert(self, cursor: Any, table: Table, rows: Iterable[Any]) -> None:

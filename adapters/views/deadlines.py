@@ -65,18 +65,26 @@ class DeadlinesView(View):
         list[WorkplanRow], list[CallRow], list[ExtensionRow], list[SubmissionRow]
     ]:
         """The workplans, calls, extensions and submissions of `body` (or all),
-        read in one snapshot."""
-        of_body = (
-            "WHERE workplan_id IN (SELECT workplan_id FROM "
-            f'{self.qualified(DEADLINE_WORKPLANS.name)} WHERE "body" = ?)'
-            if body
-            else ""
-        )
+        read in one snapshot. A body's extensions and submissions are looked up
+        by its workplans' keys, so that reading them costs the same however
+        many other bodies' rows the tables hold."""
         params = body_params(body)
         with self.read_transaction() as cursor:
+            workplans = self.select(
+                cursor, DEADLINE_WORKPLANS, body_filter(body), params
+            )
+            calls = self.select(cursor, DEADLINE_CALLS, body_filter(body), params)
+            if not body:
+                return (
+                    workplans,
+                    calls,
+                    self.select(cursor, DEADLINE_EXTENSIONS),
+                    self.select(cursor, DEADLINE_SUBMISSIONS),
+                )
+            keys = [workplan.workplan_id for workplan in workplans]
             return (
-                self.select(cursor, DEADLINE_WORKPLANS, body_filter(body), params),
-                self.select(cursor, DEADLINE_CALLS, body_filter(body), params),
-                self.select(cursor, DEADLINE_EXTENSIONS, of_body, params),
-                self.select(cursor, DEADLINE_SUBMISSIONS, of_body, params),
+                workplans,
+                calls,
+                self.select_in(cursor, DEADLINE_EXTENSIONS, "workplan_id", keys),
+                self.select_in(cursor, DEADLINE_SUBMISSIONS, "workplan_id", keys),
             )

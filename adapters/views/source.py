@@ -4,8 +4,9 @@ filtered by topic in the store, each event's stored JSON read as it is."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
+from uuid import UUID
 
 from eventsourcing.persistence import ApplicationRecorder, Mapper, Notification
 
@@ -13,16 +14,29 @@ from application.projections import PlainEvent
 
 IDS = ("originator_id", "originator_version")
 
+StoredRow = tuple[int, str, int, str, "bytes | str"]
+"""A stored event as a page reads it: position, record id (as text), version,
+topic and stored state."""
+
+PageQuery = Callable[[int, int, Sequence[str], int], Sequence[StoredRow]]
+"""Up to `limit` stored events of `topics` after position `after`, up to `stop`
+(after, stop, topics, limit), in the order of the log."""
+
 
 class EventSource:
     """The log of one application, as catch-up reads it."""
 
     def __init__(
-        self, recorder: ApplicationRecorder, mapper: Mapper[Any], application_name: str
+        self,
+        recorder: ApplicationRecorder,
+        mapper: Mapper[Any],
+        application_name: str,
+        select: PageQuery | None = None,
     ) -> None:
         self.recorder = recorder
         self.mapper = mapper
         self.application_name = application_name
+        self.select = select or self._select_notifications
         # Stored state is the transcoder's JSON unless it is compressed or
         # enciphered; then, and for events written by an older class version
         # (which need upcasting), the library's full decode path is taken.
@@ -36,25 +50,41 @@ class EventSource:
         self, after: int, stop: int, topics: Sequence[str], limit: int
     ) -> list[PlainEvent]:
         """Up to `limit` events of `topics` after position `after`, up to `stop`."""
-        notifications = self.recorder.select_notifications(
-            after, limit, stop=stop, topics=list(topics), inclusive_of_start=False
-        )
-        return [self.decode(n) for n in notifications]
+        return [self.decode(*row) for row in self.select(after, stop, topics, limit)]
 
-    def decode(self, notification: Notification) -> PlainEvent:
+    def _select_notifications(
+        self, after: int, stop: int, topics: Sequence[str], limit: int
+    ) -> list[StoredRow]:
+        """The library's own query, for a store with none of its own."""
+        return [
+            (n.id, str(n.originator_id), n.originator_version, n.topic, n.state)
+            for n in self.recorder.select_notifications(
+                after, limit, stop=stop, topics=list(topics), inclusive_of_start=False
+            )
+        ]
+
+    def decode(
+        self,
+        position: int,
+        originator_id: str,
+        version: int,
+        topic: str,
+        stored: bytes | str,
+    ) -> PlainEvent:
         state: dict[str, Any] | None = None
         if self._plain:
-            state = json.loads(notification.state)
+            state = json.loads(stored)
             if "class_version" in state:
                 state = None
         if state is None:
+            notification = Notification(
+                id=position,
+                originator_id=UUID(originator_id),
+                originator_version=version,
+                topic=topic,
+                state=stored if isinstance(stored, bytes) else stored.encode(),
+            )
             event = self.mapper.to_domain_event(notification)
             fields = {k: v for k, v in vars(event).items() if k not in IDS}
             state = json.loads(self.mapper.transcoder.encode(fields))
-        return PlainEvent(
-            position=notification.id,
-            originator_id=str(notification.originator_id),
-            version=notification.originator_version,
-            topic=notification.topic,
-            state=state,
-        )
+        return PlainEvent(position, originator_id, version, topic, state)

@@ -1,0 +1,144 @@
+"""The stores a benchmark run works on: a copy of a cached SQLite record, or the
+same record loaded into a PostgreSQL schema of its own (dropped afterwards)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import attrs
+
+from adapters.store import parse_store_url
+from application.secretariat import Secretariat
+from bench.generate import DATA, copy_store
+
+POSTGRES_VARIABLE = "SECRETARIAT_TEST_POSTGRES"
+LOCAL_POSTGRES = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+@attrs.frozen
+class BenchStore:
+    kind: str
+    """`sqlite` or `postgres`."""
+    url: str
+
+    @property
+    def settings(self) -> dict[str, str]:
+        return dict(parse_store_url(self.url).settings)
+
+
+def postgres_url() -> str | None:
+    """The PostgreSQL server to use, as the tests find it; None if none answers."""
+    configured = os.environ.get(POSTGRES_VARIABLE)
+    url = configured or LOCAL_POSTGRES
+    parts = urlsplit(url)
+    try:
+        socket.create_connection(
+            (parts.hostname or "127.0.0.1", parts.port or 5432), timeout=1
+        ).close()
+    except OSError as error:
+        if configured:
+            raise SystemExit(
+                f"{POSTGRES_VARIABLE}={configured} does not answer: {error}"
+            ) from None
+        return None
+    return url
+
+
+class Stores:
+    """Every store a run makes, removed when the run ends."""
+
+    def __init__(self, postgres: str | None) -> None:
+        self.postgres = postgres
+        self.run = uuid.uuid4().hex[:8]
+        self.work = DATA / f"work-{self.run}"
+        self.schemas: list[str] = []
+
+    def close(self) -> None:
+        if self.schemas and self.postgres:
+            import psycopg
+
+            with psycopg.connect(self.postgres, autocommit=True) as connection:
+                for schema in self.schemas:
+                    connection.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+        if self.work.exists():
+            for path in self.work.iterdir():
+                path.unlink()
+            self.work.rmdir()
+
+    def empty(self, kind: str, name: str) -> BenchStore:
+        """A store with nothing in it yet."""
+        if kind == "sqlite":
+            self.work.mkdir(parents=True, exist_ok=True)
+            path = self.work / f"{name}.db"
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            return BenchStore(kind, f"sqlite:///{path}")
+        assert self.postgres is not None
+        import psycopg
+
+        schema = f"bench_{self.run}_{name}".replace("-", "_")
+        with psycopg.connect(self.postgres, autocommit=True) as connection:
+            connection.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+            connection.execute(f"CREATE SCHEMA {schema}")
+        self.schemas.append(schema)
+        return BenchStore(kind, f"{self.postgres}?schema={schema}")
+
+    def record(self, kind: str, name: str, cached: Path) -> BenchStore:
+        """A store holding the cached record: a copy of the file, or the same
+        events and snapshots, in the same order, in a PostgreSQL schema."""
+        store = self.empty(kind, name)
+        if kind == "sqlite":
+            copy_store(cached, Path(store.url.removeprefix("sqlite:///")))
+            return store
+        load_postgres(cached, store)
+        return store
+
+
+def load_postgres(cached: Path, store: BenchStore) -> None:
+    """Copy the SQLite record into the (empty) PostgreSQL store, keeping the
+    order of the log."""
+    import psycopg
+
+    app = Secretariat(env=store.settings)  # creates the tables
+    events = app.recorder.events_table_name
+    assert app.snapshots is not None
+    snapshots = app.snapshots.recorder.events_table_name
+    schema = store.settings["POSTGRES_SCHEMA"]
+    app.close()
+    source = sqlite3.connect(cached)
+    with psycopg.connect(store.url.split("?")[0], autocommit=False) as connection:
+        for table, target in (
+            ("stored_events", events),
+            ("stored_snapshots", snapshots),
+        ):
+            order = "ORDER BY rowid" if table == "stored_events" else ""
+            rows = source.execute(
+                "SELECT originator_id, originator_version, topic, state "
+                f"FROM {table} {order}"
+            )
+            with connection.cursor().copy(
+                f"COPY {schema}.{target} "
+                "(originator_id, originator_version, topic, state) FROM STDIN"
+            ) as copy:
+                for originator_id, version, topic, state in rows:
+                    copy.write_row((uuid.UUID(originator_id), version, topic, state))
+        connection.commit()
+        connection.execute(f"ANALYZE {schema}.{events}")
+        connection.commit()
+    source.close()
+
+
+@contextmanager
+def stores(postgres: str | None) -> Iterator[Stores]:
+    made = Stores(postgres)
+    try:
+        yield made
+    finally:
+        made.close()
