@@ -41,6 +41,13 @@ class PostgresView(View, PostgresTrackingRecorder):
             for statement in self.view_statements()
         ]
 
+    def create_table(self) -> None:
+        # One process at a time: see `adapters.store.create_postgres_tables`.
+        from adapters.store import postgres_creation_lock
+
+        with postgres_creation_lock(self.datastore):
+            super().create_table()
+
     def qualified(self, table: str) -> str:
         return Identifier(self.datastore.schema, table).as_string()
 
