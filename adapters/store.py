@@ -97,7 +97,7 @@ def _postgres_store(url: str) -> Store:
             "postgresql://USER@HOST:PORT/DB"
         )
     settings = {
-        "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "PERSISTENCE_MODULE": "adapters.postgres:Factory",
         "POSTGRES_DBNAME": database,
         "POSTGRES_HOST": parts.hostname,
         "POSTGRES_PORT": str(port),
@@ -203,5 +203,9 @@ def open_views(store: Store, secretariat: Secretariat) -> Views:
 
 def describe_store_error(store: Store, error: BaseException) -> str:
     """One line saying which store failed and why."""
-    reason = " ".join(str(error).split()) or type(error).__name__
-    return f"the store at {store.label} cannot be used: {reason}"
+    reason = str(error) or type(error).__name__
+    if store.kind == "postgresql" and "couldn't get a connection" in reason:
+        from adapters.postgres import why_unreachable
+
+        reason = f"{reason}: {why_unreachable(store.settings) or 'it answers now'}"
+    return f"the store at {store.label} cannot be used: {' '.join(reason.split())}"

@@ -19,8 +19,11 @@ SIGNALLED = Path(__file__).with_name("signalled.py")
 _runs = itertools.count(1)
 
 
-def cli_environment(store: str, actor: str = "test officer") -> dict[str, str]:
-    """The environment of an officer using `store`, and nothing else of ours."""
+def cli_environment(
+    store: str, actor: str = "test officer", log_level: str = "error"
+) -> dict[str, str]:
+    """The environment of an officer using `store`, and nothing else of ours
+    (`log_level=critical`: standard error holds only what the command says)."""
     environment = {
         key: value
         for key, value in os.environ.items()
@@ -29,7 +32,7 @@ def cli_environment(store: str, actor: str = "test officer") -> dict[str, str]:
     environment.update(
         SECRETARIAT_STORE=store,
         SECRETARIAT_ACTOR=actor,
-        SECRETARIAT_LOG_LEVEL="error",
+        SECRETARIAT_LOG_LEVEL=log_level,
     )
     return environment
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import os
 import subprocess
 import sys
 import time
@@ -29,6 +28,7 @@ from tests.reliability.helpers import (
     store_state,
     views_match_a_rebuild,
 )
+from tests.reliability.processes import EXECUTABLE, cli_environment
 from tests.reliability.writers import BODY, postpone_in_rounds, record_statements
 
 WRITERS = 4
@@ -38,7 +38,6 @@ CLI_STATEMENTS = 5
 CLI_ROUNDS = 2
 """The executable variant: fewer, since each command starts a Python process."""
 
-EXECUTABLE = Path(sys.executable).with_name("secretariat")
 PAUSED = Path(__file__).resolve().parents[1] / "cli" / "paused.py"
 CONFLICT = "was changed by someone else at the same moment; nothing was written"
 
@@ -133,20 +132,6 @@ def test_competing_postponements_record_exactly_one_per_round(store: str) -> Non
 
 
 # The same through the `secretariat` executable, one process per command.
-
-
-def cli_environment(store: str, actor: str) -> dict[str, str]:
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith("SECRETARIAT_")
-    }
-    environment.update(
-        SECRETARIAT_STORE=store,
-        SECRETARIAT_ACTOR=actor,
-        SECRETARIAT_LOG_LEVEL="error",
-    )
-    return environment
 
 
 def test_officers_running_the_executable_at_once_record_every_statement(
