@@ -77,7 +77,7 @@ class Secretariat(Application[UUID]):
         Session: SNAPSHOT_INTERVAL,
         Workplan: SNAPSHOT_INTERVAL,
     }
-    save_attempts = 12
+    save_attempts = 30
     """How often a commuting command is tried when a concurrent change meets it."""
     retry_pause = 0.005
     """Seconds: the longest pause before the second attempt; it doubles at each

@@ -196,7 +196,7 @@ def test_a_server_nobody_answers_at(tmp_path: Path) -> None:
 
     message = the_store_failed(ran.code, ran.err, store)
     assert f"port {port} failed: Connection refused" in message, message
-    assert time.monotonic() - started < 15
+    assert time.monotonic() - started < 60  # the connect timeout (5 s), once
 
 
 # SQLite.

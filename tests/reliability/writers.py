@@ -1,7 +1,8 @@
-"""Officers recording at the same moment, each in a process of its own: every
-command is run by the CLI's `main`, in the worker's process, exactly as the
-`secretariat` executable runs it (store opened, command recorded, views caught
-up), without paying a process start-up per command.
+"""Officers recording at the same moment, each in a process of its own.
+
+Statements are run by the CLI's `main`, in the worker's process, exactly as the
+`secretariat` executable runs each (store opened, command recorded, views
+caught up), without paying a process start-up per command.
 
 Run by `multiprocessing` (spawn), so each worker is a fresh interpreter.
 """
@@ -9,9 +10,13 @@ Run by `multiprocessing` (spawn), so each worker is a fresh interpreter.
 from __future__ import annotations
 
 import threading
+from datetime import date, timedelta
 from typing import Any
 
+from adapters.cli.running import Settings, as_failure
+from application.commands import PostponeSession
 from application.secretariat import Secretariat
+from domain.values import DateRange
 from tests.reliability.helpers import invoke
 
 BODY = "cybercrime-egm"
@@ -41,7 +46,13 @@ def postpone_in_rounds(
 ) -> None:
     """In each round, postpone the sixth session to dates of this worker's own,
     saving only once every worker has loaded the session: all decide on the
-    same record, so exactly one save can win."""
+    same record, so exactly one save can win.
+
+    The commands are carried out by one Secretariat on the store, as the CLI
+    builds it, and a failure is given the exit code and message the CLI gives
+    (`as_failure`): a round then costs a load and a save, not a process's
+    worth of opening the store and catching the views up.
+    """
     save = Secretariat._save
 
     def save_together(self: Secretariat, *args: Any, **kwargs: Any) -> Any:
@@ -49,28 +60,31 @@ def postpone_in_rounds(
         return save(self, *args, **kwargs)
 
     Secretariat._save = save_together  # type: ignore[method-assign]
+    settings = Settings(store=store)
     outcomes: list[Outcome] = []
     try:
+        secretariat = settings.secretariat(create=False)
         for round_ in range(rounds):
-            start = 100 + round_ * 10 + worker
-            ran = invoke(
-                "postpone-session", BODY, "6",
-                "--reason", f"round {round_}: officer {worker}",
-                "--start", _day(start), "--end", _day(start + 2),
-                "--on", "2020-03-13", store=store, actor=f"officer {worker}",
+            start = date(2020, 4, 6) + timedelta(days=100 + round_ * 10 + worker)
+            command = PostponeSession(
+                body=BODY, number=6, reason=f"round {round_}: officer {worker}",
+                dates=DateRange(start, start + timedelta(days=2)),
+                on=date(2020, 3, 13), actor=f"officer {worker}",
             )  # fmt: skip
-            outcomes.append((ran.code, ran.out, ran.err))
-            if ran.code not in (0, 3):
-                loaded.abort()  # let the others fail rather than wait forever
-                break
+            try:
+                recorded = secretariat.execute(command)
+            except Exception as error:
+                failure = as_failure(error, settings)
+                message = f"error: {failure.format_message()}\n"
+                outcomes.append((failure.exit_code, "", message))
+                if failure.exit_code != 3:
+                    loaded.abort()  # let the others fail rather than wait forever
+                    break
+            else:
+                outcomes.append((0, f"{recorded.event} {recorded.version}", ""))
     except threading.BrokenBarrierError:
         pass
     finally:
+        settings.close()
         Secretariat._save = save  # type: ignore[method-assign]
         results.put((worker, outcomes))
-
-
-def _day(offset: int) -> str:
-    from datetime import date, timedelta
-
-    return (date(2020, 4, 6) + timedelta(days=offset)).isoformat()
