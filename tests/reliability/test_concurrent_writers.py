@@ -236,3 +236,24 @@ def test_officers_postponing_with_the_executable_at_once_record_one_per_round(
     reasons = [e["reason"] for e in history(store) if e["event"] == "Postponed"]
     assert reasons == winners
     views_match_a_rebuild(store)
+
+
+def test_officers_opening_a_new_store_at_once_all_record(store: str) -> None:
+    """The first commands on a store create its tables and views: officers
+    starting on the same new store at the same moment all succeed."""
+    officers = [
+        subprocess.Popen(
+            [
+                str(EXECUTABLE), "establish-body", f"body-{w}",
+                "--name", f"Body {w}", "--on", "2010-12-21",
+            ],
+            env=cli_environment(store, f"officer {w}"),
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        for w in range(WRITERS)
+    ]  # fmt: skip
+    results = [officer.communicate(timeout=120) for officer in officers]
+
+    assert [o.returncode for o in officers] == [0] * WRITERS, results
+    assert store_state(store)[0] == WRITERS
+    views_match_a_rebuild(store)
