@@ -70,9 +70,9 @@ def run_signalled(
         deadline = time.monotonic() + 120
         while not started.exists() and process.poll() is None:
             assert time.monotonic() < deadline, f"{args} never began its work"
-            time.sleep(0.002)
+            time.sleep(0.003)
         while kill_when is not None and process.poll() is None and not kill_when():
-            time.sleep(0.002)
+            time.sleep(0.003)
         if kill_after is not None and process.poll() is None:
             time.sleep(kill_after)
             process.send_signal(signal.SIGKILL)

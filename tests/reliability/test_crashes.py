@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from contextlib import closing
 from functools import cache
 from pathlib import Path
+from typing import Any
 from uuid import UUID
 
 import pytest
@@ -48,9 +49,9 @@ from tests.reliability.processes import Run, run_signalled
 
 KILLS = 20
 """Kills that found the process at work, per test and store."""
-HISTORY_SESSIONS = 300
+HISTORY_SESSIONS = 200
 """The long history the views are killed on: 3 events a session."""
-CHUNK = 40
+CHUNK = 30
 """Events recorded by other officers before each catch-up that is killed."""
 
 SEED = random.SystemRandom().randrange(10**6)
@@ -131,12 +132,43 @@ def stored_sequence(store: str) -> list[Recorded]:
     return [(UUID(str(row[0])), row[1], row[2]) for row in rows]
 
 
-def event_count(store: str) -> int:
-    """How many events the store holds, 0 before it has its table."""
-    try:
-        return store_state(store)[0]
-    except Exception:
-        return 0
+class EventCount:
+    """How many events a store holds (0 before it has its table), asked over
+    and over on one connection while a process writes."""
+
+    def __init__(self, store: str) -> None:
+        self.store = parse_store_url(store)
+        self.url = store
+        self.connection: Any = None
+
+    def __call__(self) -> int:
+        import psycopg
+
+        try:
+            if self.connection is None:
+                self.connection = self._connect()
+            if self.connection is None:
+                return 0
+            return int(self.connection.execute(self.count).fetchone()[0])
+        except (sqlite3.Error, psycopg.Error):
+            self.close()
+            return 0
+
+    def _connect(self) -> Any:
+        if self.store.path is not None:
+            if not self.store.path.exists():
+                return None
+            self.count = "SELECT COUNT(*) FROM stored_events"
+            return sqlite3.connect(f"file:{self.store.path}?mode=ro", uri=True)
+        import psycopg
+
+        self.count = f"SELECT COUNT(*) FROM {schema_of(self.url)}.secretariat_events"
+        return psycopg.connect(server_url(self.url), autocommit=True)
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
 
 
 def is_mark(recorded: Recorded) -> bool:
@@ -205,10 +237,14 @@ def test_an_import_killed_at_random_moments_is_finished_once_imported_again(
         # entry, during the views' catch-up).
         target = rng.randrange(held + 1, len(reference) + 1)
         moment = rng.uniform(0, 2 * whole.work_seconds / ENTRIES)
-        run = run_signalled(
-            ["import", str(file)], store, tmp_path, kill_after=moment,
-            kill_when=lambda: event_count(store) >= target,  # noqa: B023
-        )  # fmt: skip
+        count = EventCount(store)
+        try:
+            run = run_signalled(
+                ["import", str(file)], store, tmp_path, kill_after=moment,
+                kill_when=lambda: count() >= target,  # noqa: B023
+            )  # fmt: skip
+        finally:
+            count.close()
         if run.killed:
             landed += 1
         else:
