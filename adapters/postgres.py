@@ -1,4 +1,5 @@
-"""The library's PostgreSQL persistence, giving up sooner when the server is gone.
+"""The library's PostgreSQL persistence, giving up sooner when the server is
+gone, and creating a store's tables one process at a time.
 
 The library tries a failed statement ten times, and each try may wait for a
 connection as long as the connect timeout: an officer whose server stopped
@@ -9,7 +10,8 @@ server restarted, a failover), and then the command fails with the reason.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from eventsourcing.persistence import InterfaceError, OperationalError
@@ -19,6 +21,7 @@ from eventsourcing.postgres import (
     PostgresFactory,
 )
 from eventsourcing.utils import retry
+from psycopg.sql import Identifier
 
 ATTEMPTS = 3
 """Tries of a statement whose connection failed."""
@@ -66,3 +69,39 @@ def why_unreachable(settings: dict[str, str]) -> str | None:
     except psycopg.Error as error:
         return str(error)
     return None
+
+
+def create_postgres_tables(secretariat: Any) -> None:
+    """Create the Secretariat's tables in its PostgreSQL schema unless they exist."""
+    recorders: list[Any] = [secretariat.recorder]
+    if secretariat.snapshots is not None:
+        recorders.append(secretariat.snapshots.recorder)
+    datastore = secretariat.recorder.datastore
+    with datastore.get_connection() as connection:
+        tables = [
+            Identifier(datastore.schema, r.events_table_name).as_string(connection)
+            for r in recorders
+        ]
+        found = connection.execute(
+            "SELECT bool_and(to_regclass(name) IS NOT NULL) AS found "
+            "FROM unnest(%s::text[]) AS name",
+            (tables,),
+        ).fetchone()
+    if found is not None and found["found"]:
+        return
+    with postgres_creation_lock(datastore):
+        for recorder in recorders:
+            recorder.create_table()
+
+
+@contextmanager
+def postgres_creation_lock(datastore: Any) -> Iterator[None]:
+    """Hold the lock that lets one process at a time create tables in the
+    datastore's schema (a PostgreSQL advisory lock, released on leaving)."""
+    key = f"secretariat tables in {datastore.schema}"
+    with datastore.get_connection() as connection:
+        connection.execute("SELECT pg_advisory_lock(hashtext(%s))", (key,))
+        try:
+            yield
+        finally:
+            connection.execute("SELECT pg_advisory_unlock(hashtext(%s))", (key,))

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import attrs
@@ -139,6 +137,8 @@ def open_secretariat(store: Store, *, create: bool) -> Secretariat:
         # Officers open the same store at the same moment: the tables are
         # created by one of them at a time, and not again once they exist
         # (PostgreSQL fails concurrent `CREATE ... IF NOT EXISTS` of one table).
+        from adapters.postgres import create_postgres_tables
+
         secretariat = Secretariat(env={**store.settings, "CREATE_TABLE": "no"})
         try:
             create_postgres_tables(secretariat)
@@ -148,44 +148,6 @@ def open_secretariat(store: Store, *, create: bool) -> Secretariat:
         return secretariat
     except (PersistenceError, OSError) as error:
         raise StoreUnavailableError(describe_store_error(store, error)) from error
-
-
-def create_postgres_tables(secretariat: Secretariat) -> None:
-    """Create the Secretariat's tables in its PostgreSQL schema unless they exist."""
-    recorders: list[Any] = [secretariat.recorder]
-    if secretariat.snapshots is not None:
-        recorders.append(secretariat.snapshots.recorder)
-    datastore = secretariat.recorder.datastore  # type: ignore[attr-defined]
-    from psycopg.sql import Identifier
-
-    with datastore.get_connection() as connection:
-        tables = [
-            Identifier(datastore.schema, r.events_table_name).as_string(connection)
-            for r in recorders
-        ]
-        found = connection.execute(
-            "SELECT bool_and(to_regclass(name) IS NOT NULL) AS found "
-            "FROM unnest(%s::text[]) AS name",
-            (tables,),
-        ).fetchone()
-    if found is not None and found["found"]:
-        return
-    with postgres_creation_lock(datastore):
-        for recorder in recorders:
-            recorder.create_table()
-
-
-@contextmanager
-def postgres_creation_lock(datastore: Any) -> Iterator[None]:
-    """Hold the lock that lets one process at a time create tables in the
-    datastore's schema (a PostgreSQL advisory lock, released on leaving)."""
-    key = f"secretariat tables in {datastore.schema}"
-    with datastore.get_connection() as connection:
-        connection.execute("SELECT pg_advisory_lock(hashtext(%s))", (key,))
-        try:
-            yield
-        finally:
-            connection.execute("SELECT pg_advisory_unlock(hashtext(%s))", (key,))
 
 
 def open_views(store: Store, secretariat: Secretariat) -> Views:

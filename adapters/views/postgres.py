@@ -16,6 +16,7 @@ from eventsourcing.postgres import PostgresDatastore, PostgresTrackingRecorder
 from psycopg.rows import tuple_row
 from psycopg.sql import SQL, Identifier
 
+from adapters.postgres import postgres_creation_lock
 from adapters.views.base import View
 from adapters.views.calendar import CalendarView
 from adapters.views.deadlines import DeadlinesView
@@ -42,9 +43,7 @@ class PostgresView(View, PostgresTrackingRecorder):
         ]
 
     def create_table(self) -> None:
-        # One process at a time: see `adapters.store.create_postgres_tables`.
-        from adapters.store import postgres_creation_lock
-
+        # One process at a time: see `adapters.postgres.create_postgres_tables`.
         with postgres_creation_lock(self.datastore):
             super().create_table()
 
