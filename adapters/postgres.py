@@ -1,5 +1,12 @@
-"""The library's PostgreSQL persistence, giving up sooner when the server is
-gone, and creating a store's tables one process at a time.
+"""The library's PostgreSQL persistence, creating a store's tables one process
+at a time, and giving up sooner when the server is gone.
+
+Officers open the same store at the same moment, and each command opens it:
+the library would run `CREATE TABLE IF NOT EXISTS` and `CREATE OR REPLACE
+FUNCTION` at every opening, which PostgreSQL fails when two processes run them
+at once ("tuple concurrently updated", or a duplicate type when the tables are
+new). Here the tables are looked for, and created only when missing, under an
+advisory lock.
 
 The library tries a failed statement ten times, and each try may wait for a
 connection as long as the connect timeout: an officer whose server stopped
@@ -51,6 +58,21 @@ class Factory(PostgresFactory):
     aggregate_recorder_class = AggregateRecorder
     application_recorder_class = ApplicationRecorder
 
+    def env_create_table(self) -> bool:
+        # The library's recorders create nothing: see `_with_tables`.
+        return False
+
+    def aggregate_recorder(self, purpose: str = "events") -> Any:
+        return self._with_tables(super().aggregate_recorder(purpose))
+
+    def application_recorder(self) -> Any:
+        return self._with_tables(super().application_recorder())
+
+    def _with_tables(self, recorder: Any) -> Any:
+        if super().env_create_table():
+            create_table_once(self.datastore, recorder)
+        return recorder
+
 
 def why_unreachable(settings: dict[str, str]) -> str | None:
     """Why a new connection to the server fails, in libpq's words (the pool
@@ -71,26 +93,16 @@ def why_unreachable(settings: dict[str, str]) -> str | None:
     return None
 
 
-def create_postgres_tables(secretariat: Any) -> None:
-    """Create the Secretariat's tables in its PostgreSQL schema unless they exist."""
-    recorders: list[Any] = [secretariat.recorder]
-    if secretariat.snapshots is not None:
-        recorders.append(secretariat.snapshots.recorder)
-    datastore = secretariat.recorder.datastore
+def create_table_once(datastore: Any, recorder: Any) -> None:
+    """Create the recorder's table (and what goes with it) unless it exists."""
     with datastore.get_connection() as connection:
-        tables = [
-            Identifier(datastore.schema, r.events_table_name).as_string(connection)
-            for r in recorders
-        ]
+        table = Identifier(datastore.schema, recorder.events_table_name)
         found = connection.execute(
-            "SELECT bool_and(to_regclass(name) IS NOT NULL) AS found "
-            "FROM unnest(%s::text[]) AS name",
-            (tables,),
+            "SELECT to_regclass(%s) IS NOT NULL AS found",
+            (table.as_string(connection),),
         ).fetchone()
-    if found is not None and found["found"]:
-        return
-    with postgres_creation_lock(datastore):
-        for recorder in recorders:
+    if found is None or not found["found"]:
+        with postgres_creation_lock(datastore):
             recorder.create_table()
 
 

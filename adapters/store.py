@@ -132,20 +132,7 @@ def open_secretariat(store: Store, *, create: bool) -> Secretariat:
             f"the folder {store.path.parent} does not exist"
         )
     try:
-        if store.kind != "postgresql":
-            return Secretariat(env=store.settings)
-        # Officers open the same store at the same moment: the tables are
-        # created by one of them at a time, and not again once they exist
-        # (PostgreSQL fails concurrent `CREATE ... IF NOT EXISTS` of one table).
-        from adapters.postgres import create_postgres_tables
-
-        secretariat = Secretariat(env={**store.settings, "CREATE_TABLE": "no"})
-        try:
-            create_postgres_tables(secretariat)
-        except BaseException:
-            secretariat.close()
-            raise
-        return secretariat
+        return Secretariat(env=store.settings)
     except (PersistenceError, OSError) as error:
         raise StoreUnavailableError(describe_store_error(store, error)) from error
 

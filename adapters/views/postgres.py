@@ -43,7 +43,7 @@ class PostgresView(View, PostgresTrackingRecorder):
         ]
 
     def create_table(self) -> None:
-        # One process at a time: see `adapters.postgres.create_postgres_tables`.
+        # One process at a time: see `adapters.postgres`.
         with postgres_creation_lock(self.datastore):
             super().create_table()
 

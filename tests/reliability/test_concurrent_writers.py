@@ -88,7 +88,7 @@ def assert_never_locked(errors: list[str]) -> None:
     assert not locked, locked[:3]
 
 
-@pytest.mark.stress
+@pytest.mark.reliability
 def test_concurrent_statements_are_all_recorded_once(store: str) -> None:
     record_sixth(store)
     before, _ = store_state(store)
@@ -109,7 +109,7 @@ def test_concurrent_statements_are_all_recorded_once(store: str) -> None:
     views_match_a_rebuild(store)
 
 
-@pytest.mark.stress
+@pytest.mark.reliability
 def test_competing_postponements_record_exactly_one_per_round(store: str) -> None:
     record_sixth(store)
     before, _ = store_state(store)
@@ -139,6 +139,7 @@ def test_competing_postponements_record_exactly_one_per_round(store: str) -> Non
 # The same through the `secretariat` executable, one process per command.
 
 
+@pytest.mark.reliability
 def test_officers_running_the_executable_at_once_record_every_statement(
     store: str,
 ) -> None:

@@ -211,7 +211,7 @@ def assert_whole_commands(store: str, reference: list[Recorded], note: str) -> i
     return len(recorded)
 
 
-@pytest.mark.stress
+@pytest.mark.reliability
 def test_an_import_killed_at_random_moments_is_finished_once_imported_again(
     new_store: Callable[[], str], rng: random.Random, tmp_path: Path
 ) -> None:
@@ -317,7 +317,7 @@ def kill_views(
     return runs, behind
 
 
-@pytest.mark.stress
+@pytest.mark.reliability
 def test_views_killed_while_rebuilt_or_caught_up_equal_a_rebuild(
     new_store: Callable[[], str], rng: random.Random, tmp_path: Path
 ) -> None:
