@@ -71,7 +71,9 @@ def run_workers(
     context = multiprocessing.get_context("spawn")
     results = context.Queue()
     workers = [
-        context.Process(target=target, args=(store, w, count, sync, results))
+        context.Process(
+            target=target, args=(store, w, count, sync, results), daemon=True
+        )
         for w in range(WRITERS)
     ]
     for worker in workers:
@@ -92,7 +94,7 @@ def assert_never_locked(errors: list[str]) -> None:
 def test_concurrent_statements_are_all_recorded_once(store: str) -> None:
     record_sixth(store)
     before, _ = store_state(store)
-    start = multiprocessing.get_context("spawn").Barrier(WRITERS)
+    start = multiprocessing.get_context("spawn").Barrier(WRITERS, timeout=120)
 
     outcomes = run_workers(record_statements, store, COMMANDS, start)
 
