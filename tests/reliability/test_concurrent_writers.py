@@ -94,9 +94,12 @@ def assert_never_locked(errors: list[str]) -> None:
 def test_concurrent_statements_are_all_recorded_once(store: str) -> None:
     record_sixth(store)
     before, _ = store_state(store)
-    start = multiprocessing.get_context("spawn").Barrier(WRITERS, timeout=120)
+    context = multiprocessing.get_context("spawn")
+    met = context.Value("i", 0)
 
-    outcomes = run_workers(record_statements, store, COMMANDS, start)
+    outcomes = run_workers(
+        record_statements, store, COMMANDS, (context.Barrier(WRITERS, timeout=120), met)
+    )
 
     runs = [run for runs in outcomes.values() for run in runs]
     assert_never_locked([err for _, _, err in runs])
@@ -109,6 +112,9 @@ def test_concurrent_statements_are_all_recorded_once(store: str) -> None:
         f"Delegation {w}-{i}" for w in range(WRITERS) for i in range(COMMANDS)
     )
     views_match_a_rebuild(store)
+    # The officers did meet: saves were refused and decided again.
+    print(f"{met.value} saves met another officer's and were tried again")
+    assert met.value > 0
 
 
 @pytest.mark.reliability

@@ -13,6 +13,8 @@ import threading
 from datetime import date, timedelta
 from typing import Any
 
+from eventsourcing.persistence import IntegrityError
+
 from adapters.cli.running import Settings, as_failure
 from application.commands import PostponeSession
 from application.secretariat import Secretariat
@@ -26,19 +28,39 @@ Outcome = tuple[int, str, str]
 
 
 def record_statements(
-    store: str, worker: int, count: int, start: Any, results: Any
+    store: str, worker: int, count: int, sync: Any, results: Any
 ) -> None:
-    """Record `count` statements on the sixth session, as fast as possible."""
+    """Record `count` statements on the sixth session, as fast as possible,
+    once every worker is ready (`sync`: a barrier, and a shared count of the
+    saves that met another officer's and were tried again)."""
+    start, met = sync
+    save = Secretariat._save
+    meetings = 0
+
+    def counted_save(self: Secretariat, *args: Any, **kwargs: Any) -> Any:
+        nonlocal meetings
+        try:
+            return save(self, *args, **kwargs)
+        except IntegrityError:
+            meetings += 1
+            raise
+
+    Secretariat._save = counted_save  # type: ignore[method-assign]
     outcomes: list[Outcome] = []
-    start.wait()
-    for index in range(count):
-        ran = invoke(
-            "record-statement", BODY, "6",
-            "--delegation", f"Delegation {worker}-{index}",
-            "--on", "2020-07-27", store=store, actor=f"officer {worker}",
-        )  # fmt: skip
-        outcomes.append((ran.code, ran.out, ran.err))
-    results.put((worker, outcomes))
+    try:
+        start.wait()
+        for index in range(count):
+            ran = invoke(
+                "record-statement", BODY, "6",
+                "--delegation", f"Delegation {worker}-{index}",
+                "--on", "2020-07-27", store=store, actor=f"officer {worker}",
+            )  # fmt: skip
+            outcomes.append((ran.code, ran.out, ran.err))
+    finally:
+        Secretariat._save = save  # type: ignore[method-assign]
+        with met.get_lock():
+            met.value += meetings
+        results.put((worker, outcomes))
 
 
 def postpone_in_rounds(
