@@ -20,9 +20,11 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from adapters.store import parse_store_url
 from tests.conftest import requires_postgres
 from tests.importing import EXAMPLE
 from tests.reliability.helpers import (
@@ -130,8 +132,15 @@ def interrupted(
     return process.returncode, err
 
 
-def stored_elsewhere(store: str, port: int) -> str:
-    return store.replace("127.0.0.1:5432", f"127.0.0.1:{port}", 1)
+def through(proxy: Proxy, store: str) -> str:
+    """`store`, reached through the proxy."""
+    parts = urlsplit(store)
+    user = f"{parts.username}@" if parts.username else ""
+    return urlunsplit(parts._replace(netloc=f"{user}127.0.0.1:{proxy.port}"))
+
+
+def label(store: str) -> str:
+    return parse_store_url(store).label
 
 
 @pytest.mark.postgres
@@ -141,17 +150,15 @@ def test_the_server_stopping_in_the_middle_of_a_command_writes_nothing(
 ) -> None:
     store = postgres_fixture_store
     before = store_state(store)
-    proxy = Proxy("127.0.0.1", 5432)
-    through_proxy = stored_elsewhere(store, proxy.port)
-    assert through_proxy != store, "the test server is not on 127.0.0.1:5432"
+    server = urlsplit(store)
+    proxy = Proxy(server.hostname or "127.0.0.1", server.port or 5432)
+    through_proxy = through(proxy, store)
 
     started = time.monotonic()
     code, err = interrupted(commands(new_entries)[command], through_proxy,
                             tmp_path, proxy.stop)  # fmt: skip
 
-    message = the_store_failed(
-        code, err, f"postgresql://postgres@127.0.0.1:{proxy.port}/test"
-    )
+    message = the_store_failed(code, err, label(through_proxy))
     assert "server closed the connection unexpectedly" in message, message
     assert time.monotonic() - started < 30
     assert store_state(store) == before
@@ -181,7 +188,7 @@ def test_its_connections_ended_by_the_server_in_the_middle_of_a_command(
 
     code, err = interrupted(STATEMENT, store, tmp_path, terminate, PGAPPNAME=name)
 
-    message = the_store_failed(code, err, "postgresql://postgres@127.0.0.1:5432/test")
+    message = the_store_failed(code, err, label(store))
     assert "server closed the connection unexpectedly" in message
     assert store_state(store) == before
     views_match_a_rebuild(store)
