@@ -94,7 +94,7 @@ def _postgres_store(url: str) -> Store:
             "postgresql://USER@HOST:PORT/DB"
         )
     settings = {
-        "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "PERSISTENCE_MODULE": "adapters.postgres:Factory",
         "POSTGRES_DBNAME": database,
         "POSTGRES_HOST": parts.hostname,
         "POSTGRES_PORT": str(port),
@@ -140,20 +140,24 @@ def open_secretariat(store: Store, *, create: bool, many: bool = False) -> Secre
             f"the folder {store.path.parent} does not exist"
         )
     try:
-        settings = {**store.settings, "CREATE_TABLE": "n"}
+        settings = dict(store.settings)
+        if store.kind == "sqlite":
+            # PostgreSQL's recorders look for their tables themselves, and
+            # create them under a lock (adapters.postgres).
+            settings["CREATE_TABLE"] = "n"
         if many:
             settings["AGGREGATE_CACHE_MAXSIZE"] = str(AGGREGATE_CACHE_SIZE)
         secretariat = Secretariat(env=settings)
-        _ensure_tables(secretariat)
+        if store.kind == "sqlite":
+            _ensure_tables(secretariat)
     except (PersistenceError, OSError) as error:
         raise StoreUnavailableError(describe_store_error(store, error)) from error
     return secretariat
 
 
 def _ensure_tables(secretariat: Secretariat) -> None:
-    """Create the record's tables unless they are there, found with one read:
-    a command runs no DDL on a store in use (on PostgreSQL, two commands
-    replacing the same function at once would fail)."""
+    """Create an SQLite record's tables unless they are there, found with one
+    read: a command runs no DDL on a store in use."""
     from eventsourcing.persistence import PersistenceError
 
     try:
@@ -179,5 +183,9 @@ def open_views(store: Store, secretariat: Secretariat) -> Views:
 
 def describe_store_error(store: Store, error: BaseException) -> str:
     """One line saying which store failed and why."""
-    reason = " ".join(str(error).split()) or type(error).__name__
-    return f"the store at {store.label} cannot be used: {reason}"
+    reason = str(error) or type(error).__name__
+    if store.kind == "postgresql" and "couldn't get a connection" in reason:
+        from adapters.postgres import why_unreachable
+
+        reason = f"{reason}: {why_unreachable(store.settings) or 'it answers now'}"
+    return f"the store at {store.label} cannot be used: {' '.join(reason.split())}"

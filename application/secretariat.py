@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -85,8 +87,13 @@ class Secretariat(Application[UUID]):
         Session: SNAPSHOT_INTERVAL,
         Workplan: SNAPSHOT_INTERVAL,
     }
-    save_attempts = 5
+    save_attempts = 30
     """How often a commuting command is tried when a concurrent change meets it."""
+    retry_pause = 0.005
+    """Seconds: the longest pause before the second attempt; it doubles at each
+    attempt after that, up to `retry_pause_limit`. Each pause is drawn at random
+    below its bound, so that officers who met stop meeting."""
+    retry_pause_limit = 0.25
 
     def construct_env(self, name: str, env: EnvType | None = None) -> Environment:
         # The store is configured by the caller alone (the composition root), never
@@ -392,14 +399,26 @@ class Secretariat(Application[UUID]):
         """Load, decide, save; a commuting command meeting a concurrent change is
         decided again on the fresh record, any other gives up with a conflict."""
         attempts = self.save_attempts if c.commutes else 1
-        for _ in range(attempts):
+        for attempt in range(attempts):
+            if attempt:
+                bound = min(
+                    self.retry_pause * 2 ** (attempt - 1), self.retry_pause_limit
+                )
+                time.sleep(random.uniform(0, bound))
             aggregate = load()
             decide(aggregate)
             try:
                 return self._save(aggregate, description)
             except IntegrityError:
-                continue
+                if self._entry_applied_meanwhile():
+                    break
         raise ConflictError(description)
+
+    def _entry_applied_meanwhile(self) -> bool:
+        """Whether the import entry this command applies was recorded by someone
+        else: trying again could never succeed."""
+        marked = _marking.get()
+        return marked is not None and self.is_applied(marked[0])
 
     @contextmanager
     def _marked(self, marking: UUID | None, command: Command) -> Iterator[None]:

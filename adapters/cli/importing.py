@@ -21,6 +21,7 @@ from adapters.cli.import_files import (
 from adapters.cli.recording import catch_up_views
 from adapters.cli.running import (
     BAD_USAGE,
+    STORE_FAILED,
     Failure,
     Settings,
     as_failure,
@@ -65,14 +66,16 @@ def import_file(settings: Settings, file: Path, dry_run: bool) -> None:
         with _progress(len(entries)) as advance:
             done = apply_entries(secretariat, entries, progress=advance)
     except EntryFailedError as failed:
-        # The entries before the failed one stay recorded: the views show them.
-        catch_up_views(settings)
+        reason = as_failure(failed.error, settings)
+        if reason.exit_code != STORE_FAILED:
+            # The entries before the failed one stay recorded: the views show
+            # them (a store that failed catches them up at its next command).
+            catch_up_views(settings)
         structlog.contextvars.bind_contextvars(
             entry=failed.entry.index,
             applied=failed.done.applied,
             already=failed.done.already,
         )
-        reason = as_failure(failed.error, settings)
         before = failed.entry.index - 1
         raise Failure(
             f"{file}: {failed.entry.position}: {reason.format_message()} "

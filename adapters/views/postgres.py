@@ -20,6 +20,7 @@ from eventsourcing.postgres import (
 from psycopg.rows import tuple_row
 from psycopg.sql import SQL, Identifier
 
+from adapters.postgres import postgres_creation_lock
 from adapters.views.base import View
 from adapters.views.calendar import CalendarView
 from adapters.views.deadlines import DeadlinesView
@@ -68,6 +69,11 @@ class PostgresView(View, PostgresTrackingRecorder):
             SQL(statement)  # type: ignore[arg-type]
             for statement in self.view_statements()
         ]
+
+    def create_table(self) -> None:
+        # One process at a time: see `adapters.postgres`.
+        with postgres_creation_lock(self.datastore):
+            super().create_table()
 
     def qualified(self, table: str) -> str:
         return Identifier(self.datastore.schema, table).as_string()

@@ -1,0 +1,119 @@
+"""The library's PostgreSQL persistence, creating a store's tables one process
+at a time, and giving up sooner when the server is gone.
+
+Officers open the same store at the same moment, and each command opens it:
+the library would run `CREATE TABLE IF NOT EXISTS` and `CREATE OR REPLACE
+FUNCTION` at every opening, which PostgreSQL fails when two processes run them
+at once ("tuple concurrently updated", or a duplicate type when the tables are
+new). Here the tables are looked for, and created only when missing, under an
+advisory lock.
+
+The library tries a failed statement ten times, and each try may wait for a
+connection as long as the connect timeout: an officer whose server stopped
+would wait most of a minute to be told so. Here a statement is tried three
+times, which still rides over the pool's connections dropped while idle (a
+server restarted, a failover), and then the command fails with the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from eventsourcing.persistence import InterfaceError, OperationalError
+from eventsourcing.postgres import (
+    PostgresAggregateRecorder,
+    PostgresApplicationRecorder,
+    PostgresFactory,
+)
+from eventsourcing.utils import retry
+from psycopg.sql import Identifier
+
+ATTEMPTS = 3
+"""Tries of a statement whose connection failed."""
+
+
+def _retried(method: Callable[..., Any]) -> Any:
+    """`method` without the library's retries, retried as this module says."""
+    bare = getattr(method, "__wrapped__", method)
+    return retry((InterfaceError, OperationalError), max_attempts=ATTEMPTS, wait=0.2)(
+        bare
+    )
+
+
+class AggregateRecorder(PostgresAggregateRecorder):
+    insert_events = _retried(PostgresAggregateRecorder.insert_events)
+    select_events = _retried(PostgresAggregateRecorder.select_events)
+
+
+class ApplicationRecorder(PostgresApplicationRecorder):
+    insert_events = _retried(PostgresApplicationRecorder.insert_events)
+    select_events = _retried(PostgresApplicationRecorder.select_events)
+    select_notifications = _retried(PostgresApplicationRecorder.select_notifications)
+    max_notification_id = _retried(PostgresApplicationRecorder.max_notification_id)
+
+
+class Factory(PostgresFactory):
+    aggregate_recorder_class = AggregateRecorder
+    application_recorder_class = ApplicationRecorder
+
+    def env_create_table(self) -> bool:
+        # The library's recorders create nothing: see `_with_tables`.
+        return False
+
+    def aggregate_recorder(self, purpose: str = "events") -> Any:
+        return self._with_tables(super().aggregate_recorder(purpose))
+
+    def application_recorder(self) -> Any:
+        return self._with_tables(super().application_recorder())
+
+    def _with_tables(self, recorder: Any) -> Any:
+        if super().env_create_table():
+            create_table_once(self.datastore, recorder)
+        return recorder
+
+
+def why_unreachable(settings: dict[str, str]) -> str | None:
+    """Why a new connection to the server fails, in libpq's words (the pool
+    says only that it got none in time), or None when one succeeds."""
+    import psycopg
+
+    try:
+        psycopg.connect(
+            dbname=settings["POSTGRES_DBNAME"],
+            host=settings["POSTGRES_HOST"],
+            port=settings["POSTGRES_PORT"],
+            user=settings["POSTGRES_USER"],
+            password=settings["POSTGRES_PASSWORD"],
+            connect_timeout=settings.get("POSTGRES_CONNECT_TIMEOUT", "5"),
+        ).close()
+    except psycopg.Error as error:
+        return str(error)
+    return None
+
+
+def create_table_once(datastore: Any, recorder: Any) -> None:
+    """Create the recorder's table (and what goes with it) unless it exists."""
+    with datastore.get_connection() as connection:
+        table = Identifier(datastore.schema, recorder.events_table_name)
+        found = connection.execute(
+            "SELECT to_regclass(%s) IS NOT NULL AS found",
+            (table.as_string(connection),),
+        ).fetchone()
+    if found is None or not found["found"]:
+        with postgres_creation_lock(datastore):
+            recorder.create_table()
+
+
+@contextmanager
+def postgres_creation_lock(datastore: Any) -> Iterator[None]:
+    """Hold the lock that lets one process at a time create tables in the
+    datastore's schema (a PostgreSQL advisory lock, released on leaving)."""
+    key = f"secretariat tables in {datastore.schema}"
+    with datastore.get_connection() as connection:
+        connection.execute("SELECT pg_advisory_lock(hashtext(%s))", (key,))
+        try:
+            yield
+        finally:
+            connection.execute("SELECT pg_advisory_unlock(hashtext(%s))", (key,))
