@@ -58,6 +58,8 @@ class Store:
 def parse_store_url(url: str) -> Store:
     """Read `sqlite:///PATH`, `sqlite:////ABSOLUTE/PATH` or
     `postgresql://USER[:PASSWORD]@HOST[:PORT]/DB[?schema=NAME]`."""
+    if not url.isprintable():
+        raise StoreUrlError(f"the store URL {url!r} holds a control character")
     if url.startswith("sqlite:///"):
         path = url.removeprefix("sqlite:///")
         if not path or path.endswith("/"):

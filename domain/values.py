@@ -49,8 +49,10 @@ def check_text(value: str, *, what: str, limit: int = NAME_LIMIT) -> str:
     """Return `value` if it is a text the record can hold, else raise.
 
     Line breaks and tabs are allowed (a reason may have paragraphs); other
-    control characters, including NUL, are not: they are never typed on purpose
-    and some stores cut a text at the first NUL.
+    control characters, including NUL, are not: they are never typed on purpose,
+    and PostgreSQL cannot hold a NUL in a text. Nor are lone surrogates (half of
+    a character, as a command-line argument that is not UTF-8 arrives): no store
+    can hold them.
     """
     if not isinstance(value, str):
         raise InvalidTextError(f"{what} must be text")
@@ -61,9 +63,15 @@ def check_text(value: str, *, what: str, limit: int = NAME_LIMIT) -> str:
             f"{what} is {len(value):,} characters long; the limit is {limit:,}"
         )
     for character in value:
-        if character not in "\n\t" and unicodedata.category(character) == "Cc":
+        category = unicodedata.category(character)
+        if category == "Cc" and character not in "\n\t":
             raise InvalidTextError(
                 f"{what} holds the control character U+{ord(character):04X}"
+            )
+        if category == "Cs":
+            raise InvalidTextError(
+                f"{what} holds U+{ord(character):04X}, half of a character "
+                "(text that is not valid UTF-8)"
             )
     return value
 

@@ -97,7 +97,7 @@ def store_state(store: str) -> tuple[int, int]:
     with psycopg.connect(server_url(store)) as connection:
         row = connection.execute(
             "SELECT COUNT(*), COALESCE(MAX(notification_id), 0) "
-            f"FROM {schema_of(store)}.stored_events"
+            f"FROM {schema_of(store)}.secretariat_events"
         ).fetchone()
         assert row is not None
         return int(row[0]), int(row[1])
