@@ -43,7 +43,9 @@ def main(argv: list[str] | None = None) -> None:
     try:
         exit_code = cli.main(args=argv, prog_name="secretariat", standalone_mode=False)
     except click.ClickException as failure:
-        click.echo(f"error: {failure.format_message()}", err=True)
+        # One line, whatever the message (click lists choices on lines of their own).
+        message = " ".join(failure.format_message().split())
+        click.echo(f"error: {message}", err=True)
         sys.exit(failure.exit_code)
     except click.Abort:
         click.echo("error: interrupted; nothing more was recorded", err=True)

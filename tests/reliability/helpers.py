@@ -40,7 +40,7 @@ def invoke(*args: str, store: str, actor: str = "test officer") -> Invoked:
         _environment(SECRETARIAT_ACTOR=actor),
     ):
         try:
-            main([*args, "--store", store])
+            main(["--store", store, *args])
         except SystemExit as exit_:
             code = exit_.code
     return Invoked(code if isinstance(code, int) else 1, out.getvalue(), err.getvalue())
