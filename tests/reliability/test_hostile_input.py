@@ -17,15 +17,19 @@ from __future__ import annotations
 import itertools
 import json
 import re
+import time
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import attrs
 import click
 import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from adapters.cli.import_files import MAX_FILE_BYTES
 from adapters.cli.recording import RECORDING_COMMANDS
 from application.commands import BODY_CODE
 from domain.values import (
@@ -292,13 +296,13 @@ TEXT = st.characters(exclude_categories=["Cs", "Cc"])
 
 
 @st.composite
-def bad_texts(draw: st.DrawFn, limit: int) -> str:
+def bad_texts(draw: st.DrawFn, limit: int, longest: int = 2_000_000) -> str:
     """A text no store may hold: too long (up to megabytes), blank, or holding
     a control character (NUL among them) or half a character."""
     base = draw(st.text(TEXT, min_size=1, max_size=40))
     how = draw(st.sampled_from(["long", "blank", "control", "nul", "surrogate"]))
     if how == "long":
-        length = draw(st.integers(limit + 1, 2_000_000))
+        length = draw(st.integers(limit + 1, max(longest, limit + 1)))
         return (base * (length // len(base) + 1))[:length]
     if how == "blank":
         return draw(st.text(st.sampled_from(" \t\n\u00a0\u2003\u3000"), max_size=5))
@@ -561,3 +565,260 @@ def test_every_option_that_takes_a_text_states_its_length_limit() -> None:
             stated = f"at most {limit:,} characters"
             assert stated in (param.help or ""), (command.name, param.opts)
             assert stated in shown, command.name
+
+
+# Import files.
+
+
+def file_key(field: Field) -> str:
+    """The name a field has in an import file."""
+    if field.positional:
+        return field.name
+    if field.kind in ("item", "topic"):  # repeatable: named by the plural
+        return field.kind + "s"
+    return field.name.removeprefix("--")
+
+
+def file_value(field: Field, value: str) -> Any:
+    if field.kind == "item":
+        number, _, title = value.partition("=")
+        return {number: title}
+    if field.kind == "topic":
+        year, _, topic = value.partition("=")
+        return {year: [topic]}
+    return value
+
+
+def entry(verb: str) -> dict[str, Any]:
+    """The import entry of the valid command `verb`."""
+    return {
+        "command": verb,
+        **{file_key(f): file_value(f, f.value) for f in TEMPLATES[verb]},
+    }
+
+
+def write_import(path: Path, entries: list[Any]) -> str:
+    path.write_text(
+        yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=10**9),
+        encoding="utf-8",
+    )
+    return str(path)
+
+
+NEL = "\x85"
+"""A control character that YAML reads as a line break: it cannot be written
+into a file as itself, so the file cases leave it out."""
+
+FILE_BAD_VALUES: dict[str, st.SearchStrategy[Any]] = {
+    **{
+        kind: strategy.filter(lambda value: NEL not in value)
+        for kind, strategy in BAD_VALUES.items()
+        if kind not in ("name", "reason", "item", "topic")
+    },
+    "name": bad_texts(NAME_LIMIT, longest=50_000).filter(lambda v: NEL not in v),
+    "reason": bad_texts(REASON_LIMIT, longest=50_000).filter(lambda v: NEL not in v),
+    "item": st.one_of(
+        st.builds(lambda number: {number: "Prevention"}, BAD_NUMBERS),
+        st.builds(lambda title: {"3": title}, bad_texts(NAME_LIMIT, longest=5000)),
+        st.just({}),
+    ).filter(lambda value: NEL not in repr(value)),
+    "topic": st.one_of(
+        st.builds(lambda year: {year: ["Prevention"]}, BAD_YEARS),
+        st.builds(lambda topic: {"2034": [topic]}, bad_texts(NAME_LIMIT, longest=5000)),
+        st.just({"2034": []}),
+    ).filter(lambda value: NEL not in repr(value)),
+}
+"""The values never valid for each kind of field, as written in a file."""
+
+NESTED = st.recursive(
+    st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+        st.text(max_size=5), inner, max_size=3
+    ),
+    max_leaves=8,
+)  # fmt: skip
+
+
+@st.composite
+def malformed_entries(draw: st.DrawFn) -> Any:
+    """A valid entry with one thing wrong: a value never valid for its field,
+    a value of the wrong YAML type, a field unknown, a required one missing,
+    a command unknown, or an entry that is not a mapping at all."""
+    verb = draw(st.sampled_from(sorted(TEMPLATES)))
+    data = entry(verb)
+    how = draw(
+        st.sampled_from(["value"] * 5 + ["type", "unknown", "omit", "command", "shape"])
+    )
+    if how == "value":
+        field = draw(st.sampled_from(TEMPLATES[verb]))
+        data[file_key(field)] = draw(FILE_BAD_VALUES[field.kind])
+    elif how == "type":
+        field = draw(st.sampled_from(TEMPLATES[verb]))
+        if field.kind in ("item", "topic"):
+            wrong = draw(st.text(max_size=10) | st.lists(st.text(max_size=5)))
+        else:
+            wrong = draw(NESTED.filter(lambda value: not isinstance(value, str)))
+        data[file_key(field)] = wrong
+    elif how == "unknown":
+        key = draw(st.from_regex(r"[a-z][a-z-]{0,15}", fullmatch=True))
+        if key in data or key == "command":
+            key = "no-such-field"
+        data[key] = draw(st.text(max_size=10))
+    elif how == "omit":
+        keys = {file_key(f) for f in TEMPLATES[verb] if f.name in REQUIRED[verb]}
+        del data[draw(st.sampled_from(sorted({*keys, "on", "command"})))]
+    elif how == "command":
+        data["command"] = draw(
+            st.text(max_size=20).filter(lambda text: text not in TEMPLATES)
+            | NESTED.filter(lambda value: not isinstance(value, str))
+        )
+    else:
+        return draw(NESTED.filter(lambda value: not isinstance(value, dict)))
+    return data
+
+
+@pytest.mark.reliability
+def test_a_malformed_import_file_is_refused_whole_and_changes_nothing(
+    seeded: str, tmp_path: Path
+) -> None:
+    @cases(per_store(seeded, sqlite=600, postgres=300))
+    @given(
+        good=st.lists(st.sampled_from(sorted(TEMPLATES)), max_size=5),
+        bad=malformed_entries(),
+        at=st.integers(0, 5),
+    )
+    def check(good: list[str], bad: Any, at: int) -> None:
+        entries: list[Any] = [entry(verb) for verb in good]
+        at = min(at, len(entries))
+        entries.insert(at, bad)
+        path = write_import(tmp_path / "hostile.yaml", entries)
+        before = store_state(seeded)
+        ran = invoke("import", path, store=seeded)
+        assert ran.code == 2, (bad, ran.code, ran.err[:500])
+        reason = one_line_error(ran.err)
+        assert f": entry {at + 1} (line " in reason, reason
+        assert store_state(seeded) == before
+
+    check()
+
+
+@pytest.mark.reliability
+def test_any_valid_text_in_an_import_file_is_recorded_exactly(
+    seeded: str, tmp_path: Path
+) -> None:
+    numbers = itertools.count(10)
+
+    @cases(per_store(seeded, sqlite=60, postgres=20))
+    @given(
+        names=st.lists(valid_texts(NAME_LIMIT), min_size=5, max_size=5),
+        reason=valid_texts(REASON_LIMIT),
+    )
+    def check(names: list[str], reason: str) -> None:
+        title, venue, actor, panelist, delegation = names
+        number = str(next(numbers))
+        common = {"body": "egm", "number": number, "on": ON, "actor": actor}
+        entries = [
+            {"command": "schedule-session", **common, "title": title,
+             "venue": venue, "start": "2031-01-10", "end": "2031-01-12"},
+            {"command": "confirm-panelist", **common, "name": panelist,
+             "delegation": delegation, "item": "1", "title": title},
+            {"command": "postpone-session", **common, "reason": reason,
+             "start": "2031-02-10", "end": "2031-02-12"},
+        ]  # fmt: skip
+        path = write_import(tmp_path / "odd.yaml", entries)
+        ran = invoke("import", path, store=seeded)
+        assert ran.code == 0, ran.err
+
+        scheduled, confirmed, postponed = history(seeded, int(number))
+        assert (scheduled["title"], scheduled["venue"]) == (title, venue)
+        assert (confirmed["name"], confirmed["delegation"]) == (panelist, delegation)
+        assert postponed["reason"] == reason
+        assert {scheduled["actor"], confirmed["actor"], postponed["actor"]} == {actor}
+
+    check()
+
+
+def billion_laughs(levels: int = 9) -> str:
+    lines = ['- &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in range(1, levels + 1):
+        refs = ", ".join([f"*l{level - 1}"] * 9)
+        lines.append(f"- &l{level} [{refs}]")
+    return "\n".join(lines) + "\n"
+
+
+BOMBS = {
+    "billion laughs": (billion_laughs(), "alias"),
+    "aliases inside an entry": (
+        "- &e {command: record-statement, body: egm, number: 1, delegation: Chile,"
+        " on: 2030-02-01}\n- {<<: *e, delegation: Peru}\n",
+        "alias",
+    ),
+    "a python object": (
+        "- !!python/object/apply:os.system ['touch {marker}']\n",
+        "not a mapping",
+    ),
+    "a python object as a value": (
+        "- {command: establish-body, code: egm3, on: 2030-02-01,"
+        " name: !!python/object/apply:os.system ['touch {marker}']}\n",
+        "one value",
+    ),
+    "nested a hundred thousand times": ("[" * 100_000 + "]" * 100_000, "nested"),
+    "a megabyte text": (
+        "- {command: establish-body, code: egm3, on: 2030-02-01, name: "
+        + "x" * 1_000_000
+        + "}\n",
+        "the limit is 1,000",
+    ),
+    "a NUL byte": (
+        "- {command: establish-body, code: egm3, on: 2030-02-01, name: a\x00b}\n",
+        "not readable as YAML",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "reason"), BOMBS.values(), ids=BOMBS.keys())
+def test_a_hostile_import_file_is_refused_fast_and_runs_nothing(
+    seeded: str, tmp_path: Path, text: str, reason: str
+) -> None:
+    marker = tmp_path / "executed"
+    path = tmp_path / "bomb.yaml"
+    path.write_text(text.replace("{marker}", str(marker)), encoding="utf-8")
+    before = store_state(seeded)
+    started = time.perf_counter()
+    ran = invoke("import", str(path), store=seeded)
+    elapsed = time.perf_counter() - started
+    assert ran.code == 2, ran.err
+    assert reason in one_line_error(ran.err)
+    assert elapsed < 5, f"{elapsed:.1f} s"
+    assert store_state(seeded) == before
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"\xff\xfe- {command: x}\n", b"- {command: establish-body, name: \xc3(}\n"],
+    ids=["utf-16 mark", "not utf-8"],
+)
+def test_an_import_file_that_is_not_utf8_is_refused(
+    seeded: str, tmp_path: Path, data: bytes
+) -> None:
+    path = tmp_path / "binary.yaml"
+    path.write_bytes(data)
+    before = store_state(seeded)
+    ran = invoke("import", str(path), store=seeded)
+    assert ran.code == 2, ran.err
+    one_line_error(ran.err)
+    assert store_state(seeded) == before
+
+
+def test_an_import_file_too_large_is_refused_unread(
+    seeded: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "large.yaml"
+    with path.open("wb") as file:
+        file.truncate(MAX_FILE_BYTES + 1)
+    before = store_state(seeded)
+    ran = invoke("import", str(path), store=seeded)
+    assert ran.code == 2
+    assert "larger than" in one_line_error(ran.err)
+    assert store_state(seeded) == before
