@@ -7,6 +7,7 @@ import sys
 import click
 
 from adapters.cli.importing import import_file
+from adapters.cli.keys import keygen
 from adapters.cli.reading import READING_COMMANDS
 from adapters.cli.recording import RECORDING_COMMANDS
 from adapters.cli.running import SecretariatGroup, Settings, global_options
@@ -34,7 +35,13 @@ def cli(ctx: click.Context) -> None:
     ctx.ensure_object(Settings)
 
 
-for _command in (*RECORDING_COMMANDS, import_file, *READING_COMMANDS, *VIEW_COMMANDS):
+for _command in (
+    *RECORDING_COMMANDS,
+    import_file,
+    *READING_COMMANDS,
+    *VIEW_COMMANDS,
+    keygen,
+):
     cli.add_command(_command)
 
 

@@ -17,7 +17,9 @@ import structlog
 
 from adapters.logging import configure_logging
 from adapters.store import (
+    CipherKeyError,
     Store,
+    StoreKeyError,
     StoreUnavailableError,
     StoreUrlError,
     describe_store_error,
@@ -127,7 +129,7 @@ def global_options(function: F) -> F:
 
 def as_failure(error: BaseException, settings: Settings) -> Failure:
     """The exit code and one-line message for anything a command can meet."""
-    from eventsourcing.persistence import PersistenceError
+    from eventsourcing.persistence import MapperDeserialisationError, PersistenceError
     from eventsourcing.utils import TopicError
 
     if isinstance(error, Failure):
@@ -140,8 +142,17 @@ def as_failure(error: BaseException, settings: Settings) -> Failure:
         return Failure(str(error), CONFLICT, "conflict")
     if isinstance(error, StoreUrlError):
         return Failure(str(error), BAD_USAGE, "bad-usage")
-    if isinstance(error, StoreUnavailableError):
+    if isinstance(error, CipherKeyError):
+        return Failure(str(error), BAD_USAGE, "bad-usage")
+    if isinstance(error, StoreUnavailableError | StoreKeyError):
         return Failure(str(error), STORE_FAILED, "store-failed")
+    if isinstance(error, MapperDeserialisationError):
+        return Failure(
+            "the store holds an event that cannot be read (encrypted with "
+            "another key, or damaged): " + " ".join(str(error).split()),
+            STORE_FAILED,
+            "store-failed",
+        )
     if isinstance(error, TopicError):
         return Failure(
             "the store holds events this version of secretariat does not know "
