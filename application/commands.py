@@ -127,6 +127,7 @@ class PostponeSession(SessionCommand):
     verb = "postpone-session"
     reason: str = attrs.field(validator=_reason)
     dates: DateRange | None = None
+    announced_in: str | None = attrs.field(default=None, validator=_optional_name)
 
 
 @attrs.frozen(kw_only=True)

@@ -32,6 +32,35 @@ class UnreadableEventError(Exception):
     built from it would be wrong, so the catch-up stops instead."""
 
 
+class UnknownEventError(Exception):
+    """Raised when the log holds events of a kind this version does not know
+    (recorded by a later version): views built without them could be wrong."""
+
+    def __init__(self, topics: Iterable[str]) -> None:
+        self.topics = sorted(topics)
+        super().__init__(
+            "the store holds events this version of secretariat does not know "
+            f"({', '.join(self.topics)}); use the version that recorded them, "
+            "or a later one"
+        )
+
+
+def known_topics() -> frozenset[str]:
+    """The topic of every event this version records."""
+    from eventsourcing.domain import CanMutateAggregate
+    from eventsourcing.utils import get_topic
+
+    from application.imported import ImportedEntry
+    from domain.body import Body
+
+    return frozenset(
+        get_topic(value)
+        for aggregate in (Body, Session, Workplan, ImportedEntry)
+        for value in vars(aggregate).values()
+        if isinstance(value, type) and issubclass(value, CanMutateAggregate)
+    )
+
+
 def event_topic(aggregate: type[Any], event: str) -> str:
     """The topic under which the library stores `aggregate`'s `event`."""
     return f"{aggregate.__module__}:{aggregate.__qualname__}.{event}"
@@ -193,6 +222,8 @@ class PostponementRow:
     from_end: str
     to_start: str | None
     to_end: str | None
+    announced_in: str | None
+    """The document or message that announced it (None when none is named)."""
 
 
 @attrs.define
@@ -332,6 +363,7 @@ class CalendarProjector:
             from_end=previous[1],
             to_start=new[0] if new else None,
             to_end=new[1] if new else None,
+            announced_in=event.state["announced_in"],
         )
 
 

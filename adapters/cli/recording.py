@@ -177,6 +177,11 @@ def schedule_session(start: date, end: date, **o: Any) -> Command:
     help="New first day; leave out both dates if they are to be determined.",
 )
 @click.option("--end", type=DATE, help="New last day.")
+@click.option(
+    "--announced-in",
+    help="The document or message that announced it, e.g. "
+    f"'Special Message of 20 March 2020' ({NAME_HELP}).",
+)
 def postpone_session(start: date | None, end: date | None, **o: Any) -> Command:
     """Postpone a session to later dates, or to dates to be determined.
 

@@ -255,12 +255,23 @@ def postponements(settings: Settings, body: str | None, as_json: bool) -> None:
                 _dates(p["from"]["start"], p["from"]["end"]),
                 _dates(*(p["to"] or {"start": None, "end": None}).values()),
                 p["reason"],
+                p["announced_in"] or "",
                 p["actor"],
                 p["recorded_at"][:19].replace("T", " "),
             )
             for p in answer["postponements"]
         ],
-        ("body", "no.", "decided on", "from", "to", "reason", "actor", "recorded at"),
+        (
+            "body",
+            "no.",
+            "decided on",
+            "from",
+            "to",
+            "reason",
+            "announced in",
+            "actor",
+            "recorded at",
+        ),
     )
 
 
