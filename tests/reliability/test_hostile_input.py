@@ -401,7 +401,7 @@ def per_store(store: str, *, sqlite: int, postgres: int) -> int:
 def test_an_invalid_command_is_refused_in_one_line_and_changes_nothing(
     seeded: str,
 ) -> None:
-    @cases(per_store(seeded, sqlite=1500, postgres=500))
+    @cases(per_store(seeded, sqlite=1200, postgres=500))
     @given(words=invalid_commands())
     def check(words: list[str]) -> None:
         before = store_state(seeded)
@@ -511,7 +511,7 @@ def view(store: str, name: str) -> Any:
 def test_any_valid_text_is_recorded_and_read_back_exactly(seeded: str) -> None:
     numbers = itertools.count(10)
 
-    @cases(per_store(seeded, sqlite=150, postgres=40))
+    @cases(per_store(seeded, sqlite=150, postgres=30))
     @given(
         names=st.lists(valid_texts(NAME_LIMIT), min_size=5, max_size=5),
         reason=valid_texts(REASON_LIMIT),
@@ -681,7 +681,7 @@ def malformed_entries(draw: st.DrawFn) -> Any:
 def test_a_malformed_import_file_is_refused_whole_and_changes_nothing(
     seeded: str, tmp_path: Path
 ) -> None:
-    @cases(per_store(seeded, sqlite=600, postgres=300))
+    @cases(per_store(seeded, sqlite=500, postgres=200))
     @given(
         good=st.lists(st.sampled_from(sorted(TEMPLATES)), max_size=5),
         bad=malformed_entries(),
