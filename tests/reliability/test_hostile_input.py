@@ -85,10 +85,10 @@ class Field:
         return not self.name.startswith("--")
 
 
-def _fields(*specs: tuple[str, str, str]) -> tuple[Field, ...]:
+def _fields(*specs: tuple[str, str, str], on: str = ON) -> tuple[Field, ...]:
     return (
         *(Field(*spec) for spec in specs),
-        Field("--on", "date", ON),
+        Field("--on", "date", on),
         Field("--actor", "name", "officer"),
     )
 
@@ -139,7 +139,7 @@ TEMPLATES: dict[str, tuple[Field, ...]] = {
         ("number", "number", "1"),
         ("--kind", "kind", "report"),
         ("--title", "name", "Report"),
-        ("--symbol", "name", "UNODC/CCPCJ/EG.4/2030/2"),
+        ("--symbol", "name", "UNODC/CCPCJ/EG.4/2030/L.1"),
     ),
     "circulate-document": _fields(
         ("body", "code", "egm"),
@@ -190,14 +190,26 @@ TEMPLATES: dict[str, tuple[Field, ...]] = {
         ("--as", "submitter", "member-state"),
         ("--ref", "name", "CL/2030/1"),
     ),
-    "cancel-session": _fields(
+    "open-session": _fields(
+        ("body", "code", "egm"), ("number", "number", "1"), on="2030-05-04"
+    ),
+    "adopt-report": _fields(
         ("body", "code", "egm"),
         ("number", "number", "1"),
+        ("--symbol", "name", "UNODC/CCPCJ/EG.4/2030/2"),
+        on="2030-05-05",
+    ),
+    "close-session": _fields(
+        ("body", "code", "egm"), ("number", "number", "1"), on="2030-05-06"
+    ),
+    "cancel-session": _fields(
+        ("body", "code", "egm"),
+        ("number", "number", "2"),
         ("--reason", "reason", "no quorum"),
     ),
 }
-"""A valid command of each kind, recorded after the seed, each in turn (checked
-below)."""
+"""A valid command of each recording command, recorded after the seed, each in
+turn (checked below)."""
 
 
 def command_line(verb: str, values: dict[str, str | None]) -> list[str]:
@@ -219,6 +231,7 @@ def command_line(verb: str, values: dict[str, str | None]) -> list[str]:
 def test_each_command_as_written_here_is_recorded(seeded: str) -> None:
     """The valid commands the hostile cases start from are valid: a refused
     case is refused because of the value it changed, not for another reason."""
+    assert set(TEMPLATES) == {str(command.name) for command in RECORDING_COMMANDS}
     for verb in TEMPLATES:
         before = store_state(seeded)
         ran = invoke(*command_line(verb, {}), store=seeded)
