@@ -80,7 +80,7 @@ class Assignment(click.ParamType):
         key, equals, text = str(value).partition("=")
         if not equals or not key.strip().isdigit() or not key.strip().isascii():
             self.fail(f"{value!r} is not written N=TEXT", param, ctx)
-        return int(key), text.strip()
+        return int(key), text.strip(" ")  # spaces only: any other character is checked
 
 
 class BodyCode(click.ParamType):
