@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,10 @@ if TYPE_CHECKING:
     from application.secretariat import Secretariat
 
 DEFAULT_STORE = "sqlite:///secretariat.db"
+CIPHER_KEY_VARIABLE = "SECRETARIAT_CIPHER_KEY"
+"""The key that encrypts the events (AES-256-GCM), made by `secretariat keygen`."""
+CIPHER_TOPIC = "eventsourcing.cryptography:AESCipher"
+"""The library's AES-GCM cipher, on the `cryptography` package."""
 SQLITE_LOCK_TIMEOUT_SECONDS = 60
 """How long a writer waits for another writer's transaction on the same SQLite
 file before giving up: long enough that a busy store is never shown to an
@@ -22,6 +27,16 @@ officer as 'database is locked'."""
 
 class StoreUrlError(ValueError):
     """Raised when a store URL names no store this version can use."""
+
+
+class CipherKeyError(ValueError):
+    """Raised when `$SECRETARIAT_CIPHER_KEY` holds no key a cipher can use."""
+
+
+class StoreKeyError(Exception):
+    """Raised when the store's events cannot be read with the key given (or
+    without one): encrypted with another key, encrypted when no key is given,
+    or not encrypted when one is."""
 
 
 class StoreUnavailableError(Exception):
@@ -57,6 +72,8 @@ class Store:
 def parse_store_url(url: str) -> Store:
     """Read `sqlite:///PATH`, `sqlite:////ABSOLUTE/PATH` or
     `postgresql://USER[:PASSWORD]@HOST[:PORT]/DB[?schema=NAME]`."""
+    if not url.isprintable():
+        raise StoreUrlError(f"the store URL {url!r} holds a control character")
     if url.startswith("sqlite:///"):
         path = url.removeprefix("sqlite:///")
         if not path or path.endswith("/"):
@@ -140,7 +157,7 @@ def open_secretariat(store: Store, *, create: bool, many: bool = False) -> Secre
             f"the folder {store.path.parent} does not exist"
         )
     try:
-        settings = dict(store.settings)
+        settings = application_settings(store)
         if store.kind == "sqlite":
             # PostgreSQL's recorders look for their tables themselves, and
             # create them under a lock (adapters.postgres).
@@ -152,6 +169,11 @@ def open_secretariat(store: Store, *, create: bool, many: bool = False) -> Secre
             _ensure_tables(secretariat)
     except (PersistenceError, OSError) as error:
         raise StoreUnavailableError(describe_store_error(store, error)) from error
+    try:
+        check_key(secretariat, store)
+    except BaseException:
+        secretariat.close()
+        raise
     return secretariat
 
 
@@ -166,6 +188,79 @@ def _ensure_tables(secretariat: Secretariat) -> None:
         secretariat.recorder.create_table()
         assert secretariat.snapshots is not None
         secretariat.snapshots.recorder.create_table()
+
+
+def application_settings(store: Store) -> dict[str, str]:
+    """The library's settings for the Secretariat on `store`: the store's own,
+    and the cipher's when `$SECRETARIAT_CIPHER_KEY` is set."""
+    return {**store.settings, **cipher_settings()}
+
+
+def cipher_settings() -> dict[str, str]:
+    """The library's settings that encrypt events with `$SECRETARIAT_CIPHER_KEY`,
+    or none when it is not set."""
+    key = os.environ.get(CIPHER_KEY_VARIABLE, "").strip()
+    if not key:
+        return {}
+    try:
+        size = len(base64.b64decode(key, validate=True))
+    except ValueError:
+        size = 0
+    if size not in (16, 24, 32):
+        raise CipherKeyError(
+            f"${CIPHER_KEY_VARIABLE} is not a key: a key is 16, 24 or 32 bytes "
+            "written in base64, as `secretariat keygen` prints it"
+        )
+    return {"CIPHER_TOPIC": CIPHER_TOPIC, "CIPHER_KEY": key}
+
+
+def new_cipher_key() -> str:
+    """A new random key for `$SECRETARIAT_CIPHER_KEY` (256 bits, base64)."""
+    from eventsourcing.cryptography import AESCipher
+
+    return AESCipher.create_key(32)
+
+
+def check_key(secretariat: Secretariat, store: Store) -> None:
+    """Make sure the store's events are readable with the key given, or without
+    one, by reading its first event: a store is encrypted from its first event
+    or not at all, so a command never writes plaintext into an encrypted store,
+    nor encrypted events into a plain one."""
+    first = secretariat.recorder.select_notifications(start=None, limit=1)
+    if not first:
+        return
+    state = first[0].state
+    cipher = secretariat.mapper.cipher
+    if cipher is None:
+        if not _is_json(state):
+            raise StoreKeyError(
+                f"the events in {store.label} are encrypted: set "
+                f"${CIPHER_KEY_VARIABLE} to the key they were written with"
+            )
+        return
+    try:
+        cipher.decrypt(state)
+    except ValueError:
+        if _is_json(state):
+            raise StoreKeyError(
+                f"the events in {store.label} are not encrypted, but "
+                f"${CIPHER_KEY_VARIABLE} is set: unset it to use this store "
+                "(a store is encrypted from its first event, or not at all)"
+            ) from None
+        raise StoreKeyError(
+            f"the events in {store.label} cannot be decrypted with the key in "
+            f"${CIPHER_KEY_VARIABLE}: it is not the key they were written with"
+        ) from None
+
+
+def _is_json(state: bytes) -> bool:
+    import json
+
+    try:
+        json.loads(state)
+    except ValueError:
+        return False
+    return True
 
 
 def open_views(store: Store, secretariat: Secretariat) -> Views:

@@ -8,7 +8,6 @@ is well formed; the Secretariat then checks it against the record.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any, ClassVar
 
@@ -16,6 +15,7 @@ import attrs
 
 from domain.errors import InvalidValueError
 from domain.values import (
+    BODY_CODE,
     NAME_LIMIT,
     REASON_LIMIT,
     AgendaItem,
@@ -30,8 +30,6 @@ from domain.values import (
     check_text,
     check_year,
 )
-
-BODY_CODE = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
 
 def _what(attribute: attrs.Attribute[Any]) -> str:
@@ -127,6 +125,7 @@ class PostponeSession(SessionCommand):
     verb = "postpone-session"
     reason: str = attrs.field(validator=_reason)
     dates: DateRange | None = None
+    announced_in: str | None = attrs.field(default=None, validator=_optional_name)
 
 
 @attrs.frozen(kw_only=True)

@@ -19,6 +19,7 @@ from typing import Any
 
 import attrs
 
+from application.errors import UnreadableEventError
 from application.transcodings import DateAsISO, DateRangeAsDict, PeriodAsStr
 from domain.session import Session
 from domain.workplan import Workplan
@@ -27,9 +28,20 @@ DATETIME = "datetime_iso"
 """The library's own transcoding of an event's timestamp."""
 
 
-class UnreadableEventError(Exception):
-    """Raised when a stored event does not hold what its view expects: a view
-    built from it would be wrong, so the catch-up stops instead."""
+def known_topics() -> frozenset[str]:
+    """The topic of every event this version records."""
+    from eventsourcing.domain import CanMutateAggregate
+    from eventsourcing.utils import get_topic
+
+    from application.imported import ImportedEntry
+    from domain.body import Body
+
+    return frozenset(
+        get_topic(value)
+        for aggregate in (Body, Session, Workplan, ImportedEntry)
+        for value in vars(aggregate).values()
+        if isinstance(value, type) and issubclass(value, CanMutateAggregate)
+    )
 
 
 def event_topic(aggregate: type[Any], event: str) -> str:
@@ -193,6 +205,8 @@ class PostponementRow:
     from_end: str
     to_start: str | None
     to_end: str | None
+    announced_in: str | None
+    """The document or message that announced it (None when none is named)."""
 
 
 @attrs.define
@@ -332,6 +346,7 @@ class CalendarProjector:
             from_end=previous[1],
             to_start=new[0] if new else None,
             to_end=new[1] if new else None,
+            announced_in=event.state["announced_in"],
         )
 
 

@@ -82,6 +82,7 @@ def postponement_entry(row: PostponementRow) -> dict[str, Any]:
         "to": (
             None if row.to_start is None else {"start": row.to_start, "end": row.to_end}
         ),
+        "announced_in": row.announced_in,
     }
 
 

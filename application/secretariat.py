@@ -167,7 +167,11 @@ class Secretariat(Application[UUID]):
         return self._change_session(
             c,
             lambda s: s.postpone(
-                reason=c.reason, dates=c.dates, on=c.on, actor=c.actor
+                reason=c.reason,
+                dates=c.dates,
+                announced_in=c.announced_in,
+                on=c.on,
+                actor=c.actor,
             ),
         )
 

@@ -78,7 +78,13 @@ class Session(Aggregate):
     # Changes of dates, venue and status.
 
     def postpone(
-        self, *, reason: str, dates: DateRange | None, on: date, actor: str
+        self,
+        *,
+        reason: str,
+        dates: DateRange | None,
+        on: date,
+        actor: str,
+        announced_in: str | None = None,
     ) -> None:
         """Postpone the session to later dates, or to dates to be determined."""
         self._check_effective_date(on)
@@ -88,15 +94,41 @@ class Session(Aggregate):
         if dates is not None and dates.start <= self.dates.start:
             raise PostponementNotLaterError(self.description, self.dates, dates)
         self._postpone(
-            reason=reason, previous=self.dates, new=dates, on=on, actor=actor
+            reason=reason,
+            previous=self.dates,
+            new=dates,
+            announced_in=announced_in,
+            on=on,
+            actor=actor,
         )
 
-    @event("Postponed")
+    class Postponed(Event):
+        """The session was postponed, from its `previous` dates to `new` ones
+        (None: to be determined), for `reason`, announced in a document or
+        message (`announced_in`, e.g. a Special Message), if one is named.
+
+        Version 2 added `announced_in`; a postponement recorded before it
+        (version 1) was announced in no document named, and reads as None.
+        """
+
+        class_version = 2
+
+        reason: str
+        previous: DateRange
+        new: DateRange | None
+        announced_in: str | None
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["announced_in"] = None
+
+    @event(Postponed)
     def _postpone(
         self,
         reason: str,
         previous: DateRange,
         new: DateRange | None,
+        announced_in: str | None,
         on: date,
         actor: str,
     ) -> None:

@@ -7,6 +7,7 @@ valid (a date range that ends before it starts, a period that runs backwards).
 from __future__ import annotations
 
 import enum
+import re
 import unicodedata
 from datetime import date
 from typing import Any
@@ -14,6 +15,10 @@ from typing import Any
 import attrs
 
 from domain.errors import InvalidValueError
+
+BODY_CODE = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+"""How a body is named in commands, files and addresses: lower-case letters,
+digits and hyphens, up to 64 characters (`cybercrime-egm`)."""
 
 NAME_LIMIT = 1_000
 """Most characters in a name, title, venue, symbol or delegation."""
@@ -49,8 +54,10 @@ def check_text(value: str, *, what: str, limit: int = NAME_LIMIT) -> str:
     """Return `value` if it is a text the record can hold, else raise.
 
     Line breaks and tabs are allowed (a reason may have paragraphs); other
-    control characters, including NUL, are not: they are never typed on purpose
-    and some stores cut a text at the first NUL.
+    control characters, including NUL, are not: they are never typed on purpose,
+    and PostgreSQL cannot hold a NUL in a text. Nor are lone surrogates (half of
+    a character, as a command-line argument that is not UTF-8 arrives): no store
+    can hold them.
     """
     if not isinstance(value, str):
         raise InvalidTextError(f"{what} must be text")
@@ -61,9 +68,15 @@ def check_text(value: str, *, what: str, limit: int = NAME_LIMIT) -> str:
             f"{what} is {len(value):,} characters long; the limit is {limit:,}"
         )
     for character in value:
-        if character not in "\n\t" and unicodedata.category(character) == "Cc":
+        category = unicodedata.category(character)
+        if category == "Cc" and character not in "\n\t":
             raise InvalidTextError(
                 f"{what} holds the control character U+{ord(character):04X}"
+            )
+        if category == "Cs":
+            raise InvalidTextError(
+                f"{what} holds U+{ord(character):04X}, half of a character "
+                "(text that is not valid UTF-8)"
             )
     return value
 

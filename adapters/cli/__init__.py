@@ -23,12 +23,20 @@ starts without importing what recording needs."""
 def all_commands() -> list[click.Command]:
     """Every command, in the order `--help` lists them."""
     from adapters.cli.importing import import_file
+    from adapters.cli.keys import keygen
     from adapters.cli.reading import READING_COMMANDS
     from adapters.cli.recording import RECORDING_COMMANDS
     from adapters.cli.site import site
     from adapters.cli.views import VIEW_COMMANDS
 
-    return [*RECORDING_COMMANDS, import_file, *READING_COMMANDS, *VIEW_COMMANDS, site]
+    return [
+        *RECORDING_COMMANDS,
+        import_file,
+        *READING_COMMANDS,
+        *VIEW_COMMANDS,
+        site,
+        keygen,
+    ]
 
 
 class LazyGroup(SecretariatGroup):
@@ -78,7 +86,9 @@ def main(argv: list[str] | None = None) -> None:
     try:
         exit_code = cli.main(args=argv, prog_name="secretariat", standalone_mode=False)
     except click.ClickException as failure:
-        click.echo(f"error: {failure.format_message()}", err=True)
+        # One line, whatever the message (click lists choices on lines of their own).
+        message = " ".join(failure.format_message().split())
+        click.echo(f"error: {message}", err=True)
         sys.exit(failure.exit_code)
     except click.Abort:
         click.echo("error: interrupted; nothing more was recorded", err=True)

@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import click
 import structlog
@@ -29,9 +30,18 @@ from adapters.cli.running import (
 )
 
 
+class FilePath(click.Path):
+    """A file's path; a NUL in it is refused here, as no file can be named so."""
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        if "\x00" in str(value):
+            self.fail(f"{str(value)!r} holds a NUL: no file has such a name")
+        return super().convert(value, param, ctx)
+
+
 @click.command("import")
 @click.argument(
-    "file", metavar="FILE.yaml", type=click.Path(dir_okay=False, path_type=Path)
+    "file", metavar="FILE.yaml", type=FilePath(dir_okay=False, path_type=Path)
 )
 @click.option(
     "--dry-run",

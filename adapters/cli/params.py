@@ -14,6 +14,7 @@ import click
 
 from domain.errors import InvalidValueError
 from domain.values import (
+    BODY_CODE,
     NAME_LIMIT,
     REASON_LIMIT,
     AgendaItem,
@@ -79,7 +80,24 @@ class Assignment(click.ParamType):
         key, equals, text = str(value).partition("=")
         if not equals or not key.strip().isdigit() or not key.strip().isascii():
             self.fail(f"{value!r} is not written N=TEXT", param, ctx)
-        return int(key), text.strip()
+        return int(key), text.strip(" ")  # spaces only: any other character is checked
+
+
+class BodyCode(click.ParamType):
+    """A body's short code (`cybercrime-egm`), checked before any store is asked."""
+
+    name = "CODE"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> str:
+        text = str(value)
+        if not BODY_CODE.fullmatch(text):
+            self.fail(
+                "a body code is lower-case letters, digits and hyphens "
+                f"(like cybercrime-egm), at most 64 characters, not {text!r}",
+                param,
+                ctx,
+            )
+        return text
 
 
 class EnumChoice(click.Choice):
@@ -95,10 +113,15 @@ class EnumChoice(click.Choice):
         return self.enum_type(super().convert(value, param, ctx))
 
 
+NAME_HELP = f"at most {NAME_LIMIT:,} characters"
+REASON_HELP = f"at most {REASON_LIMIT:,} characters"
+"""The length limits, as every option that takes a text states them."""
+
 DATE = IsoDate()
 COUNT = Count()
 PERIOD = PeriodType()
 ASSIGNMENT = Assignment()
+BODY = BodyCode()
 
 
 def agenda_items(pairs: tuple[tuple[int, str], ...]) -> tuple[AgendaItem, ...]:
@@ -119,7 +142,7 @@ def effective_options(function: F) -> F:
         envvar="SECRETARIAT_ACTOR",
         default=default_actor,
         show_default="$SECRETARIAT_ACTOR, else your login name",
-        help="Who issues the command; recorded on the event.",
+        help=f"Who issues the command; recorded on the event ({NAME_HELP}).",
     )(function)
     return click.option(
         "--on",
@@ -134,7 +157,3 @@ def session_arguments(function: F) -> F:
     """BODY NUMBER, which name a session."""
     function = click.argument("number", type=COUNT)(function)
     return click.argument("body")(function)
-
-
-NAME_HELP = f"at most {NAME_LIMIT:,} characters"
-REASON_HELP = f"at most {REASON_LIMIT:,} characters"

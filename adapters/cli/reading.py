@@ -9,7 +9,7 @@ from typing import Any
 import click
 import structlog
 
-from adapters.cli.params import COUNT
+from adapters.cli.params import BODY, COUNT
 from adapters.cli.running import Settings, global_options
 from domain.values import DateRange, describe_dates, describe_session
 
@@ -70,7 +70,7 @@ def history_row(record: dict[str, Any]) -> tuple[Any, ...]:
 
 
 @click.command("history")
-@click.argument("body")
+@click.argument("body", type=BODY)
 @click.argument("number", type=COUNT)
 @click.option("--json", "as_json", is_flag=True, help="Write JSON instead of a table.")
 @global_options

@@ -177,6 +177,11 @@ def schedule_session(start: date, end: date, **o: Any) -> Command:
     help="New first day; leave out both dates if they are to be determined.",
 )
 @click.option("--end", type=DATE, help="New last day.")
+@click.option(
+    "--announced-in",
+    help="The document or message that announced it, e.g. "
+    f"'Special Message of 20 March 2020' ({NAME_HELP}).",
+)
 def postpone_session(start: date | None, end: date | None, **o: Any) -> Command:
     """Postpone a session to later dates, or to dates to be determined.
 
@@ -224,7 +229,7 @@ def cancel_session(**o: Any) -> Command:
     type=ASSIGNMENT,
     multiple=True,
     required=True,
-    help="An agenda item, N=TITLE; repeat for each item.",
+    help=f"An agenda item, N=TITLE ({NAME_HELP}); repeat for each item.",
 )
 def issue_agenda(items: tuple[tuple[int, str], ...], **o: Any) -> Command:
     """Issue a session's agenda, or a revised one.
@@ -243,7 +248,7 @@ def issue_agenda(items: tuple[tuple[int, str], ...], **o: Any) -> Command:
     help="What kind of document it is.",
 )
 @click.option("--title", required=True, help=f"The document's title ({NAME_HELP}).")
-@click.option("--symbol", help="The document symbol, if it has one.")
+@click.option("--symbol", help=f"The document symbol, if it has one ({NAME_HELP}).")
 def issue_document(**o: Any) -> Command:
     """Publish a document of a session."""
     return IssueDocument(**o)
@@ -251,9 +256,17 @@ def issue_document(**o: Any) -> Command:
 
 @records("circulate-document")
 @session_arguments
-@click.option("--title", required=True, help="The title of a document already issued.")
-@click.option("--to", required=True, help="Who received it, e.g. 'extended Bureau'.")
-@click.option("--via", help="How, e.g. 'Special Message'.")
+@click.option(
+    "--title",
+    required=True,
+    help=f"The title of a document already issued ({NAME_HELP}).",
+)
+@click.option(
+    "--to",
+    required=True,
+    help=f"Who received it, e.g. 'extended Bureau' ({NAME_HELP}).",
+)
+@click.option("--via", help=f"How, e.g. 'Special Message' ({NAME_HELP}).")
 def circulate_document(**o: Any) -> Command:
     """Record that an issued document was shared with an audience."""
     return CirculateDocument(**o)
@@ -279,10 +292,12 @@ def record_statement(**o: Any) -> Command:
     "--name", required=True, help=f"The panelist's name and title ({NAME_HELP})."
 )
 @click.option(
-    "--delegation", required=True, help="The delegation the panelist comes from."
+    "--delegation",
+    required=True,
+    help=f"The delegation the panelist comes from ({NAME_HELP}).",
 )
 @click.option("--item", type=COUNT, required=True, help="The agenda item of the panel.")
-@click.option("--title", required=True, help="The presentation's title.")
+@click.option("--title", required=True, help=f"The presentation's title ({NAME_HELP}).")
 def confirm_panelist(**o: Any) -> Command:
     """Record a panelist who presents on an agenda item."""
     return ConfirmPanelist(**o)
@@ -304,7 +319,7 @@ def close_session(**o: Any) -> Command:
 
 @records("adopt-report")
 @session_arguments
-@click.option("--symbol", help="The report's document symbol.")
+@click.option("--symbol", help=f"The report's document symbol ({NAME_HELP}).")
 def adopt_report(**o: Any) -> Command:
     """Adopt a session's report, once, after the session has opened."""
     return AdoptReport(**o)
@@ -327,7 +342,7 @@ def adopt_report(**o: Any) -> Command:
     type=ASSIGNMENT,
     multiple=True,
     required=True,
-    help="A topic for a year, YEAR=TEXT; repeat for each topic.",
+    help=f"A topic for a year, YEAR=TEXT ({NAME_HELP}); repeat for each topic.",
 )
 @click.option(
     "--stocktaking-by",
@@ -404,7 +419,7 @@ def extend_deadline(**o: Any) -> Command:
 @click.option(
     "--ref",
     "reference",
-    help="The submission's reference; a reference is received once.",
+    help=f"The submission's reference ({NAME_HELP}); a reference is received once.",
 )
 def receive_submission(**o: Any) -> Command:
     """Record a comment received; --on is the date it was received."""

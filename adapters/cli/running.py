@@ -17,7 +17,9 @@ import structlog
 
 from adapters.logging import configure_logging
 from adapters.store import (
+    CipherKeyError,
     Store,
+    StoreKeyError,
     StoreUnavailableError,
     StoreUrlError,
     describe_store_error,
@@ -26,7 +28,7 @@ from adapters.store import (
     parse_store_url,
     store_url,
 )
-from application.errors import ConflictError
+from application.errors import ConflictError, UnknownEventError, UnreadableEventError
 from domain.errors import DomainError, InvalidValueError
 
 if TYPE_CHECKING:
@@ -130,34 +132,14 @@ def global_options(function: F) -> F:
 
 def as_failure(error: BaseException, settings: Settings) -> Failure:
     """The exit code and one-line message for anything a command can meet."""
-    from eventsourcing.persistence import PersistenceError
-    from eventsourcing.utils import TopicError
-
     if isinstance(error, Failure):
         return error
-    if isinstance(error, InvalidValueError):
-        return Failure(str(error), BAD_USAGE, "bad-usage")
-    if isinstance(error, DomainError):
-        return Failure(str(error), REJECTED, "rejected")
-    if isinstance(error, ConflictError):
-        return Failure(str(error), CONFLICT, "conflict")
-    if isinstance(error, StoreUrlError):
-        return Failure(str(error), BAD_USAGE, "bad-usage")
-    if isinstance(error, StoreUnavailableError):
-        return Failure(str(error), STORE_FAILED, "store-failed")
-    if isinstance(error, TopicError):
-        return Failure(
-            "the store holds events this version of secretariat does not know "
-            f"({error}); use the version that wrote them, or a later one",
-            STORE_FAILED,
-            "store-failed",
-        )
-    if isinstance(error, PersistenceError | sqlite3.Error | OSError):
-        return Failure(
-            describe_store_error(settings.parsed_store(), error),
-            STORE_FAILED,
-            "store-failed",
-        )
+    for kinds, exit_code, outcome in _SAID_AS_THEY_ARE:
+        if isinstance(error, kinds):
+            return Failure(str(error), exit_code, outcome)
+    said = _store_failure(error, settings)
+    if said is not None:
+        return Failure(said, STORE_FAILED, "store-failed")
     if isinstance(error, click.ClickException):
         return Failure(error.format_message(), error.exit_code, "bad-usage")
     if os.environ.get("SECRETARIAT_DEBUG"):
@@ -168,6 +150,42 @@ def as_failure(error: BaseException, settings: Settings) -> Failure:
         INTERNAL_ERROR,
         "internal-error",
     )
+
+
+_SAID_AS_THEY_ARE: tuple[tuple[Any, int, str], ...] = (
+    (InvalidValueError, BAD_USAGE, "bad-usage"),
+    (DomainError, REJECTED, "rejected"),
+    (ConflictError, CONFLICT, "conflict"),
+    (StoreUrlError | CipherKeyError, BAD_USAGE, "bad-usage"),
+    (
+        StoreUnavailableError | StoreKeyError | UnknownEventError,
+        STORE_FAILED,
+        "store-failed",
+    ),
+)
+"""The errors whose own message is what the officer is told, and their exit code."""
+
+
+def _store_failure(error: BaseException, settings: Settings) -> str | None:
+    """What to say of a store that cannot be read or used, or None."""
+    from eventsourcing.persistence import MapperDeserialisationError, PersistenceError
+    from eventsourcing.utils import TopicError
+
+    if isinstance(error, UnreadableEventError):
+        return f"the views cannot be built from the store: {error}"
+    if isinstance(error, MapperDeserialisationError):
+        return (
+            "the store holds an event that cannot be read (encrypted with "
+            "another key, or damaged): " + " ".join(str(error).split())
+        )
+    if isinstance(error, TopicError):
+        return (
+            "the store holds events this version of secretariat does not know "
+            f"({error}); use the version that recorded them, or a later one"
+        )
+    if isinstance(error, PersistenceError | sqlite3.Error | OSError):
+        return describe_store_error(settings.parsed_store(), error)
+    return None
 
 
 class SecretariatGroup(click.Group):

@@ -9,7 +9,7 @@ from typing import Any
 import click
 import structlog
 
-from adapters.cli.params import DATE
+from adapters.cli.params import BODY, DATE
 from adapters.cli.reading import emit_json, emit_table
 from adapters.cli.running import Failure, Settings, global_options
 from application.projections import utc_text
@@ -26,8 +26,11 @@ class Timestamp(click.ParamType):
     name = "TIMESTAMP"
 
     def convert(self, value: Any, param: Any, ctx: Any) -> str:
+        text = str(value).strip()
         try:
-            moment = datetime.fromisoformat(str(value).strip())
+            if not text.isascii() or not text.isprintable():
+                raise ValueError(text)
+            moment = datetime.fromisoformat(text)
         except ValueError:
             self.fail(
                 f"{value!r} is not a moment written YYYY-MM-DDTHH:MM[:SS][+HH:MM]",
@@ -43,7 +46,7 @@ TIMESTAMP = Timestamp()
 
 
 def body_option(function: Any) -> Any:
-    return click.option("--body", metavar="CODE", help="Only this body.")(function)
+    return click.option("--body", type=BODY, help="Only this body.")(function)
 
 
 def json_option(function: Any) -> Any:
@@ -247,12 +250,23 @@ def postponements(settings: Settings, body: str | None, as_json: bool) -> None:
                 _dates(p["from"]["start"], p["from"]["end"]),
                 _dates(*(p["to"] or {"start": None, "end": None}).values()),
                 p["reason"],
+                p["announced_in"] or "",
                 p["actor"],
                 p["recorded_at"][:19].replace("T", " "),
             )
             for p in answer["postponements"]
         ],
-        ("body", "no.", "decided on", "from", "to", "reason", "actor", "recorded at"),
+        (
+            "body",
+            "no.",
+            "decided on",
+            "from",
+            "to",
+            "reason",
+            "announced in",
+            "actor",
+            "recorded at",
+        ),
     )
 
 

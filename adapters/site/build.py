@@ -21,10 +21,9 @@ from adapters.site.render import (
     session_path,
     workplan_path,
 )
-from application.commands import BODY_CODE
 from application.pages import index_page, session_page, workplan_page
 from application.secretariat import Secretariat
-from domain.values import Period
+from domain.values import BODY_CODE, Period
 
 if TYPE_CHECKING:
     from adapters.views import Views

@@ -10,6 +10,7 @@ say how a page's transaction is opened and locked.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
@@ -20,6 +21,9 @@ from eventsourcing.persistence import Tracking
 from adapters.views.source import EventSource
 from adapters.views.tables import Table
 from application.projections import PlainEvent
+
+LAYOUTS_TABLE = "view_layouts"
+"""Each view's layout: the fingerprint of the tables it was built in."""
 
 PAGE_SIZE = 500
 """Events read and written per transaction."""
@@ -59,10 +63,29 @@ class View:
     # Catching up.
 
     def view_statements(self) -> list[str]:
+        """Create the view's tables, and the table of the views' layouts."""
+        return [
+            f"CREATE TABLE IF NOT EXISTS {self.qualified(LAYOUTS_TABLE)} "
+            "(view_name TEXT PRIMARY KEY, layout TEXT NOT NULL)",
+            *self.table_statements(),
+        ]
+
+    def table_statements(self) -> list[str]:
         statements = []
         for table in self.tables:
             statements += table.create_statements(self.qualified(table.name), "")
         return statements
+
+    @property
+    def layout(self) -> str:
+        """A fingerprint of the view's tables as this version defines them: a
+        view built by a version whose tables differ is rebuilt."""
+        statements = [
+            statement
+            for table in self.tables
+            for statement in table.create_statements(table.name, "")
+        ]
+        return hashlib.sha256("\n".join(statements).encode()).hexdigest()[:16]
 
     def position(self, application_name: str) -> int:
         with self.read_transaction() as cursor:
@@ -84,29 +107,68 @@ class View:
         return 0 if row is None or row[0] is None else int(row[0])
 
     def is_ready(self, application_name: str) -> bool:
-        """Whether the view's tables exist and it has a position in the log,
-        found with one read, so that a command creates nothing it need not."""
+        """Whether the view's tables exist in this version's layout and it has
+        a position in the log, found with one read, so that a command creates
+        nothing it need not."""
         from eventsourcing.persistence import PersistenceError
 
         try:
             with self.read_transaction() as cursor:
                 cursor.execute(
                     self.sql(
-                        "SELECT notification_id FROM "
-                        f"{self.qualified(self.tracking_table_name)} "
-                        "WHERE application_name = ?"
+                        "SELECT t.notification_id FROM "
+                        f"{self.qualified(self.tracking_table_name)} t "
+                        f"JOIN {self.qualified(LAYOUTS_TABLE)} l "
+                        "ON l.view_name = ? AND l.layout = ? "
+                        "WHERE t.application_name = ?"
                     ),
-                    (application_name,),
+                    (self.view_name, self.layout, application_name),
                 )
                 return cursor.fetchone() is not None
         except (PersistenceError, sqlite3.Error):
             return False
 
     def prepare(self, application_name: str) -> None:
-        """Create the view's tables and start it at position 0, unless done."""
+        """Create the view's tables and start it at position 0, unless done;
+        rebuild a view whose tables an earlier version laid out otherwise."""
         if not self.is_ready(application_name):
             self.create_table()  # type: ignore[attr-defined]
             self.ensure_tracking_row(application_name)
+            self.lay_out(application_name)
+
+    def lay_out(self, application_name: str) -> None:
+        """Unless the view's tables are in this version's layout, drop them,
+        create them anew and start the view again from the first event (the
+        next catch-up rebuilds it: a view is derived, and nothing is lost)."""
+        layouts = self.qualified(LAYOUTS_TABLE)
+        with self.page_transaction() as cursor:
+            self._position(cursor, application_name, lock=True)
+            cursor.execute(
+                self.sql(f"SELECT layout FROM {layouts} WHERE view_name = ?"),
+                (self.view_name,),
+            )
+            row = cursor.fetchone()
+            if row is not None and row[0] == self.layout:
+                return  # laid out meanwhile, by another command
+            for table in self.tables:
+                cursor.execute(f"DROP TABLE IF EXISTS {self.qualified(table.name)}")
+            for statement in self.table_statements():
+                cursor.execute(statement)
+            cursor.execute(
+                self.sql(f"DELETE FROM {layouts} WHERE view_name = ?"),
+                (self.view_name,),
+            )
+            cursor.execute(
+                self.sql(f"INSERT INTO {layouts} (view_name, layout) VALUES (?, ?)"),
+                (self.view_name, self.layout),
+            )
+            cursor.execute(
+                self.sql(
+                    f"UPDATE {self.qualified(self.tracking_table_name)} "
+                    "SET notification_id = 0 WHERE application_name = ?"
+                ),
+                (application_name,),
+            )
 
     def ensure_tracking_row(self, application_name: str) -> None:
         """Start the view at position 0, so every page can lock its row."""
@@ -138,6 +200,8 @@ class View:
         name = source.application_name
         head = source.head() if stop is None else stop
         position = self.position(name)
+        if position < head:
+            source.check_known(position, head)
         applied = 0
         while position < head:
             events = source.page(position, head, self.topics, page_size)

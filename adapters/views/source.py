@@ -9,8 +9,10 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import ApplicationRecorder, Mapper, Notification
+from eventsourcing.utils import resolve_topic
 
-from application.projections import PlainEvent
+from application.errors import UnknownEventError
+from application.projections import PlainEvent, known_topics
 
 IDS = ("originator_id", "originator_version")
 
@@ -38,9 +40,40 @@ class EventSource:
         self.application_name = application_name
         self.select = select or self._select_notifications
         # Stored state is the transcoder's JSON unless it is compressed or
-        # enciphered; then, and for events written by an older class version
-        # (which need upcasting), the library's full decode path is taken.
+        # enciphered; then, and for events written by another class version
+        # than this one's (an older one needs upcasting), the library's full
+        # decode path is taken.
         self._plain = mapper.cipher is None and mapper.compressor is None
+        self._class_versions: dict[str, int] = {}
+        self._known = known_topics()
+
+    def check_known(self, after: int, stop: int) -> None:
+        """Raise `UnknownEventError` if the log holds, after position `after` up
+        to `stop`, an event of a kind this version does not know: each view
+        reads only the kinds it needs, and would otherwise pass over an event
+        of a later version that changes what it shows."""
+        unknown = self.topics_between(after, stop) - self._known
+        if unknown:
+            raise UnknownEventError(unknown)
+
+    def topics_between(self, after: int, stop: int) -> set[str]:
+        """The topics of the events after position `after`, up to `stop`."""
+        recorder: Any = self.recorder
+        datastore = recorder.datastore
+        table = recorder.events_table_name
+        schema = getattr(datastore, "schema", None)
+        if schema is None:  # SQLite: the position is the row's id
+            statement = (
+                f"SELECT DISTINCT topic FROM {table} WHERE rowid > ? AND rowid <= ?"
+            )
+        else:
+            statement = (
+                f'SELECT DISTINCT topic FROM "{schema}"."{table}" '
+                "WHERE notification_id > %s AND notification_id <= %s"
+            )
+        with datastore.transaction(commit=False) as cursor:
+            cursor.execute(statement, (after, stop))
+            return {str(row["topic"]) for row in cursor.fetchall()}
 
     def head(self) -> int:
         """The position of the last event in the log (0 for an empty log)."""
@@ -63,6 +96,15 @@ class EventSource:
             )
         ]
 
+    def class_version(self, topic: str) -> int:
+        """The version of the event class this version of secretariat stores
+        under `topic` (1 unless it has an upcaster)."""
+        version = self._class_versions.get(topic)
+        if version is None:
+            version = getattr(resolve_topic(topic), "class_version", 1)
+            self._class_versions[topic] = version
+        return version
+
     def decode(
         self,
         position: int,
@@ -74,7 +116,8 @@ class EventSource:
         state: dict[str, Any] | None = None
         if self._plain:
             state = json.loads(stored)
-            if "class_version" in state:
+            stored_version = state.pop("class_version", 1)
+            if stored_version != self.class_version(topic):
                 state = None
         if state is None:
             notification = Notification(

@@ -19,7 +19,12 @@ from typing import Any
 
 import structlog
 
-from adapters.store import Store, open_secretariat, open_views
+from adapters.store import (
+    Store,
+    application_settings,
+    open_secretariat,
+    open_views,
+)
 from adapters.views.base import View
 from adapters.views.source import EventSource
 
@@ -75,7 +80,7 @@ def run_worker(
                     application_class=Secretariat,
                     projection_class=follower(view, views.source),
                     view_class=type(view),
-                    env=store.settings,
+                    env=application_settings(store),
                 )
                 followed.append(runners.enter_context(runner))
             started()

@@ -219,6 +219,7 @@ def test_the_history_is_plain_data_oldest_first_with_who_and_when(
         "reason": "Impact of the COVID-19 pandemic",
         "previous": {"start": "2020-04-06", "end": "2020-04-08"},
         "new": None,
+        "announced_in": None,
     }
     assert second["recorded_at"] >= first["recorded_at"]
     assert second["recorded_at"].endswith("+00:00")

@@ -26,13 +26,23 @@ class Invoked:
     err: str
 
 
+_OUT, _ERR = io.StringIO(), io.StringIO()
+"""The streams every in-process command writes to, emptied before each: click
+keeps, for each stream it has written to, a wrapper that holds the stream, for
+as long as the process lives; a new stream per command would keep every
+command's output (gigabytes, over thousands of generated cases)."""
+
+
 def invoke(*args: str, store: str, actor: str = "test officer") -> Invoked:
     """Run `secretariat ARGS --store STORE` in this process, as `main` runs it
     for a user: its exit code, standard output and standard error (the log
     line is left out, so that standard error holds only what the command says)."""
     if not structlog.is_configured():
         configure_logging(level="critical")
-    out, err = io.StringIO(), io.StringIO()
+    out, err = _OUT, _ERR
+    for stream in (out, err):
+        stream.seek(0)
+        stream.truncate()
     code: Any = 0
     with (
         contextlib.redirect_stdout(out),
@@ -40,7 +50,7 @@ def invoke(*args: str, store: str, actor: str = "test officer") -> Invoked:
         _environment(SECRETARIAT_ACTOR=actor),
     ):
         try:
-            main([*args, "--store", store])
+            main(["--store", store, *args])
         except SystemExit as exit_:
             code = exit_.code
     return Invoked(code if isinstance(code, int) else 1, out.getvalue(), err.getvalue())
