@@ -8,17 +8,15 @@ import getpass
 import re
 from collections.abc import Callable
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from domain.errors import InvalidValueError
-from domain.values import (
-    NAME_LIMIT,
-    REASON_LIMIT,
-    AgendaItem,
-    Period,
-)
+if TYPE_CHECKING:
+    from domain.values import AgendaItem, Period
+
+# The domain's values are imported where they are used: a query that parses
+# a date or a number starts without them.
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -60,6 +58,9 @@ class PeriodType(click.ParamType):
     name = "YYYY-YYYY"
 
     def convert(self, value: Any, param: Any, ctx: Any) -> Period:
+        from domain.errors import InvalidValueError
+        from domain.values import Period
+
         if isinstance(value, Period):
             return value
         try:
@@ -102,6 +103,8 @@ ASSIGNMENT = Assignment()
 
 
 def agenda_items(pairs: tuple[tuple[int, str], ...]) -> tuple[AgendaItem, ...]:
+    from domain.values import AgendaItem
+
     return tuple(AgendaItem(number=number, title=title) for number, title in pairs)
 
 
@@ -134,7 +137,3 @@ def session_arguments(function: F) -> F:
     """BODY NUMBER, which name a session."""
     function = click.argument("number", type=COUNT)(function)
     return click.argument("body")(function)
-
-
-NAME_HELP = f"at most {NAME_LIMIT:,} characters"
-REASON_HELP = f"at most {REASON_LIMIT:,} characters"

@@ -15,9 +15,7 @@ from adapters.cli.params import (
     ASSIGNMENT,
     COUNT,
     DATE,
-    NAME_HELP,
     PERIOD,
-    REASON_HELP,
     EnumChoice,
     agenda_items,
     effective_options,
@@ -45,9 +43,19 @@ from application.commands import (
     RescheduleSession,
     ScheduleSession,
 )
-from domain.values import CycleTopics, DateRange, DocumentKind, Format, SubmitterKind
+from domain.values import (
+    NAME_LIMIT,
+    REASON_LIMIT,
+    CycleTopics,
+    DateRange,
+    DocumentKind,
+    Format,
+    SubmitterKind,
+)
 
 FORMAT = EnumChoice(Format)
+NAME_HELP = f"at most {NAME_LIMIT:,} characters"
+REASON_HELP = f"at most {REASON_LIMIT:,} characters"
 
 
 class RecordingCommand(click.Command):
