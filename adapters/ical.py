@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from icalendar import Calendar, Event
 
+from application.entries import session_order
 from application.projections import CalendarRow, CallRow
-from application.queries import session_order
 from domain.ids import natural_id
 from domain.values import DateRange, describe_dates, describe_session
 

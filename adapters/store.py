@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import base64
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote, urlsplit
-
-import attrs
 
 if TYPE_CHECKING:
     from adapters.views import Views
@@ -43,9 +42,10 @@ class StoreUnavailableError(Exception):
     """Raised when the store cannot be reached, read or created."""
 
 
-@attrs.frozen
+@dataclass(frozen=True)
 class Store:
-    """A parsed store URL: the kind of store, and the settings that open it."""
+    """A parsed store URL: the kind of store, and the settings that open it.
+    (A dataclass: a query starts without importing attrs.)"""
 
     url: str
     kind: str

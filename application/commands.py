@@ -14,10 +14,8 @@ from typing import Any, ClassVar
 import attrs
 
 from domain.errors import InvalidValueError
+from domain.limits import BODY_CODE, NAME_LIMIT, REASON_LIMIT
 from domain.values import (
-    BODY_CODE,
-    NAME_LIMIT,
-    REASON_LIMIT,
     AgendaItem,
     CycleTopics,
     DateRange,

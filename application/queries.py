@@ -1,4 +1,5 @@
-"""The read side's answers: view rows shaped into what officers and scripts read.
+"""The read side's answers: view rows shaped into what officers and scripts read
+(the calendar's, in `application.entries`).
 
 The JSON keys here are a contract (DESIGN.md, "Views"): keys may be added,
 never renamed or dropped.
@@ -13,7 +14,6 @@ from typing import Any
 import attrs
 
 from application.projections import (
-    CalendarRow,
     CallRow,
     ExtensionRow,
     PostponementRow,
@@ -23,48 +23,6 @@ from application.projections import (
 
 ON_TIME, WITHIN_EXTENSION, LATE = "on-time", "within-extension", "late"
 STOCKTAKING = "stocktaking meeting"
-
-
-# The calendar.
-
-
-def session_order(row: CalendarRow) -> tuple[bool, str, str, int]:
-    """By start date, sessions whose dates are to be determined last."""
-    return (row.start is None, row.start or "", row.body, row.number)
-
-
-def session_entry(row: CalendarRow) -> dict[str, Any]:
-    return {
-        "body": row.body,
-        "number": row.number,
-        "title": row.title,
-        "start": row.start,
-        "end": row.end,
-        "venue": row.venue,
-        "format": row.format,
-        "status": row.status,
-        "original_start": row.original_start,
-        "original_end": row.original_end,
-        "postponements": row.postponements,
-        "report_adopted_on": row.report_adopted_on,
-        "stocktaking": row.stocktaking,
-        "last_changed_on": row.effective_on,
-        "recorded_at": row.recorded_at,
-    }
-
-
-def calendar_answer(
-    rows: Iterable[CalendarRow],
-    *,
-    as_of: date | None = None,
-    known_at: str | None = None,
-) -> dict[str, Any]:
-    """`{"as_of", "sessions": [...]}`, sessions sorted by start, undated last."""
-    return {
-        "as_of": as_of.isoformat() if as_of else None,
-        "known_at": known_at,
-        "sessions": [session_entry(row) for row in sorted(rows, key=session_order)],
-    }
 
 
 # Postponements.

@@ -7,7 +7,6 @@ valid (a date range that ends before it starts, a period that runs backwards).
 from __future__ import annotations
 
 import enum
-import re
 import unicodedata
 from datetime import date
 from typing import Any
@@ -15,16 +14,7 @@ from typing import Any
 import attrs
 
 from domain.errors import InvalidValueError
-
-BODY_CODE = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
-"""How a body is named in commands, files and addresses: lower-case letters,
-digits and hyphens, up to 64 characters (`cybercrime-egm`)."""
-
-NAME_LIMIT = 1_000
-"""Most characters in a name, title, venue, symbol or delegation."""
-
-REASON_LIMIT = 10_000
-"""Most characters in a reason or a mandate."""
+from domain.limits import NAME_LIMIT
 
 FIRST_YEAR = 1945
 LAST_YEAR = 2200

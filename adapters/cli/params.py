@@ -8,18 +8,18 @@ import getpass
 import re
 from collections.abc import Callable
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from domain.errors import InvalidValueError
-from domain.values import (
-    BODY_CODE,
-    NAME_LIMIT,
-    REASON_LIMIT,
-    AgendaItem,
-    Period,
-)
+from domain.limits import BODY_CODE, NAME_LIMIT, REASON_LIMIT
+
+if TYPE_CHECKING:
+    from domain.values import AgendaItem, Period
+
+# The domain's values are imported where they are used: a query that parses
+# a date or a number starts without them.
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -61,6 +61,8 @@ class PeriodType(click.ParamType):
     name = "YYYY-YYYY"
 
     def convert(self, value: Any, param: Any, ctx: Any) -> Period:
+        from domain.values import Period
+
         if isinstance(value, Period):
             return value
         try:
@@ -125,6 +127,8 @@ BODY = BodyCode()
 
 
 def agenda_items(pairs: tuple[tuple[int, str], ...]) -> tuple[AgendaItem, ...]:
+    from domain.values import AgendaItem
+
     return tuple(AgendaItem(number=number, title=title) for number, title in pairs)
 
 

@@ -11,7 +11,6 @@ import structlog
 
 from adapters.cli.params import BODY, COUNT
 from adapters.cli.running import Settings, global_options
-from domain.values import DateRange, describe_dates, describe_session
 
 HISTORY_HEADERS = ("version", "event", "on", "recorded at", "actor", "details")
 
@@ -30,6 +29,8 @@ def emit_table(rows: list[tuple[Any, ...]], headers: tuple[str, ...]) -> None:
 
 def describe_value(value: Any) -> str:
     """A plain value as a secretariat officer reads it."""
+    from domain.values import DateRange, describe_dates
+
     if isinstance(value, dict) and set(value) == {"start", "end"}:
         return describe_dates(
             DateRange(
@@ -83,6 +84,8 @@ def history(settings: Settings, body: str, number: int, as_json: bool) -> None:
     if as_json:
         emit_json(record)
         return
+    from domain.values import describe_session
+
     click.echo(f"History of {describe_session(body, number)}")
     emit_table([history_row(event) for event in record["events"]], HISTORY_HEADERS)
 

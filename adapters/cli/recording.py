@@ -45,7 +45,13 @@ from application.commands import (
     RescheduleSession,
     ScheduleSession,
 )
-from domain.values import CycleTopics, DateRange, DocumentKind, Format, SubmitterKind
+from domain.values import (
+    CycleTopics,
+    DateRange,
+    DocumentKind,
+    Format,
+    SubmitterKind,
+)
 
 FORMAT = EnumChoice(Format)
 

@@ -12,8 +12,6 @@ import structlog
 from adapters.cli.params import BODY, DATE
 from adapters.cli.reading import emit_json, emit_table
 from adapters.cli.running import Failure, Settings, global_options
-from application.projections import utc_text
-from domain.values import DateRange, describe_dates
 
 BAD_USAGE = 2
 log = structlog.get_logger("secretariat")
@@ -39,6 +37,8 @@ class Timestamp(click.ParamType):
             )
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=UTC)
+        from application.projections import utc_text
+
         return utc_text(moment)
 
 
@@ -58,6 +58,8 @@ def json_option(function: Any) -> Any:
 def _dates(start: str | None, end: str | None) -> str:
     if start is None or end is None:
         return "to be determined"
+    from domain.values import DateRange, describe_dates
+
     return describe_dates(DateRange(date.fromisoformat(start), date.fromisoformat(end)))
 
 
@@ -112,6 +114,14 @@ def calendar(
         raise click.UsageError("give --json or --ics, not both")
     if body:
         structlog.contextvars.bind_contextvars(body=body)
+    if as_json and as_of is None and known_at is None:
+        from adapters.quick_reads import current_calendar
+
+        # The views' tables read directly when nothing is left to apply.
+        answer = current_calendar(settings.parsed_store(), body)
+        if answer is not None:
+            emit_json(answer)
+            return
     views = settings.views()
     if ics:
         from adapters.ical import calendar_file

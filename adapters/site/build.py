@@ -23,7 +23,8 @@ from adapters.site.render import (
 )
 from application.pages import index_page, session_page, workplan_page
 from application.secretariat import Secretariat
-from domain.values import BODY_CODE, Period
+from domain.limits import BODY_CODE
+from domain.values import Period
 
 if TYPE_CHECKING:
     from adapters.views import Views

@@ -19,9 +19,9 @@ from adapters.views.base import View
 from adapters.views.calendar import CalendarView
 from adapters.views.deadlines import DeadlinesView
 from adapters.views.source import EventSource
+from application.entries import calendar_answer
 from application.projections import CalendarRow, CallRow
 from application.queries import (
-    calendar_answer,
     calls_as_of,
     deadlines_answer,
     postponements_answer,

@@ -21,6 +21,7 @@ from application.commands import (
     RequestComments,
     RescheduleSession,
 )
+from application.entries import calendar_answer
 from application.projections import (
     CalendarProjector,
     CalendarRow,
@@ -31,7 +32,6 @@ from application.projections import (
 )
 from application.queries import (
     StocktakingSession,
-    calendar_answer,
     calls_as_of,
     classify,
     days_left,

@@ -78,3 +78,11 @@ def test_a_query_on_sqlite_imports_neither_psycopg_nor_the_recording_commands(
     assert not {m for m in modules if m.split(".")[0] == "psycopg"}
     assert "adapters.cli.recording" not in modules
     assert "application.commands" not in modules
+    # The views are up to date: their table is read without the library or
+    # the domain's records.
+    assert not {m for m in modules if m.split(".")[0] == "eventsourcing"}
+    assert not modules & {
+        "domain.session",
+        "domain.workplan",
+        "application.projections",
+    }

@@ -31,13 +31,11 @@ from hypothesis import strategies as st
 
 from adapters.cli.import_files import MAX_FILE_BYTES
 from adapters.cli.recording import RECORDING_COMMANDS
+from domain.limits import BODY_CODE, NAME_LIMIT, REASON_LIMIT
 from domain.values import (
-    BODY_CODE,
     FIRST_YEAR,
     LAST_YEAR,
     MAX_NUMBER,
-    NAME_LIMIT,
-    REASON_LIMIT,
     DocumentKind,
 )
 from tests.reliability.cases import cases

@@ -8,8 +8,8 @@ import pytest
 
 from application.commands import ChangeVenue, EstablishBody, RecordStatement
 from domain.errors import InvalidValueError
+from domain.limits import NAME_LIMIT
 from domain.values import (
-    NAME_LIMIT,
     AgendaItem,
     CycleTopics,
     DateOutOfRangeError,

@@ -1,0 +1,122 @@
+"""A query answered from the views' tables alone, when the views are already
+up to date with the log: on an SQLite store, one read transaction compares the
+view's position with the head of the log and, if nothing is left to apply,
+reads the view's table with the standard library's `sqlite3`.
+
+Nothing here imports the event-sourcing library or the domain: reading a
+view's rows needs neither (the rows were written by the projectors when the
+events were applied). Whenever the answer cannot be given this way (another
+kind of store, a store that does not exist, views not created or behind the
+log, anything unexpected in the file, a store whose events are enciphered or
+compressed, found by its settings or by its first event), `None` is returned
+and the caller takes the full path, which opens the application, catches the
+views up (decoding the events through the library's mapper, upcasting
+included) and reports any failure as usual.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections import namedtuple
+from typing import TYPE_CHECKING, Any
+
+from adapters.store import SQLITE_LOCK_TIMEOUT_SECONDS
+from application.entries import ENTRY_COLUMNS, calendar_answer
+
+if TYPE_CHECKING:
+    from adapters.store import Store
+
+APPLICATION_NAME = "secretariat"
+"""The Secretariat's name in the views' tracking tables."""
+
+EVENTS_TABLE = "stored_events"
+"""The library's table of the Secretariat's events in an SQLite store."""
+
+CALENDAR_TABLE = "calendar_sessions"
+CALENDAR_TRACKING_TABLE = "calendar_tracking"
+
+ENCODING_SETTINGS = ("CIPHER_TOPIC", "CIPHER_KEY", "COMPRESSOR_TOPIC")
+"""Settings under which the events are not stored as plain JSON."""
+
+ENCODING_VARIABLES = ("SECRETARIAT_CIPHER_KEY",)
+"""Environment variables under which the events are not stored as plain JSON."""
+
+SessionColumns = namedtuple("SessionColumns", ENTRY_COLUMNS)  # type: ignore[misc]
+"""A row of the calendar view, with the columns an entry reads as attributes."""
+
+_COLUMN_LIST = ", ".join(f'"{column}"' for column in ENTRY_COLUMNS)
+SELECT_SESSIONS = f"SELECT {_COLUMN_LIST} FROM {CALENDAR_TABLE}"
+
+
+def plain_sqlite(store: Store) -> bool:
+    """Whether `store` is an SQLite file of plain JSON events that exists."""
+    return (
+        store.kind == "sqlite"
+        and store.path is not None
+        and not any(store.settings.get(name) for name in ENCODING_SETTINGS)
+        and not any(os.environ.get(name) for name in ENCODING_VARIABLES)
+        and store.path.is_file()
+    )
+
+
+def current_calendar(store: Store, body: str | None = None) -> dict[str, Any] | None:
+    """The calendar as it stands (of `body`, or of every body), if the calendar
+    view is up to date with the log; None when the full path must answer."""
+    if not plain_sqlite(store):
+        return None
+    assert store.path is not None
+    try:
+        connection = sqlite3.connect(
+            store.path, timeout=SQLITE_LOCK_TIMEOUT_SECONDS, isolation_level=None
+        )
+    except sqlite3.Error:
+        return None
+    try:
+        # One read transaction: the position, the head and the rows are read
+        # from the same snapshot of the file.
+        connection.execute("BEGIN")
+        if not _plain_events(connection):
+            return None
+        if not _caught_up(connection, CALENDAR_TRACKING_TABLE):
+            return None
+        where = 'WHERE "body" = ?' if body else ""
+        rows = connection.execute(
+            f"{SELECT_SESSIONS} {where}",
+            (body,) if body else (),
+        ).fetchall()
+        return calendar_answer(map(SessionColumns._make, rows))
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()
+
+
+def _plain_events(connection: sqlite3.Connection) -> bool:
+    """Whether the log's first event is stored as plain JSON: a store is
+    encrypted from its first event or not at all, and an encrypted store must
+    be refused without its key (the full path says so), even though its views
+    could be read."""
+    first = connection.execute(
+        f"SELECT state FROM {EVENTS_TABLE} ORDER BY rowid LIMIT 1"
+    ).fetchone()
+    if first is None:
+        return True
+    try:
+        json.loads(first[0])
+    except ValueError:
+        return False
+    return True
+
+
+def _caught_up(connection: sqlite3.Connection, tracking_table: str) -> bool:
+    (position,) = connection.execute(
+        f"SELECT coalesce(max(notification_id), -1) FROM {tracking_table} "
+        "WHERE application_name = ?",
+        (APPLICATION_NAME,),
+    ).fetchone()
+    (head,) = connection.execute(
+        f"SELECT coalesce(max(rowid), 0) FROM {EVENTS_TABLE}"
+    ).fetchone()
+    return bool(position >= head)

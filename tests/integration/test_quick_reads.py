@@ -1,0 +1,108 @@
+"""A calendar query answered from the view's table alone, on SQLite, when the
+view is up to date with the log: the same answer as the full path, and the
+full path whenever the view is behind or the store is not plain SQLite."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+from adapters.cli import cli
+from adapters.quick_reads import current_calendar
+from adapters.store import parse_store_url
+from application.commands import PostponeSession, ScheduleSession
+from domain.values import DateRange
+from tests.builders import BODY, OFFICER, establish, schedule_sixth
+from tests.seed_history import opened, seed, statement
+
+OTHER = "other-egm"
+
+
+def _more_sessions(app: object) -> None:
+    """A seventh session postponed with its dates to be determined, and a
+    session of another body."""
+    schedule_sixth(app, number=7, dates=DateRange(date(2021, 4, 6), date(2021, 4, 8)))  # type: ignore[arg-type]
+    app.execute(  # type: ignore[attr-defined]
+        PostponeSession(
+            body=BODY,
+            number=7,
+            reason="Pending consultations",
+            dates=None,
+            on=date(2021, 3, 1),
+            actor=OFFICER,
+        )
+    )
+    establish(app, OTHER)  # type: ignore[arg-type]
+    app.execute(  # type: ignore[attr-defined]
+        ScheduleSession(
+            body=OTHER,
+            number=1,
+            title="First meeting",
+            dates=DateRange(date(2020, 1, 6), date(2020, 1, 7)),
+            venue="New York",
+            on=date(2019, 6, 3),
+            actor=OFFICER,
+        )
+    )
+
+
+def test_a_caught_up_calendar_read_from_its_table_is_the_full_paths_answer(
+    sqlite_store: str,
+) -> None:
+    store = parse_store_url(sqlite_store)
+    with opened(sqlite_store) as (app, views):
+        seed(app)
+        _more_sessions(app)
+        answers = {body: views.calendar(body) for body in (None, BODY, "nobody")}
+
+        quick = {body: current_calendar(store, body) for body in answers}
+
+    assert [s["number"] for s in answers[None]["sessions"]] == [1, 6, 7]
+    assert answers[None]["sessions"][-1]["start"] is None
+    assert answers["nobody"]["sessions"] == []
+    for body, answer in answers.items():
+        # As JSON: `true` and `1` are equal in Python, not in the contract.
+        assert json.dumps(quick[body]) == json.dumps(answer), body
+
+
+def test_a_calendar_behind_the_log_is_not_read_from_its_table(
+    sqlite_store: str,
+) -> None:
+    store = parse_store_url(sqlite_store)
+    with opened(sqlite_store) as (app, views):
+        seed(app)
+        views.catch_up()
+        statement(app, "Ecuador")  # recorded; the views not yet caught up
+        schedule_sixth(app, number=8)
+
+        behind = current_calendar(store)
+        shown = CliRunner().invoke(cli, ["calendar", "--json", "--store", sqlite_store])
+        after = current_calendar(store)
+
+    assert behind is None
+    assert shown.exit_code == 0, shown.output
+    numbers = [s["number"] for s in json.loads(shown.stdout)["sessions"]]
+    assert sorted(numbers) == [6, 8]
+    assert after == json.loads(shown.stdout)
+
+
+def test_only_a_plain_sqlite_file_that_exists_is_read_directly(
+    sqlite_store: str, tmp_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = parse_store_url(sqlite_store)
+    with opened(sqlite_store) as (app, views):
+        seed(app)
+        views.catch_up()
+    assert current_calendar(store) is not None
+
+    monkeypatch.setenv("SECRETARIAT_CIPHER_KEY", "a key")
+    enciphered = current_calendar(store)
+    monkeypatch.delenv("SECRETARIAT_CIPHER_KEY")
+    missing = current_calendar(parse_store_url(f"{sqlite_store}.missing"))
+    postgres = current_calendar(parse_store_url("postgresql://nobody@127.0.0.1:1/x"))
+
+    assert (enciphered, missing, postgres) == (None, None, None)
+    assert not store.path.with_name("record.db.missing").exists()  # type: ignore[union-attr]
