@@ -3,23 +3,18 @@ same record loaded into a PostgreSQL schema of its own (dropped afterwards)."""
 
 from __future__ import annotations
 
-import os
-import socket
 import sqlite3
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import attrs
 
 from adapters.store import parse_store_url
 from application.secretariat import Secretariat
 from bench.generate import DATA, copy_store
-
-POSTGRES_VARIABLE = "SECRETARIAT_TEST_POSTGRES"
-LOCAL_POSTGRES = "postgresql://postgres@127.0.0.1:5432/test"
+from tests.postgres import PostgresMissingError, find_postgres
 
 
 @attrs.frozen
@@ -35,20 +30,10 @@ class BenchStore:
 
 def postgres_url() -> str | None:
     """The PostgreSQL server to use, as the tests find it; None if none answers."""
-    configured = os.environ.get(POSTGRES_VARIABLE)
-    url = configured or LOCAL_POSTGRES
-    parts = urlsplit(url)
     try:
-        socket.create_connection(
-            (parts.hostname or "127.0.0.1", parts.port or 5432), timeout=1
-        ).close()
-    except OSError as error:
-        if configured:
-            raise SystemExit(
-                f"{POSTGRES_VARIABLE}={configured} does not answer: {error}"
-            ) from None
-        return None
-    return url
+        return find_postgres()
+    except PostgresMissingError as error:
+        raise SystemExit(str(error)) from None
 
 
 class Stores:

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import socket
 import time
-import uuid
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 import structlog
@@ -17,33 +13,25 @@ import structlog
 from adapters.store import open_secretariat, parse_store_url
 from application.secretariat import Secretariat
 from tests.importing import ARTEFACTS
+from tests.postgres import (
+    LOCAL_POSTGRES,
+    POSTGRES_VARIABLE,
+    PostgresMissingError,
+    find_postgres,
+    fresh_schema,
+)
 
 STARTED = time.time()
-
-POSTGRES_VARIABLE = "SECRETARIAT_TEST_POSTGRES"
-LOCAL_POSTGRES = "postgresql://postgres@127.0.0.1:5432/test"
 
 
 @cache
 def postgres_url() -> str | None:
-    """The PostgreSQL server the tests may use, or None when there is none.
-
-    When `$SECRETARIAT_TEST_POSTGRES` is set (as CI sets it), that server must
-    answer: a silent skip would hide a broken CI. When it is not set, the tests
-    look on 127.0.0.1:5432 and skip when nothing answers.
-    """
-    configured = os.environ.get(POSTGRES_VARIABLE)
-    url = configured or LOCAL_POSTGRES
-    parts = urlsplit(url)
+    """The PostgreSQL server the tests may use, or None when there is none
+    (a configured server that does not answer fails the run)."""
     try:
-        socket.create_connection(
-            (parts.hostname or "127.0.0.1", parts.port or 5432), timeout=1
-        ).close()
-    except OSError as error:
-        if configured:
-            pytest.fail(f"{POSTGRES_VARIABLE}={configured} does not answer: {error}")
-        return None
-    return url
+        return find_postgres()
+    except PostgresMissingError as error:
+        pytest.fail(str(error))
 
 
 def requires_postgres() -> str:
@@ -59,17 +47,8 @@ def requires_postgres() -> str:
 @pytest.fixture
 def postgres_store() -> Iterator[str]:
     """The URL of an empty schema of its own on the test PostgreSQL server."""
-    url = requires_postgres()
-    import psycopg
-
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(url, autocommit=True) as connection:
-        connection.execute(f"CREATE SCHEMA {schema}")
-    try:
-        yield f"{url}?schema={schema}"
-    finally:
-        with psycopg.connect(url, autocommit=True) as connection:
-            connection.execute(f"DROP SCHEMA {schema} CASCADE")
+    with fresh_schema(requires_postgres()) as store:
+        yield store
 
 
 @pytest.fixture

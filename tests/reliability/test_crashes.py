@@ -19,11 +19,11 @@ depends on the machine's load.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import re
 import sqlite3
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from functools import cache
@@ -37,6 +37,7 @@ from eventsourcing.persistence import StoredEvent
 from adapters.store import open_secretariat, open_views, parse_store_url
 from tests.conftest import requires_postgres
 from tests.importing import EXAMPLE
+from tests.postgres import fresh_schema
 from tests.reliability.helpers import (
     invoke,
     schema_of,
@@ -72,28 +73,16 @@ def new_store(
     request: pytest.FixtureRequest, tmp_path: Path
 ) -> Iterator[Callable[[], str]]:
     """Makes stores of one kind, each empty and new."""
-    schemas: list[str] = []
     server = requires_postgres() if request.param == "postgres" else None
     counter = iter(range(10**6))
+    with contextlib.ExitStack() as schemas:
 
-    def new() -> str:
-        if server is None:
-            return f"sqlite:///{tmp_path / f'record-{next(counter)}.db'}"
-        import psycopg
+        def new() -> str:
+            if server is None:
+                return f"sqlite:///{tmp_path / f'record-{next(counter)}.db'}"
+            return schemas.enter_context(fresh_schema(server))
 
-        schema = f"test_{uuid.uuid4().hex[:12]}"
-        with psycopg.connect(server, autocommit=True) as connection:
-            connection.execute(f"CREATE SCHEMA {schema}")
-        schemas.append(schema)
-        return f"{server}?schema={schema}"
-
-    yield new
-    if server is not None:
-        import psycopg
-
-        with psycopg.connect(server, autocommit=True) as connection:
-            for schema in schemas:
-                connection.execute(f"DROP SCHEMA {schema} CASCADE")
+        yield new
 
 
 Recorded = tuple[UUID, int, str]

@@ -27,6 +27,7 @@ import pytest
 from adapters.store import parse_store_url
 from tests.conftest import requires_postgres
 from tests.importing import EXAMPLE
+from tests.postgres import fresh_schema
 from tests.reliability.helpers import (
     assert_contract,
     invoke,
@@ -84,21 +85,11 @@ def the_store_failed(code: int, err: str, store_label: str) -> str:
 @pytest.fixture
 def postgres_fixture_store() -> Iterator[str]:
     """A schema of its own holding the fixture store's record, views caught up."""
-    server = requires_postgres()
-    import psycopg
-
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(server, autocommit=True) as connection:
-        connection.execute(f"CREATE SCHEMA {schema}")
-    store = f"{server}?schema={schema}"
-    try:
+    with fresh_schema(requires_postgres()) as store:
         for record in (EXAMPLE, FIXTURE.parent / "fixture-record.yaml"):
             ran = invoke("import", str(record), store=store)
             assert ran.code == 0, ran.err
         yield store
-    finally:
-        with psycopg.connect(server, autocommit=True) as connection:
-            connection.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 def interrupted(
