@@ -36,6 +36,10 @@ EVENTS_TABLE = "stored_events"
 
 CALENDAR_TABLE = "calendar_sessions"
 CALENDAR_TRACKING_TABLE = "calendar_tracking"
+CALENDAR_LAYOUT = "c74525219be08cda"
+"""The fingerprint of the calendar view's tables in this version (the views'
+`layout`; a test keeps the two equal). A table laid out by another version is
+left to the full path, which rebuilds it."""
 
 ENCODING_SETTINGS = ("CIPHER_TOPIC", "CIPHER_KEY", "COMPRESSOR_TOPIC")
 """Settings under which the events are not stored as plain JSON."""
@@ -79,6 +83,8 @@ def current_calendar(store: Store, body: str | None = None) -> dict[str, Any] | 
         connection.execute("BEGIN")
         if not _plain_events(connection):
             return None
+        if not _laid_out(connection, "calendar", CALENDAR_LAYOUT):
+            return None
         if not _caught_up(connection, CALENDAR_TRACKING_TABLE):
             return None
         where = 'WHERE "body" = ?' if body else ""
@@ -108,6 +114,13 @@ def _plain_events(connection: sqlite3.Connection) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _laid_out(connection: sqlite3.Connection, view: str, layout: str) -> bool:
+    row = connection.execute(
+        "SELECT layout FROM view_layouts WHERE view_name = ?", (view,)
+    ).fetchone()
+    return row is not None and row[0] == layout
 
 
 def _caught_up(connection: sqlite3.Connection, tracking_table: str) -> bool:

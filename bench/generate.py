@@ -74,7 +74,7 @@ from domain.values import (
 )
 from domain.workplan import Workplan
 
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4
 """Bump when the stream changes: cached stores of another version are ignored."""
 
 DATA = Path(__file__).parent / "data"
