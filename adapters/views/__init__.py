@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from adapters.views.base import View
+from adapters.views.base import View, catch_up_together
 from adapters.views.calendar import CalendarView
 from adapters.views.deadlines import DeadlinesView
 from adapters.views.source import EventSource
@@ -109,11 +109,12 @@ class Views:
         a command's catch-up: nobody reads the views while they are rebuilt,
         and a page's transaction costs its commit."""
         options = {"page_size": self.page_size or REBUILD_PAGE_SIZE}
-        applied = {}
+        views = self.named(names)
         with no_garbage_collection():
-            for view in self.named(names):
+            for view in views:
                 view.reset(self.source.application_name)
-                applied[view.view_name] = view.catch_up(self.source, **options)
+            applied = catch_up_together(views, self.source, **options)
+            for view in views:
                 view.rebuilt()
         return applied
 
