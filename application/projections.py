@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -49,10 +49,10 @@ def event_topic(aggregate: type[Any], event: str) -> str:
     return f"{aggregate.__module__}:{aggregate.__qualname__}.{event}"
 
 
-@attrs.frozen
-class PlainEvent:
+class PlainEvent(NamedTuple):
     """One stored event as catch-up reads it: its position in the log, its
-    record's id and version, its topic, and its state as stored JSON."""
+    record's id and version, its topic, and its state as stored JSON (a tuple:
+    catch-up makes one per event read)."""
 
     position: int
     originator_id: str
@@ -63,7 +63,7 @@ class PlainEvent:
     @property
     def name(self) -> str:
         """The event's name: `Postponed`."""
-        return self.topic.rpartition(".")[2]
+        return event_name(self.topic)
 
     @property
     def on(self) -> str:
@@ -79,16 +79,38 @@ class PlainEvent:
         return actor
 
 
+_NAMES: dict[str, str] = {}
+
+
+def event_name(topic: str) -> str:
+    """The name of the event stored under `topic`: `Postponed`."""
+    name = _NAMES.get(topic)
+    if name is None:
+        name = _NAMES[topic] = topic.rpartition(".")[2]
+    return name
+
+
 def _data(value: Any, type_name: str) -> Any:
-    if not isinstance(value, dict) or value.get("_type_") != type_name:
-        raise UnreadableEventError(f"expected a stored {type_name}, found {value!r}")
-    return value["_data_"]
+    try:
+        if value["_type_"] == type_name:
+            return value["_data_"]
+    except (TypeError, KeyError, IndexError):
+        pass
+    raise UnreadableEventError(f"expected a stored {type_name}, found {value!r}")
+
+
+DATE = DateAsISO.name
 
 
 def iso_date(value: Any) -> str:
     """A stored date, as ISO text."""
-    text: str = _data(value, DateAsISO.name)
-    return text
+    try:
+        if value["_type_"] == DATE:
+            text: str = value["_data_"]
+            return text
+    except (TypeError, KeyError, IndexError):
+        pass
+    raise UnreadableEventError(f"expected a stored {DATE}, found {value!r}")
 
 
 def optional_date(value: Any) -> str | None:
@@ -123,10 +145,12 @@ def utc_text(moment: datetime) -> str:
 
 def enum_value(value: Any) -> str:
     """A stored enumeration member's value (`in-person`)."""
-    if not isinstance(value, dict) or "_data_" not in value:
-        raise UnreadableEventError(f"expected a stored enumeration, found {value!r}")
-    text: str = value["_data_"]
-    return text
+    try:
+        text: str = value["_data_"]
+        return text
+    except (TypeError, KeyError, IndexError):
+        pass
+    raise UnreadableEventError(f"expected a stored enumeration, found {value!r}")
 
 
 # The calendar: one row per session, and a version of it per change.
@@ -225,7 +249,7 @@ class CalendarProjector:
 
     def wanted(self, events: Iterable[PlainEvent]) -> set[str]:
         """The sessions whose current rows a page needs before it is applied."""
-        return {e.originator_id for e in events if e.name != "Scheduled"}
+        return {e.originator_id for e in events if event_name(e.topic) != "Scheduled"}
 
     def apply(
         self, events: Sequence[PlainEvent], current: Mapping[str, CalendarRow]
@@ -439,9 +463,10 @@ class DeadlinesProjector:
         workplans: set[str] = set()
         calls: set[tuple[str, int]] = set()
         for e in events:
-            if e.name == "CommentsRequested":
+            name = event_name(e.topic)
+            if name == "CommentsRequested":
                 workplans.add(e.originator_id)
-            elif e.name == "DeadlineExtended":
+            elif name == "DeadlineExtended":
                 calls.add((e.originator_id, e.state["cycle"]))
         return workplans, calls
 
@@ -453,10 +478,25 @@ class DeadlinesProjector:
     ) -> DeadlineChanges:
         changes = DeadlineChanges()
         adopted: dict[str, WorkplanRow] = {}
+        submissions = changes.submissions
         for event in events:
             state = event.state
-            name = event.name
-            if name == "Adopted":
+            name = event_name(event.topic)
+            if name == "SubmissionReceived":  # most of the events read
+                submissions.append(
+                    SubmissionRow(
+                        event.originator_id,
+                        event.version,
+                        state["cycle"],
+                        state["submitter"],
+                        enum_value(state["submitter_kind"]),
+                        state["reference"],
+                        iso_date(state["on"]),
+                        state["actor"],
+                        timestamp(state["timestamp"]),
+                    )
+                )
+            elif name == "Adopted":
                 row = WorkplanRow(
                     workplan_id=event.originator_id,
                     body=state["body"],
@@ -515,20 +555,6 @@ class DeadlinesProjector:
                     deadline=extension.to,
                     extensions=before.extensions + 1,
                     recorded_at=extension.recorded_at,
-                )
-            elif name == "SubmissionReceived":
-                changes.submissions.append(
-                    SubmissionRow(
-                        workplan_id=event.originator_id,
-                        version=event.version,
-                        cycle=state["cycle"],
-                        submitter=state["submitter"],
-                        submitter_kind=enum_value(state["submitter_kind"]),
-                        reference=state["reference"],
-                        received_on=event.on,
-                        actor=event.actor,
-                        recorded_at=event.recorded_at,
-                    )
                 )
             else:
                 raise UnreadableEventError(f"deadlines do not read {name} events")

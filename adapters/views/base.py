@@ -298,6 +298,55 @@ class View:
             }
 
 
+def catch_up_together(
+    views: Sequence[View], source: EventSource, *, page_size: int = PAGE_SIZE
+) -> dict[str, int]:
+    """Catch up `views` (of different topics) with one read of the log: each
+    page holds the events of all their topics, and each view applies its
+    share in a transaction of its own with its tracking record, as `catch_up`
+    does. Views that are not at the same position, or one that somebody else
+    moves meanwhile, are caught up on their own.
+    Return how many events each view applied."""
+    name = source.application_name
+    head = source.head()
+    positions = {view.view_name: view.position(name) for view in views}
+    if len(set(positions.values())) > 1:
+        return {
+            view.view_name: view.catch_up(source, page_size=page_size, stop=head)
+            for view in views
+        }
+    position = min(positions.values(), default=head)
+    if position < head:
+        source.check_known(position, head)
+    by_topic = {topic: view for view in views for topic in view.topics}
+    topics = tuple(by_topic)
+    together = list(views)
+    applied = dict.fromkeys(positions, 0)
+    while position < head and together:
+        events = source.page(position, head, topics, page_size)
+        reached = events[-1].position if len(events) == page_size else head
+        shares: dict[str, list[PlainEvent]] = {view.view_name: [] for view in views}
+        for event in events:
+            shares[by_topic[event.topic].view_name].append(event)
+        for view in list(together):
+            share = shares[view.view_name]
+            with view.page_transaction() as cursor:
+                if view._position(cursor, name, lock=True) != position:
+                    together.remove(view)  # moved by somebody else
+                    continue
+                if share:
+                    view.apply_page(cursor, share)
+                view._insert_tracking(cursor, Tracking(name, reached))  # type: ignore[attr-defined]
+            applied[view.view_name] += len(share)
+        position = reached
+    for view in views:
+        if view not in together:
+            applied[view.view_name] += view.catch_up(
+                source, page_size=page_size, stop=head
+            )
+    return applied
+
+
 def _sortable(values: tuple[Any, ...]) -> tuple[str, ...]:
     return tuple("" if v is None else repr(v) for v in values)
 

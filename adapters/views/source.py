@@ -83,7 +83,25 @@ class EventSource:
         self, after: int, stop: int, topics: Sequence[str], limit: int
     ) -> list[PlainEvent]:
         """Up to `limit` events of `topics` after position `after`, up to `stop`."""
-        return [self.decode(*row) for row in self.select(after, stop, topics, limit)]
+        rows = self.select(after, stop, topics, limit)
+        if not self._plain:
+            return [self.decode(*row) for row in rows]
+        # The plain path of `decode`, inline: it runs once per event read.
+        loads = json.loads
+        versions = self._class_versions
+        events = []
+        for position, originator_id, version, topic, stored in rows:
+            state = loads(stored)
+            expected = versions.get(topic) or self.class_version(topic)
+            if state.pop("class_version", 1) == expected:
+                events.append(
+                    PlainEvent(position, originator_id, version, topic, state)
+                )
+            else:
+                events.append(
+                    self.decode(position, originator_id, version, topic, stored)
+                )
+        return events
 
     def _select_notifications(
         self, after: int, stop: int, topics: Sequence[str], limit: int

@@ -40,6 +40,7 @@ def page_query(recorder: SQLiteApplicationRecorder) -> PageQuery:
         after: int, stop: int, topics: Sequence[str], limit: int
     ) -> Sequence[StoredRow]:
         with recorder.datastore.transaction(commit=False) as cursor:
+            cursor.sqlite_cursor.row_factory = None  # plain tuples
             cursor.execute(
                 f"SELECT rowid, {uuid_text}, originator_version, topic, state "
                 f"FROM {table} WHERE rowid > ? AND rowid <= ? "

@@ -359,3 +359,47 @@ def test_two_catch_ups_of_the_same_view_never_apply_an_event_twice(
         assert overtaken[0] > 0
         assert applied == 0
         assert caught_up == views.dump()
+
+
+def test_a_rebuild_overtaken_by_a_catch_up_applies_no_event_twice(
+    store: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with opened(store, page_size=4) as (app, views), opened(store) as (_, other):
+        record_a_varied_history(app, views)
+        incremental = views.dump()
+        page = views.source.page
+        overtaken: list[int] = []
+
+        def read_then_be_overtaken(*args: Any, **kwargs: Any) -> Any:
+            events = page(*args, **kwargs)
+            if not overtaken:
+                # Another command catches every view up meanwhile.
+                overtaken.append(other.catch_up())
+            return events
+
+        monkeypatch.setattr(views.source, "page", read_then_be_overtaken)
+        rebuilt = views.rebuild()
+        monkeypatch.undo()
+        positions = [s.behind for s in views.status()]
+
+        assert overtaken[0] == 8  # the whole log, read by the other command
+        assert rebuilt == {"calendar": 0, "deadlines": 0}
+        assert views.dump() == incremental
+        assert positions == [0, 0]
+
+
+def test_a_rebuild_that_copies_its_rows_in_gives_the_rows_kept_up_to_date(
+    postgres_store: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from adapters.views import postgres
+
+    monkeypatch.setattr(postgres, "COPY_FROM", 1)  # every row, however few
+    with opened(postgres_store) as (app, views):
+        record_a_varied_history(app, views)
+        incremental = views.dump()
+        rebuilt = views.rebuild()
+        assert views.dump() == incremental
+
+    assert rebuilt == {"calendar": 2, "deadlines": 6}
+    assert len(incremental["calendar_postponements"]) == 1
+    assert len(incremental["deadline_submissions"]) == 3
