@@ -335,22 +335,30 @@ def test_an_interrupted_catch_up_resumes_and_ends_with_the_rows_of_a_rebuild(
     assert len(resumed["deadline_submissions"]) == 3
 
 
+def overtake_after_the_first_page(
+    monkeypatch: pytest.MonkeyPatch, views: Any, other: Any
+) -> list[int]:
+    """Once `views` has read its first page, another command (`other`) catches
+    every view up; returns, once that happened, how many events it applied."""
+    page = views.source.page
+    overtaken: list[int] = []
+
+    def read_then_be_overtaken(*args: Any, **kwargs: Any) -> Any:
+        events = page(*args, **kwargs)
+        if not overtaken:
+            overtaken.append(other.catch_up())
+        return events
+
+    monkeypatch.setattr(views.source, "page", read_then_be_overtaken)
+    return overtaken
+
+
 def test_two_catch_ups_of_the_same_view_never_apply_an_event_twice(
     store: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with opened(store, page_size=2) as (app, views), opened(store) as (_, other):
         record_a_varied_history(app)
-        page = views.source.page
-        overtaken: list[int] = []
-
-        def read_then_be_overtaken(*args: Any, **kwargs: Any) -> Any:
-            events = page(*args, **kwargs)
-            if not overtaken:
-                # Another command catches the whole view up meanwhile.
-                overtaken.append(other.catch_up())
-            return events
-
-        monkeypatch.setattr(views.source, "page", read_then_be_overtaken)
+        overtaken = overtake_after_the_first_page(monkeypatch, views, other)
         applied = views.catch_up()
         monkeypatch.undo()
         caught_up = views.dump()
@@ -367,17 +375,7 @@ def test_a_rebuild_overtaken_by_a_catch_up_applies_no_event_twice(
     with opened(store, page_size=4) as (app, views), opened(store) as (_, other):
         record_a_varied_history(app, views)
         incremental = views.dump()
-        page = views.source.page
-        overtaken: list[int] = []
-
-        def read_then_be_overtaken(*args: Any, **kwargs: Any) -> Any:
-            events = page(*args, **kwargs)
-            if not overtaken:
-                # Another command catches every view up meanwhile.
-                overtaken.append(other.catch_up())
-            return events
-
-        monkeypatch.setattr(views.source, "page", read_then_be_overtaken)
+        overtaken = overtake_after_the_first_page(monkeypatch, views, other)
         rebuilt = views.rebuild()
         monkeypatch.undo()
         positions = [s.behind for s in views.status()]
