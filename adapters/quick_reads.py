@@ -16,13 +16,12 @@ included) and reports any failure as usual.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from collections import namedtuple
 from typing import TYPE_CHECKING, Any
 
-from adapters.store import SQLITE_LOCK_TIMEOUT_SECONDS
+from adapters.store import SQLITE_LOCK_TIMEOUT_SECONDS, is_plain_json
 from application.entries import ENTRY_COLUMNS, calendar_answer
 
 if TYPE_CHECKING:
@@ -107,13 +106,7 @@ def _plain_events(connection: sqlite3.Connection) -> bool:
     first = connection.execute(
         f"SELECT state FROM {EVENTS_TABLE} ORDER BY rowid LIMIT 1"
     ).fetchone()
-    if first is None:
-        return True
-    try:
-        json.loads(first[0])
-    except ValueError:
-        return False
-    return True
+    return first is None or is_plain_json(first[0])
 
 
 def _laid_out(connection: sqlite3.Connection, view: str, layout: str) -> bool:

@@ -232,7 +232,7 @@ def check_key(secretariat: Secretariat, store: Store) -> None:
     state = first[0].state
     cipher = secretariat.mapper.cipher
     if cipher is None:
-        if not _is_json(state):
+        if not is_plain_json(state):
             raise StoreKeyError(
                 f"the events in {store.label} are encrypted: set "
                 f"${CIPHER_KEY_VARIABLE} to the key they were written with"
@@ -241,7 +241,7 @@ def check_key(secretariat: Secretariat, store: Store) -> None:
     try:
         cipher.decrypt(state)
     except ValueError:
-        if _is_json(state):
+        if is_plain_json(state):
             raise StoreKeyError(
                 f"the events in {store.label} are not encrypted, but "
                 f"${CIPHER_KEY_VARIABLE} is set: unset it to use this store "
@@ -253,7 +253,9 @@ def check_key(secretariat: Secretariat, store: Store) -> None:
         ) from None
 
 
-def _is_json(state: bytes) -> bool:
+def is_plain_json(state: bytes) -> bool:
+    """Whether a stored event's state is the transcoder's JSON, as written
+    without a cipher (an enciphered state is not)."""
     import json
 
     try:

@@ -104,13 +104,8 @@ DATE = DateAsISO.name
 
 def iso_date(value: Any) -> str:
     """A stored date, as ISO text."""
-    try:
-        if value["_type_"] == DATE:
-            text: str = value["_data_"]
-            return text
-    except (TypeError, KeyError, IndexError):
-        pass
-    raise UnreadableEventError(f"expected a stored {DATE}, found {value!r}")
+    text: str = _data(value, DATE)
+    return text
 
 
 def optional_date(value: Any) -> str | None:

@@ -18,14 +18,6 @@ from eventsourcing.utils import Environment, EnvType
 
 from application.errors import ConflictError
 from application.imported import ImportedEntry
-from application.pages import (
-    BodyProfile,
-    SessionRecord,
-    WorkplanProfile,
-    body_profile,
-    session_record,
-    workplan_profile,
-)
 from application.records import event_record
 from application.transcodings import register_domain_transcodings
 from domain.body import Body, BodyAlreadyEstablishedError, BodyNotFoundError
@@ -34,7 +26,7 @@ from domain.session import Session, SessionAlreadyScheduledError, SessionNotFoun
 from domain.values import Period, describe_session
 from domain.workplan import Workplan, WorkplanAlreadyAdoptedError, WorkplanNotFoundError
 
-if TYPE_CHECKING:  # the commands are needed to type them, not to run them
+if TYPE_CHECKING:  # needed to type them, not to run commands
     from application.commands import (
         AdoptReport,
         AdoptWorkplan,
@@ -58,6 +50,7 @@ if TYPE_CHECKING:  # the commands are needed to type them, not to run them
         SessionCommand,
         WorkplanCommand,
     )
+    from application.pages import BodyProfile, SessionRecord, WorkplanProfile
 
 SNAPSHOT_INTERVAL = 100
 """Take a snapshot every so many events, so that loading a session with a long
@@ -324,10 +317,14 @@ class Secretariat(Application[UUID]):
     def session_record(self, body: str, number: int) -> SessionRecord:
         """What a session's page shows that no view holds: its agenda,
         documents, statements, panelists and report, grouped as plain data."""
+        from application.pages import session_record
+
         return session_record(self.history(body, number))
 
     def body_profile(self, code: str) -> BodyProfile:
         """A body's name, parent and mandate, as plain data."""
+        from application.pages import body_profile
+
         events = list(self.events.get(body_id(code)))
         if not events:
             raise BodyNotFoundError(code)
@@ -335,6 +332,8 @@ class Secretariat(Application[UUID]):
 
     def workplan_profile(self, body: str, period: Period) -> WorkplanProfile:
         """A workplan's adoption: at which session, its topics, its milestone."""
+        from application.pages import workplan_profile
+
         return workplan_profile(self.workplan_history(body, period))
 
     def event_count(self) -> int:

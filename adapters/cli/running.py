@@ -189,6 +189,18 @@ def _store_failure(error: BaseException, settings: Settings) -> str | None:
     return None
 
 
+class CommandGroup(click.Group):
+    """A command with subcommands (`projections run`, `site build`): its log
+    line names the subcommand with it."""
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name, command, rest = super().resolve_command(ctx, args)
+        structlog.contextvars.bind_contextvars(command=f"{self.name} {name}")
+        return name, command, rest
+
+
 class SecretariatGroup(click.Group):
     """The `secretariat` command: runs one command and writes its log line."""
 

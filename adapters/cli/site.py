@@ -12,24 +12,14 @@ from adapters.cli.params import DATE
 from adapters.cli.running import (
     BAD_USAGE,
     STORE_FAILED,
+    CommandGroup,
     Failure,
     Settings,
     global_options,
 )
 
 
-class SiteGroup(click.Group):
-    """`site`: its log line names the subcommand (`site build`)."""
-
-    def resolve_command(
-        self, ctx: click.Context, args: list[str]
-    ) -> tuple[str | None, click.Command | None, list[str]]:
-        name, command, rest = super().resolve_command(ctx, args)
-        structlog.contextvars.bind_contextvars(command=f"site {name}")
-        return name, command, rest
-
-
-@click.group("site", cls=SiteGroup)
+@click.group("site", cls=CommandGroup)
 def site() -> None:
     """Publish the record as a static web site."""
 

@@ -11,9 +11,14 @@ import structlog
 
 from adapters.cli.params import BODY, DATE
 from adapters.cli.reading import emit_json, emit_table
-from adapters.cli.running import Failure, Settings, global_options
+from adapters.cli.running import (
+    BAD_USAGE,
+    CommandGroup,
+    Failure,
+    Settings,
+    global_options,
+)
 
-BAD_USAGE = 2
 log = structlog.get_logger("secretariat")
 
 
@@ -280,18 +285,7 @@ def postponements(settings: Settings, body: str | None, as_json: bool) -> None:
     )
 
 
-class ProjectionsGroup(click.Group):
-    """`projections`: its log line names the subcommand (`projections run`)."""
-
-    def resolve_command(
-        self, ctx: click.Context, args: list[str]
-    ) -> tuple[str | None, click.Command | None, list[str]]:
-        name, command, rest = super().resolve_command(ctx, args)
-        structlog.contextvars.bind_contextvars(command=f"projections {name}")
-        return name, command, rest
-
-
-@click.group("projections", cls=ProjectionsGroup)
+@click.group("projections", cls=CommandGroup)
 def projections() -> None:
     """Look after the views (calendar, deadlines) kept beside the record."""
 

@@ -162,13 +162,7 @@ class View:
                 self.sql(f"INSERT INTO {layouts} (view_name, layout) VALUES (?, ?)"),
                 (self.view_name, self.layout),
             )
-            cursor.execute(
-                self.sql(
-                    f"UPDATE {self.qualified(self.tracking_table_name)} "
-                    "SET notification_id = 0 WHERE application_name = ?"
-                ),
-                (application_name,),
-            )
+            self._restart(cursor, application_name)
 
     def ensure_tracking_row(self, application_name: str) -> None:
         """Start the view at position 0, so every page can lock its row."""
@@ -206,18 +200,34 @@ class View:
         while position < head:
             events = source.page(position, head, self.topics, page_size)
             reached = events[-1].position if len(events) == page_size else head
-            with self.page_transaction() as cursor:
-                current = self._position(cursor, name, lock=True)
-                if current != position:
-                    position = current
-                    continue
-                if events:
-                    self.apply_page(cursor, events)
-                # The library's single-row tracking refuses to go backwards.
-                self._insert_tracking(cursor, Tracking(name, reached))  # type: ignore[attr-defined]
+            current = self.apply_from(name, position, events, reached)
+            if current != position:
+                position = current
+                continue
             applied += len(events)
             position = reached
         return applied
+
+    def apply_from(
+        self,
+        application_name: str,
+        position: int,
+        events: Sequence[PlainEvent],
+        reached: int,
+    ) -> int:
+        """In one transaction that first locks the view's tracking row: unless
+        somebody moved the view from `position` meanwhile, apply `events` and
+        move it to `reached`. Return the position the view was found at."""
+        with self.page_transaction() as cursor:
+            current = self._position(cursor, application_name, lock=True)
+            if current == position:
+                if events:
+                    self.apply_page(cursor, events)
+                # The library's single-row tracking refuses to go backwards.
+                self._insert_tracking(  # type: ignore[attr-defined]
+                    cursor, Tracking(application_name, reached)
+                )
+        return current
 
     def reset(self, application_name: str) -> None:
         """Empty the view and take it back to the start of the log."""
@@ -225,13 +235,17 @@ class View:
             self._position(cursor, application_name, lock=True)
             for table in self.tables:
                 cursor.execute(f"DELETE FROM {self.qualified(table.name)}")
-            cursor.execute(
-                self.sql(
-                    f"UPDATE {self.qualified(self.tracking_table_name)} "
-                    "SET notification_id = 0 WHERE application_name = ?"
-                ),
-                (application_name,),
-            )
+            self._restart(cursor, application_name)
+
+    def _restart(self, cursor: Any, application_name: str) -> None:
+        """Take the view's position back to the start of the log."""
+        cursor.execute(
+            self.sql(
+                f"UPDATE {self.qualified(self.tracking_table_name)} "
+                "SET notification_id = 0 WHERE application_name = ?"
+            ),
+            (application_name,),
+        )
 
     def apply_page(self, cursor: Any, events: Sequence[PlainEvent]) -> None:
         raise NotImplementedError
@@ -330,13 +344,9 @@ def catch_up_together(
             shares[by_topic[event.topic].view_name].append(event)
         for view in list(together):
             share = shares[view.view_name]
-            with view.page_transaction() as cursor:
-                if view._position(cursor, name, lock=True) != position:
-                    together.remove(view)  # moved by somebody else
-                    continue
-                if share:
-                    view.apply_page(cursor, share)
-                view._insert_tracking(cursor, Tracking(name, reached))  # type: ignore[attr-defined]
+            if view.apply_from(name, position, share, reached) != position:
+                together.remove(view)  # moved by somebody else
+                continue
             applied[view.view_name] += len(share)
         position = reached
     for view in views:

@@ -86,7 +86,8 @@ class EventSource:
         rows = self.select(after, stop, topics, limit)
         if not self._plain:
             return [self.decode(*row) for row in rows]
-        # The plain path of `decode`, inline: it runs once per event read.
+        # Stored as the transcoder's JSON: read as it is, unless written by
+        # another class version than this one's. This runs once per event read.
         loads = json.loads
         versions = self._class_versions
         events = []
@@ -131,21 +132,16 @@ class EventSource:
         topic: str,
         stored: bytes | str,
     ) -> PlainEvent:
-        state: dict[str, Any] | None = None
-        if self._plain:
-            state = json.loads(stored)
-            stored_version = state.pop("class_version", 1)
-            if stored_version != self.class_version(topic):
-                state = None
-        if state is None:
-            notification = Notification(
-                id=position,
-                originator_id=UUID(originator_id),
-                originator_version=version,
-                topic=topic,
-                state=stored if isinstance(stored, bytes) else stored.encode(),
-            )
-            event = self.mapper.to_domain_event(notification)
-            fields = {k: v for k, v in vars(event).items() if k not in IDS}
-            state = json.loads(self.mapper.transcoder.encode(fields))
+        """An event read by the library's full path: deciphered, decompressed
+        and upcast by the mapper, then written as the transcoder writes it."""
+        notification = Notification(
+            id=position,
+            originator_id=UUID(originator_id),
+            originator_version=version,
+            topic=topic,
+            state=stored if isinstance(stored, bytes) else stored.encode(),
+        )
+        event = self.mapper.to_domain_event(notification)
+        fields = {k: v for k, v in vars(event).items() if k not in IDS}
+        state = json.loads(self.mapper.transcoder.encode(fields))
         return PlainEvent(position, originator_id, version, topic, state)
