@@ -5,8 +5,8 @@ Officers open the same store at the same moment, and each command opens it:
 the library would run `CREATE TABLE IF NOT EXISTS` and `CREATE OR REPLACE
 FUNCTION` at every opening, which PostgreSQL fails when two processes run them
 at once ("tuple concurrently updated", or a duplicate type when the tables are
-new). Here the tables are looked for, and created only when missing, under an
-advisory lock.
+new). Here the tables are looked for, and created only when missing
+(`adapters.recorders`), under an advisory lock.
 
 The library tries a failed statement ten times, and each try may wait for a
 connection as long as the connect timeout: an officer whose server stopped
@@ -29,6 +29,8 @@ from eventsourcing.postgres import (
 )
 from eventsourcing.utils import retry
 from psycopg.sql import Identifier
+
+from adapters.recorders import TablesWhenMissing
 
 ATTEMPTS = 3
 """Tries of a statement whose connection failed."""
@@ -54,24 +56,22 @@ class ApplicationRecorder(PostgresApplicationRecorder):
     max_notification_id = _retried(PostgresApplicationRecorder.max_notification_id)
 
 
-class Factory(PostgresFactory):
+class Factory(TablesWhenMissing, PostgresFactory):
     aggregate_recorder_class = AggregateRecorder
     application_recorder_class = ApplicationRecorder
 
-    def env_create_table(self) -> bool:
-        # The library's recorders create nothing: see `_with_tables`.
-        return False
+    def has_table(self, recorder: Any) -> bool:
+        with self.datastore.get_connection() as connection:
+            table = Identifier(self.datastore.schema, recorder.events_table_name)
+            found = connection.execute(
+                "SELECT to_regclass(%s) IS NOT NULL AS found",
+                (table.as_string(connection),),
+            ).fetchone()
+        return found is not None and bool(found["found"])
 
-    def aggregate_recorder(self, purpose: str = "events") -> Any:
-        return self._with_tables(super().aggregate_recorder(purpose))
-
-    def application_recorder(self) -> Any:
-        return self._with_tables(super().application_recorder())
-
-    def _with_tables(self, recorder: Any) -> Any:
-        if super().env_create_table():
-            create_table_once(self.datastore, recorder)
-        return recorder
+    def create_table(self, recorder: Any) -> None:
+        with postgres_creation_lock(self.datastore):
+            recorder.create_table()
 
 
 def why_unreachable(settings: dict[str, str]) -> str | None:
@@ -91,19 +91,6 @@ def why_unreachable(settings: dict[str, str]) -> str | None:
     except psycopg.Error as error:
         return str(error)
     return None
-
-
-def create_table_once(datastore: Any, recorder: Any) -> None:
-    """Create the recorder's table (and what goes with it) unless it exists."""
-    with datastore.get_connection() as connection:
-        table = Identifier(datastore.schema, recorder.events_table_name)
-        found = connection.execute(
-            "SELECT to_regclass(%s) IS NOT NULL AS found",
-            (table.as_string(connection),),
-        ).fetchone()
-    if found is None or not found["found"]:
-        with postgres_creation_lock(datastore):
-            recorder.create_table()
 
 
 @contextmanager

@@ -83,7 +83,7 @@ def parse_store_url(url: str) -> Store:
             kind="sqlite",
             path=Path(path),
             settings={
-                "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+                "PERSISTENCE_MODULE": "adapters.sqlite:Factory",
                 "SQLITE_DBNAME": path,
                 "SQLITE_LOCK_TIMEOUT": str(SQLITE_LOCK_TIMEOUT_SECONDS),
             },
@@ -158,15 +158,9 @@ def open_secretariat(store: Store, *, create: bool, many: bool = False) -> Secre
         )
     try:
         settings = application_settings(store)
-        if store.kind == "sqlite":
-            # PostgreSQL's recorders look for their tables themselves, and
-            # create them under a lock (adapters.postgres).
-            settings["CREATE_TABLE"] = "n"
         if many:
             settings["AGGREGATE_CACHE_MAXSIZE"] = str(AGGREGATE_CACHE_SIZE)
         secretariat = Secretariat(env=settings)
-        if store.kind == "sqlite":
-            _ensure_tables(secretariat)
     except (PersistenceError, OSError) as error:
         raise StoreUnavailableError(describe_store_error(store, error)) from error
     try:
@@ -175,19 +169,6 @@ def open_secretariat(store: Store, *, create: bool, many: bool = False) -> Secre
         secretariat.close()
         raise
     return secretariat
-
-
-def _ensure_tables(secretariat: Secretariat) -> None:
-    """Create an SQLite record's tables unless they are there, found with one
-    read: a command runs no DDL on a store in use."""
-    from eventsourcing.persistence import PersistenceError
-
-    try:
-        secretariat.recorder.max_notification_id()
-    except PersistenceError:
-        secretariat.recorder.create_table()
-        assert secretariat.snapshots is not None
-        secretariat.snapshots.recorder.create_table()
 
 
 def application_settings(store: Store) -> dict[str, str]:
