@@ -67,3 +67,14 @@ def calendar_answer(
         "known_at": known_at,
         "sessions": [session_entry(row) for row in sorted(rows, key=session_order)],
     }
+
+
+def describe_stored_dates(start: str | None, end: str | None) -> str | None:
+    """Dates stored as ISO text, written as the secretariat writes them
+    (`27–29 July 2020`; one day when `start` is `end`); None when either is
+    not known."""
+    if start is None or end is None:
+        return None
+    from domain.values import DateRange, describe_dates
+
+    return describe_dates(DateRange(date.fromisoformat(start), date.fromisoformat(end)))

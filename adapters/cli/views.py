@@ -18,6 +18,7 @@ from adapters.cli.running import (
     Settings,
     global_options,
 )
+from application.entries import describe_stored_dates
 
 log = structlog.get_logger("secretariat")
 
@@ -61,15 +62,11 @@ def json_option(function: Any) -> Any:
 
 
 def _dates(start: str | None, end: str | None) -> str:
-    if start is None or end is None:
-        return "to be determined"
-    from domain.values import DateRange, describe_dates
-
-    return describe_dates(DateRange(date.fromisoformat(start), date.fromisoformat(end)))
+    return describe_stored_dates(start, end) or "to be determined"
 
 
 def _day(day: str | None) -> str:
-    return "" if day is None else _dates(day, day)
+    return describe_stored_dates(day, day) or ""
 
 
 def _calendar_row(row: dict[str, Any]) -> tuple[Any, ...]:

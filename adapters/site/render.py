@@ -12,8 +12,9 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from application.entries import describe_stored_dates
 from application.pages import has_moved
-from domain.values import DateRange, describe_dates, ordinal
+from domain.values import ordinal
 
 ORDINAL_WORDS = [
     "first",
@@ -76,10 +77,7 @@ CAUSAL_OPENINGS = ("due to ", "because ", "owing to ", "as a result of ", "follo
 
 def day(iso: str | None) -> str:
     """`2020-03-12` as `12 March 2020`."""
-    if iso is None:
-        return "to be determined"
-    moment = date.fromisoformat(iso)
-    return f"{moment.day} {moment:%B %Y}"
+    return describe_stored_dates(iso, iso) or "to be determined"
 
 
 def weekday(iso: str) -> str:
@@ -89,9 +87,7 @@ def weekday(iso: str) -> str:
 
 def dates(start: str | None, end: str | None) -> str:
     """A session's dates as the secretariat writes them: `27–29 July 2020`."""
-    if start is None or end is None:
-        return "dates to be determined"
-    return describe_dates(DateRange(date.fromisoformat(start), date.fromisoformat(end)))
+    return describe_stored_dates(start, end) or "dates to be determined"
 
 
 def ordinal_word(number: int) -> str:
