@@ -20,6 +20,7 @@ from eventsourcing.domain import Aggregate, event
 
 from domain.errors import DomainError
 from domain.ids import session_id
+from domain.phrases import describe_session, ordinal
 from domain.values import (
     AgendaItem,
     DateRange,
@@ -27,8 +28,6 @@ from domain.values import (
     Format,
     SessionStatus,
     describe_dates,
-    describe_session,
-    ordinal,
 )
 
 ALTERABLE = (SessionStatus.SCHEDULED, SessionStatus.POSTPONED)

@@ -23,8 +23,6 @@ from adapters.store import (
     StoreUnavailableError,
     StoreUrlError,
     describe_store_error,
-    open_secretariat,
-    open_views,
     parse_store_url,
     store_url,
 )
@@ -32,7 +30,7 @@ from application.errors import ConflictError, UnknownEventError, UnreadableEvent
 from domain.errors import DomainError, InvalidValueError
 
 if TYPE_CHECKING:
-    from adapters.views import Views
+    from adapters.views.views import Views
     from application.secretariat import Secretariat
 
 log = structlog.get_logger("secretariat")
@@ -78,6 +76,8 @@ class Settings:
         """The Secretariat on the chosen store, built once per command (`many`:
         for a command that records many decisions)."""
         if self._opened is None:
+            from adapters.bootstrap import open_secretariat
+
             self._opened = open_secretariat(
                 self.parsed_store(), create=create, many=many
             )
@@ -87,6 +87,8 @@ class Settings:
         """The views beside the Secretariat, built once per command; a command
         that only reads (`create=False`) never creates a store."""
         if self._views is None:
+            from adapters.bootstrap import open_views
+
             self._views = open_views(
                 self.parsed_store(), self.secretariat(create=create)
             )

@@ -18,7 +18,7 @@ from adapters.cli.running import (
     Settings,
     global_options,
 )
-from application.entries import describe_stored_dates
+from application.wording import dates, day
 
 log = structlog.get_logger("secretariat")
 
@@ -62,11 +62,11 @@ def json_option(function: Any) -> Any:
 
 
 def _dates(start: str | None, end: str | None) -> str:
-    return describe_stored_dates(start, end) or "to be determined"
+    return dates(start, end, undated="to be determined")
 
 
-def _day(day: str | None) -> str:
-    return describe_stored_dates(day, day) or ""
+def _day(iso: str | None) -> str:
+    return day(iso, undated="")
 
 
 def _calendar_row(row: dict[str, Any]) -> tuple[Any, ...]:
@@ -322,7 +322,7 @@ def projections_status(settings: Settings, as_json: bool) -> None:
 def projections_rebuild(settings: Settings, names: tuple[str, ...]) -> None:
     """Empty the views (all, or those named) and build them again from the
     first event of the record."""
-    from adapters.views import UnknownViewError
+    from adapters.views.views import UnknownViewError
 
     try:
         rebuilt = settings.views().rebuild(names)

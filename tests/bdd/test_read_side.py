@@ -17,7 +17,7 @@ from parse import with_pattern
 from pytest_bdd import given, parsers, scenarios, then, when
 
 from adapters.ical import render_calendar
-from adapters.views import Views
+from adapters.views.views import Views
 from application.commands import (
     AdoptWorkplan,
     CancelSession,

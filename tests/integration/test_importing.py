@@ -10,6 +10,7 @@ from uuid import UUID
 
 import pytest
 
+from adapters.bootstrap import open_secretariat
 from adapters.cli.import_files import (
     EntryFailedError,
     Imported,
@@ -17,7 +18,7 @@ from adapters.cli.import_files import (
     parse_import,
     read_import_file,
 )
-from adapters.store import open_secretariat, parse_store_url
+from adapters.store import parse_store_url
 from application.commands import ChangeVenue
 from application.errors import ConflictError
 from application.secretariat import Secretariat

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import adapters.cli.importing
-import adapters.views
+import adapters.views.views
 from adapters.cli import main
 
 signal = Path(sys.argv[1])
@@ -38,6 +38,6 @@ def signalling(function: Callable[..., Any]) -> Callable[..., Any]:
 adapters.cli.importing.apply_entries = signalling(  # type: ignore[assignment]
     adapters.cli.importing.apply_entries
 )
-adapters.views.Views.catch_up = signalling(adapters.views.Views.catch_up)  # type: ignore[method-assign]
-adapters.views.Views.rebuild = signalling(adapters.views.Views.rebuild)  # type: ignore[method-assign]
+adapters.views.views.Views.catch_up = signalling(adapters.views.views.Views.catch_up)  # type: ignore[method-assign]
+adapters.views.views.Views.rebuild = signalling(adapters.views.views.Views.rebuild)  # type: ignore[method-assign]
 main(sys.argv[2:])
