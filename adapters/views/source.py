@@ -24,7 +24,7 @@ from eventsourcing.persistence import ApplicationRecorder, Mapper, Notification
 from eventsourcing.utils import get_topic
 
 from application.errors import UnknownEventError, UnreadableEventError
-from application.projections import Logged
+from application.projections import Logged, utc_text
 
 StoredRow = tuple[int, str, int, str, "bytes | str"]
 """A stored event as a page reads it: position, record id (as text), version,
@@ -64,6 +64,8 @@ field stored as a typed value with how it is read."""
 HEADER = frozenset({"originator_id", "originator_version", "timestamp"})
 """An event's fields that are not in its stored state, or are read apart."""
 
+UTC_TEXT_LENGTH = len("2020-03-13T10:15:00.000000+00:00")
+
 
 class EventDecoder:
     """Stored events into the domain's typed events.
@@ -91,7 +93,7 @@ class EventDecoder:
     def page(self, rows: Sequence[StoredRow]) -> list[Logged]:
         """The events of `rows`, each with its position in the log."""
         if not self.plain:
-            return [Logged(row[0], self.by_mapper(*row)) for row in rows]
+            return [self._logged(row[0], self.by_mapper(*row)) for row in rows]
         if len(self._ids) > 10_000:
             self._ids.clear()
         ids, classes, plans, loads = self._ids, self.classes, self._plans, self._json
@@ -102,17 +104,19 @@ class EventDecoder:
             state = loads(stored if isinstance(stored, str) else stored.decode())
             class_version, plan = plans.get(cls) or self._plan(cls)
             if state.pop("class_version", 1) != class_version:
-                events.append(
-                    Logged(
-                        position,
-                        self.by_mapper(position, originator_id, version, topic, stored),
-                    )
-                )
+                event = self.by_mapper(position, originator_id, version, topic, stored)
+                events.append(self._logged(position, event))
                 continue
             try:
                 for name, convert in plan:
                     state[name] = convert(state[name])
-                state["timestamp"] = timestamp(state["timestamp"])
+                stored_at = state["timestamp"]
+                state["timestamp"] = recorded = timestamp(stored_at)
+                # As the library writes it, the stored text is already the
+                # views' (UTC, with microseconds); otherwise it is written so.
+                recorded_at = stored_at["_data_"]
+                if len(recorded_at) != UTC_TEXT_LENGTH or recorded_at[-6:] != "+00:00":
+                    recorded_at = utc_text(recorded)
             except UnreadableEventError as error:
                 raise UnreadableEventError(
                     f"{cls.__name__} at position {position}: {error}"
@@ -129,8 +133,12 @@ class EventDecoder:
             state["originator_version"] = version
             event = object.__new__(cls)
             object.__setattr__(event, "__dict__", state)
-            events.append(Logged(position, event))
+            events.append(Logged(position, recorded_at, event))
         return events
+
+    @staticmethod
+    def _logged(position: int, event: Any) -> Logged:
+        return Logged(position, utc_text(event.timestamp), event)
 
     def by_mapper(
         self,

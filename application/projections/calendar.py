@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from application.errors import UnreadableEventError
-from application.projections import Logged, record_key, utc_text
+from application.projections import Logged, record_key
 from application.projections.rows import CalendarRow, PostponementRow
 from domain.session import Session
 from domain.values import DateRange, SessionStatus
@@ -25,7 +25,7 @@ def iso_dates(dates: DateRange | None) -> tuple[str, str] | tuple[None, None]:
     return dates.start.isoformat(), dates.end.isoformat()
 
 
-def scheduled(event: Session.Scheduled) -> CalendarRow:
+def scheduled(event: Session.Scheduled, recorded_at: str) -> CalendarRow:
     start, end = iso_dates(event.dates)
     assert start is not None  # scheduled with dates
     assert end is not None
@@ -53,7 +53,7 @@ def scheduled(event: Session.Scheduled) -> CalendarRow:
         event=type(event).__name__,
         reason=None,
         effective_on=event.on.isoformat(),
-        recorded_at=utc_text(event.timestamp),
+        recorded_at=recorded_at,
         actor=event.actor,
     )
 
@@ -146,9 +146,9 @@ class CalendarProjector:
         """The rows that `events` add or change, given the current rows of the
         sessions they concern (`wanted`)."""
         changes = CalendarChanges()
-        for position, event in events:
+        for position, recorded_at, event in events:
             if type(event) is Session.Scheduled:
-                row = scheduled(event)
+                row = scheduled(event, recorded_at)
             else:
                 key = record_key(event.originator_id)
                 before = changes.current.get(key) or current.get(key)
@@ -157,7 +157,7 @@ class CalendarProjector:
                         f"{type(event).__name__} at position {position} concerns a "
                         "session the calendar has no row for"
                     )
-                row = self._changed(before, event)
+                row = self._changed(before, event, recorded_at)
                 if type(event) is Session.Postponed:
                     changes.postponements.append(postponement(row, event))
             changes.versions.append(row)
@@ -165,7 +165,9 @@ class CalendarProjector:
         return changes
 
     @staticmethod
-    def _changed(before: CalendarRow, event: Session.Event) -> CalendarRow:
+    def _changed(
+        before: CalendarRow, event: Session.Event, recorded_at: str
+    ) -> CalendarRow:
         kind = type(event)
         try:
             change = CHANGES[kind]
@@ -181,7 +183,7 @@ class CalendarProjector:
             "event": kind.__name__,
             "reason": None,
             "effective_on": event.on.isoformat(),
-            "recorded_at": utc_text(event.timestamp),
+            "recorded_at": recorded_at,
             "actor": event.actor,
         }
         fields.update(change(event, before))

@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 
 from application.errors import UnreadableEventError
-from application.projections import Logged, record_key, utc_text
+from application.projections import Logged, record_key
 from application.projections.rows import (
     CallRow,
     ExtensionRow,
@@ -47,7 +47,7 @@ class DeadlinesProjector:
         """The workplans and calls whose rows a page needs before it is applied."""
         workplans: set[str] = set()
         calls: set[tuple[str, int]] = set()
-        for _, event in events:
+        for _, _, event in events:
             if type(event) is Workplan.CommentsRequested:
                 workplans.add(record_key(event.originator_id))
             elif type(event) is Workplan.DeadlineExtended:
@@ -66,7 +66,8 @@ class DeadlinesProjector:
         page = _Page(changes, workplans, calls)
         submissions = changes.submissions
         received = Workplan.SubmissionReceived
-        for position, event in events:
+        for logged in events:
+            event = logged.event
             if type(event) is received:  # most of the events read
                 submissions.append(
                     SubmissionRow(
@@ -78,7 +79,7 @@ class DeadlinesProjector:
                         event.reference,
                         event.on.isoformat(),
                         event.actor,
-                        utc_text(event.timestamp),
+                        logged.recorded_at,
                     )
                 )
                 continue
@@ -88,7 +89,7 @@ class DeadlinesProjector:
                 raise UnreadableEventError(
                     f"deadlines do not read {type(event).__name__} events"
                 ) from None
-            apply(position, event)
+            apply(logged)
         return changes
 
 
@@ -105,36 +106,36 @@ class _Page:
         self.workplans = workplans
         self.calls = calls
         self.adopted: dict[str, WorkplanRow] = {}
-        self.appliers: dict[type[Any], Callable[[int, Any], None]] = {
+        self.appliers: dict[type[Any], Callable[[Logged], None]] = {
             Workplan.Adopted: self.adopted_workplan,
             Workplan.CommentsRequested: self.comments_requested,
             Workplan.DeadlineExtended: self.deadline_extended,
         }
 
-    def adopted_workplan(self, _: int, event: Workplan.Adopted) -> None:
+    def adopted_workplan(self, logged: Logged) -> None:
+        event: Workplan.Adopted = logged.event
         row = WorkplanRow(
             workplan_id=record_key(event.originator_id),
             body=event.body,
             period=str(event.period),
             stocktaking_by=event.stocktaking_by,
             adopted_on=event.on.isoformat(),
-            recorded_at=utc_text(event.timestamp),
+            recorded_at=logged.recorded_at,
         )
         self.adopted[row.workplan_id] = row
         self.changes.workplans.append(row)
 
-    def comments_requested(
-        self, position: int, event: Workplan.CommentsRequested
-    ) -> None:
+    def comments_requested(self, logged: Logged) -> None:
+        event: Workplan.CommentsRequested = logged.event
         key = record_key(event.originator_id)
         workplan = self.adopted.get(key) or self.workplans.get(key)
         if workplan is None:
             raise UnreadableEventError(
-                f"comments requested at position {position} under "
+                f"comments requested at position {logged.position} under "
                 "a workplan the view has no row for"
             )
         deadline = event.deadline.isoformat()
-        recorded_at = utc_text(event.timestamp)
+        recorded_at = logged.recorded_at
         call = CallRow(
             workplan_id=workplan.workplan_id,
             cycle=event.cycle,
@@ -149,14 +150,13 @@ class _Page:
         )
         self.changes.calls[(call.workplan_id, call.cycle)] = call
 
-    def deadline_extended(
-        self, position: int, event: Workplan.DeadlineExtended
-    ) -> None:
+    def deadline_extended(self, logged: Logged) -> None:
+        event: Workplan.DeadlineExtended = logged.event
         key = (record_key(event.originator_id), event.cycle)
         before = self.changes.calls.get(key) or self.calls.get(key)
         if before is None:
             raise UnreadableEventError(
-                f"a deadline extended at position {position} "
+                f"a deadline extended at position {logged.position} "
                 "belongs to a call the view has no row for"
             )
         extension = ExtensionRow(
@@ -168,7 +168,7 @@ class _Page:
             reason=event.reason,
             effective_on=event.on.isoformat(),
             actor=event.actor,
-            recorded_at=utc_text(event.timestamp),
+            recorded_at=logged.recorded_at,
         )
         self.changes.extensions.append(extension)
         self.changes.calls[key] = before._replace(

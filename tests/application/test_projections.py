@@ -50,8 +50,9 @@ def logged(app: Secretariat, kinds: tuple[type[Any], ...]) -> list[Logged]:
     """The events of `kinds` in the log, as catch-up hands them to a projector."""
     topics = [get_topic(kind) for kind in kinds]
     return [
-        Logged(n.id, app.mapper.to_domain_event(n))
+        Logged(n.id, utc_text(event.timestamp), event)
         for n in app.recorder.select_notifications(0, 1000, topics=topics)
+        for event in [app.mapper.to_domain_event(n)]
     ]
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from adapters.views.source import EventDecoder, EventSource, event_classes
 from application.errors import UnreadableEventError
+from application.projections import utc_text
 from tests.seed_history import opened, seed, statement
 
 
@@ -43,6 +44,7 @@ def test_each_event_is_decoded_as_the_librarys_mapper_decodes_it(store: str) -> 
         by_mapper = app.mapper.to_domain_event(notification)
         assert type(logged.event) is type(by_mapper)
         assert vars(logged.event) == vars(by_mapper)
+        assert logged.recorded_at == utc_text(by_mapper.timestamp)
 
 
 def test_a_value_not_stored_as_its_type_is_unreadable(sqlite_store: str) -> None:
