@@ -8,6 +8,7 @@ every listener (`NOTIFY` on the log's channel, at each insert): `wait_for_events
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from threading import Event
@@ -142,16 +143,19 @@ def wait_for_events(
         connection.execute(SQL("LISTEN {0}").format(channel))
         try:
             yield True
-            quiet = 0.0
+            last = time.monotonic()
             while not stop.is_set():
-                notices = connection.notifies(timeout=TICK_SECONDS, stop_after=1)
-                if any(True for _ in notices):
-                    quiet = 0.0
+                # Read to its end: until then, the notices hold the connection.
+                notified = False
+                for _ in connection.notifies(timeout=TICK_SECONDS, stop_after=1):
+                    notified = True
+                if notified:
                     yield True
-                    continue
-                quiet += TICK_SECONDS
-                if quiet >= seconds:
-                    quiet = 0.0
+                elif time.monotonic() - last >= seconds:
                     yield False
+                else:
+                    continue
+                last = time.monotonic()
         finally:
-            connection.execute(SQL("UNLISTEN {0}").format(channel))
+            if not connection.closed:  # back to the pool, listening no more
+                connection.execute(SQL("UNLISTEN {0}").format(channel))
