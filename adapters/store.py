@@ -6,7 +6,7 @@ import base64
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 if TYPE_CHECKING:
@@ -206,16 +206,30 @@ def check_key(secretariat: Secretariat, store: Store) -> None:
     """Make sure the store's events are readable with the key given, or without
     one, by reading its first event: a store is encrypted from its first event
     or not at all, so a command never writes plaintext into an encrypted store,
-    nor encrypted events into a plain one."""
-    first = secretariat.recorder.select_notifications(start=None, limit=1)
-    if not first:
-        return
-    state = first[0].state
-    cipher = secretariat.mapper.cipher
+    nor encrypted events into a plain one. A store that holds no event yet is
+    decided by its first write: each write of this command checks, under the
+    store's write lock, the first event that another may have written since
+    (`adapters.recorders.FirstWriteDecides`)."""
+    from functools import partial
+
+    from adapters.recorders import FirstWriteDecides
+
+    recorder = secretariat.recorder
+    check = partial(check_first_state, secretariat.mapper.cipher, store.label)
+    first = recorder.select_notifications(start=None, limit=1)
+    if first:
+        check(first[0].state)
+    elif isinstance(recorder, FirstWriteDecides):
+        recorder.check_first_state = check
+
+
+def check_first_state(cipher: Any, label: str, state: bytes) -> None:
+    """Refuse a store whose first event's `state` the `cipher` (None: no key)
+    did not write."""
     if cipher is None:
         if not is_plain_json(state):
             raise StoreKeyError(
-                f"the events in {store.label} are encrypted: set "
+                f"the events in {label} are encrypted: set "
                 f"${CIPHER_KEY_VARIABLE} to the key they were written with"
             )
         return
@@ -224,12 +238,12 @@ def check_key(secretariat: Secretariat, store: Store) -> None:
     except ValueError:
         if is_plain_json(state):
             raise StoreKeyError(
-                f"the events in {store.label} are not encrypted, but "
+                f"the events in {label} are not encrypted, but "
                 f"${CIPHER_KEY_VARIABLE} is set: unset it to use this store "
                 "(a store is encrypted from its first event, or not at all)"
             ) from None
         raise StoreKeyError(
-            f"the events in {store.label} cannot be decrypted with the key in "
+            f"the events in {label} cannot be decrypted with the key in "
             f"${CIPHER_KEY_VARIABLE}: it is not the key they were written with"
         ) from None
 
