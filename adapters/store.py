@@ -78,6 +78,7 @@ def parse_store_url(url: str) -> Store:
         path = url.removeprefix("sqlite:///")
         if not path or path.endswith("/"):
             raise StoreUrlError(f"the store URL {url!r} names no file")
+        _check_sqlite_file(url, path)
         return Store(
             url=url,
             kind="sqlite",
@@ -94,6 +95,24 @@ def parse_store_url(url: str) -> Store:
         f"the store URL {url!r} is neither sqlite:///PATH "
         "nor postgresql://USER@HOST:PORT/DB"
     )
+
+
+def _check_sqlite_file(url: str, path: str) -> None:
+    """Refuse an SQLite name that is not a plain file's: the library opens
+    every name as SQLite's URIs allow, and takes any name holding `:memory:`
+    or `mode=memory` for a database in the memory of one process, which
+    keeps nothing once the command ends (an import would say what it
+    applied, and keep none of it)."""
+    if ":memory:" in path or "mode=memory" in path:
+        raise StoreUrlError(
+            f"the store URL {url!r} names a database in memory, which keeps "
+            "nothing once the command ends: name a file, sqlite:///PATH"
+        )
+    if path.startswith("file:"):
+        raise StoreUrlError(
+            f"the store URL {url!r} holds an SQLite URI (file:...), not a "
+            "file's name: name the file itself, sqlite:///PATH"
+        )
 
 
 def _postgres_store(url: str) -> Store:
