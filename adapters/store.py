@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -47,9 +47,9 @@ class Store:
     """A parsed store URL: the kind of store, and the settings that open it.
     (A dataclass: a query starts without importing attrs.)"""
 
-    url: str
+    url: str = field(repr=False)  # may hold a password: never shown
     kind: str
-    settings: dict[str, str]
+    settings: dict[str, str] = field(repr=False)
     path: Path | None = None
 
     @property
@@ -71,9 +71,12 @@ class Store:
 
 def parse_store_url(url: str) -> Store:
     """Read `sqlite:///PATH`, `sqlite:////ABSOLUTE/PATH` or
-    `postgresql://USER[:PASSWORD]@HOST[:PORT]/DB[?schema=NAME]`."""
+    `postgresql://USER[:PASSWORD]@HOST[:PORT]/DB[?schema=NAME]`. A URL that
+    names no store is refused, shown without its password."""
     if not url.isprintable():
-        raise StoreUrlError(f"the store URL {url!r} holds a control character")
+        raise StoreUrlError(
+            f"the store URL {shown_url(url)!r} holds a control character"
+        )
     if url.startswith("sqlite:///"):
         path = url.removeprefix("sqlite:///")
         if not path or path.endswith("/"):
@@ -92,9 +95,34 @@ def parse_store_url(url: str) -> Store:
     if url.startswith(("postgresql://", "postgres://")):
         return _postgres_store(url)
     raise StoreUrlError(
-        f"the store URL {url!r} is neither sqlite:///PATH "
+        f"the store URL {shown_url(url)!r} is neither sqlite:///PATH "
         "nor postgresql://USER@HOST:PORT/DB"
     )
+
+
+def shown_url(url: str) -> str:
+    """`url` as it may be shown: its password, if any, written `***`. The
+    password is taken as broadly as can be (up to the last `@`), so that one
+    holding a character a URL reserves is hidden too."""
+    if url.startswith("sqlite:///"):
+        return url
+    scheme, separator, rest = url.partition("://")
+    userinfo, at, after = rest.rpartition("@")
+    if not (separator and at and ":" in userinfo):
+        return url
+    return f"{scheme}://{userinfo.partition(':')[0]}:***@{after}"
+
+
+def without_password(text: str, url: str) -> str:
+    """`text` (a message, a reason given by a driver) with the password of
+    the store `url` written `***` wherever it appears, as given or decoded."""
+    if url.startswith("sqlite:///"):
+        return text
+    userinfo, at, _ = url.partition("://")[2].rpartition("@")
+    password = userinfo.partition(":")[2] if at else ""
+    for form in sorted({password, unquote(password)} - {""}, key=len, reverse=True):
+        text = text.replace(form, "***")
+    return text
 
 
 def _check_sqlite_file(url: str, path: str) -> None:
@@ -116,17 +144,21 @@ def _check_sqlite_file(url: str, path: str) -> None:
 
 
 def _postgres_store(url: str) -> Store:
-    parts = urlsplit(url)
+    shown = shown_url(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as error:  # a host in brackets that is no IPv6 address
+        raise StoreUrlError(f"the store URL {shown!r} is not a URL: {error}") from None
     try:
         port = parts.port or 5432
     except ValueError:
         raise StoreUrlError(
-            f"the store URL {url!r} has a port that is not a number"
+            f"the store URL {shown!r} has a port that is not a number from 1 to 65535"
         ) from None
     database = unquote(parts.path.lstrip("/"))
     if not (parts.hostname and parts.username and database):
         raise StoreUrlError(
-            f"the store URL {url!r} needs a user, a host and a database: "
+            f"the store URL {shown!r} needs a user, a host and a database: "
             "postgresql://USER@HOST:PORT/DB"
         )
     settings = {
@@ -293,10 +325,11 @@ def open_views(store: Store, secretariat: Secretariat) -> Views:
 
 
 def describe_store_error(store: Store, error: BaseException) -> str:
-    """One line saying which store failed and why."""
+    """One line saying which store failed and why (never its password)."""
     reason = str(error) or type(error).__name__
     if store.kind == "postgresql" and "couldn't get a connection" in reason:
         from adapters.postgres import why_unreachable
 
         reason = f"{reason}: {why_unreachable(store.settings) or 'it answers now'}"
-    return f"the store at {store.label} cannot be used: {' '.join(reason.split())}"
+    reason = without_password(" ".join(reason.split()), store.url)
+    return f"the store at {store.label} cannot be used: {reason}"
