@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -174,8 +175,57 @@ def _postgres_store(url: str) -> Store:
     }
     schema = parse_qs(parts.query).get("schema")
     if schema:
-        settings["POSTGRES_SCHEMA"] = schema[-1]
+        settings["POSTGRES_SCHEMA"] = _plain_schema(shown, schema[-1])
     return Store(url=url, kind="postgresql", settings=settings)
+
+
+PLAIN_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+"""A PostgreSQL name read as written without quotes: lower-case ASCII letters,
+digits and underscores, not starting with a digit, at most 63 bytes."""
+
+_QUOTED_KEYWORDS = """
+    all analyse analyze and any array as asc asymmetric authorization between bigint
+    binary bit boolean both case cast char character check coalesce collate
+    collation column concurrently constraint create cross current_catalog
+    current_date current_role current_schema current_time current_timestamp
+    current_user dec decimal default deferrable desc distinct do else end except
+    exists extract false fetch float for foreign freeze from full grant greatest
+    group grouping having ilike in initially inner inout int integer intersect
+    interval into is isnull join json json_array json_arrayagg json_exists
+    json_object json_objectagg json_query json_scalar json_serialize json_table
+    json_value lateral leading least left like limit localtime localtimestamp
+    merge_action national natural nchar none normalize not notnull null nullif
+    numeric offset on only or order out outer overlaps overlay placing position
+    precision primary real references returning right row select session_user setof
+    similar smallint some substring symmetric system_user table tablesample then
+    time timestamp to trailing treat trim true union unique user using values
+    varchar variadic verbose when where window with xmlattributes xmlconcat
+    xmlelement xmlexists xmlforest xmlnamespaces xmlparse xmlpi xmlroot xmlserialize
+    xmltable
+"""
+QUOTED_KEYWORDS = frozenset(_QUOTED_KEYWORDS.split())
+"""PostgreSQL's keywords that are not unreserved (`pg_get_keywords()`, catcode
+R, T or C, up to version 17): a schema of one of these names must be quoted."""
+
+
+def _plain_schema(shown: str, schema: str) -> str:
+    """`schema`, when PostgreSQL reads it as written without quotes.
+
+    A name that needs quoting (`RT_Upper`, `rt x`, `select`) is refused
+    before anything is created, rather than quoted: the library quotes it in
+    most of its statements but not where it looks up the store's row type,
+    so that every write failed after the tables were created; and whoever
+    reads the store with SQL (a report, a backup script) would have to quote
+    it too. An unquoted `RT_Upper` is `rt_upper` to PostgreSQL: a name that
+    needs quoting is easily taken for another schema."""
+    if PLAIN_NAME.fullmatch(schema) and schema not in QUOTED_KEYWORDS:
+        return schema
+    raise StoreUrlError(
+        f"the store URL {shown!r} names the schema {schema!r}, which PostgreSQL "
+        "reads as written only when quoted: a schema name is lower-case letters "
+        "(a-z), digits and underscores, not starting with a digit, at most 63 "
+        "characters, and not an SQL keyword"
+    )
 
 
 def store_url(given: str | None = None) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 import io
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 import structlog
@@ -159,3 +159,99 @@ def logged(url: str, args: list[str], *, log_json: bool) -> Invoked:
             code = exit_.code
     structlog.reset_defaults()
     return Invoked(code if isinstance(code, int) else 1, out.getvalue(), err.getvalue())
+
+
+# PostgreSQL schema names.
+
+QUOTED_SCHEMAS = [
+    "RT_Upper",  # upper case: PostgreSQL folds an unquoted name to rt_upper
+    "rt x",
+    "rt-x",
+    'rt"x',
+    "1rt",
+    "rté",
+    "select",  # a keyword
+    "user",
+    "rt$x",  # PostgreSQL allows it unquoted, the SQL standard does not
+    "x" * 64,  # longer than PostgreSQL keeps
+]
+"""Schema names that PostgreSQL reads as written only when quoted."""
+
+
+def tables_in(server: str, schema: str) -> list[str]:
+    import psycopg
+
+    with psycopg.connect(server) as connection:
+        rows = connection.execute(
+            "SELECT c.relname FROM pg_class c JOIN pg_namespace n "
+            "ON n.oid = c.relnamespace WHERE n.nspname = %s ORDER BY 1",
+            (schema,),
+        ).fetchall()
+    return [row[0] for row in rows]
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("schema", QUOTED_SCHEMAS)
+def test_a_schema_name_that_needs_quoting_is_refused_before_anything_is_created(
+    schema: str, tmp_path: Path
+) -> None:
+    import psycopg
+    from psycopg.sql import SQL, Identifier
+
+    from tests.conftest import requires_postgres
+
+    server = requires_postgres()
+    kept = schema[:63]  # as PostgreSQL keeps it
+    with psycopg.connect(server, autocommit=True) as connection:
+        connection.execute(SQL("CREATE SCHEMA {}").format(Identifier(kept)))
+    try:
+        url = f"{server}?{urlencode({'schema': schema})}"
+        for args in COMMANDS:
+            ran = invoke(*args, store=url)
+            assert ran.code == 2, (args, ran.err)
+            message = one_line_error(ran.err)
+            assert f"the schema {schema!r}" in message, message
+            assert ran.out == ""
+        assert tables_in(server, kept) == []
+    finally:
+        with psycopg.connect(server, autocommit=True) as connection:
+            connection.execute(SQL("DROP SCHEMA {} CASCADE").format(Identifier(kept)))
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("schema", ["rt_lower", "_rt2", "r" * 63, "username"])
+def test_a_schema_name_as_postgresql_reads_it_unquoted_is_used(
+    schema: str, tmp_path: Path
+) -> None:
+    import psycopg
+    from psycopg.sql import SQL, Identifier
+
+    from tests.conftest import requires_postgres
+
+    server = requires_postgres()
+    with psycopg.connect(server, autocommit=True) as connection:
+        connection.execute(SQL("CREATE SCHEMA {}").format(Identifier(schema)))
+    try:
+        url = f"{server}?{urlencode({'schema': schema})}"
+        ran = invoke("import", str(EXAMPLE), store=url)
+        assert ran.code == 0, ran.err
+        assert "87 applied" in ran.out
+        assert "secretariat_events" in tables_in(server, schema)
+        assert invoke("calendar", "--json", store=url).code == 0
+    finally:
+        with psycopg.connect(server, autocommit=True) as connection:
+            connection.execute(SQL("DROP SCHEMA {} CASCADE").format(Identifier(schema)))
+
+
+@pytest.mark.postgres
+def test_every_keyword_the_server_reads_only_quoted_is_known() -> None:
+    import psycopg
+
+    from adapters.store import QUOTED_KEYWORDS
+    from tests.conftest import requires_postgres
+
+    with psycopg.connect(requires_postgres()) as connection:
+        rows = connection.execute(
+            "SELECT word FROM pg_get_keywords() WHERE catcode <> 'U'"
+        ).fetchall()
+    assert {row[0] for row in rows} <= QUOTED_KEYWORDS
