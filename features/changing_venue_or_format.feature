@@ -32,6 +32,12 @@ Feature: Changing the venue or the format of a session
 
   Rule: A session that has opened, closed or been cancelled is not relocated
 
+    Example: A session in session cannot be relocated
+      Given the 6th session of cybercrime-egm is opened on 27 July 2020
+      When the venue of the 6th session of cybercrime-egm is changed to "Online" and its format to online on 28 July 2020
+      Then the officer is told "the 6th session of cybercrime-egm is in session and cannot be relocated"
+      And nothing is recorded
+
     Example: A closed session cannot be relocated
       Given the 6th session of cybercrime-egm is opened on 27 July 2020
       And the 6th session of cybercrime-egm is closed on 29 July 2020

@@ -36,6 +36,12 @@ Feature: Opening and closing a session, and adopting its report
       Then the officer is told "the 6th session of cybercrime-egm is postponed with its dates to be determined and cannot be opened"
       And nothing is recorded
 
+    Example: Once rescheduled, a session postponed until further notice opens on one of its new days
+      Given the 6th session of cybercrime-egm is postponed to dates to be determined on 20 May 2020 because "Travel restrictions remain in force"
+      And the 6th session of cybercrime-egm is rescheduled to 27–29 July 2020 on 1 June 2020
+      When the 6th session of cybercrime-egm is opened on 27 July 2020
+      Then the 6th session of cybercrime-egm is opened on 27 July 2020
+
   Rule: A session opens once
 
     Example: Opening a session that is in session is refused

@@ -74,6 +74,10 @@ Feature: Recording statements and panelists
         | postponed          | 13 March 2020   |
         | panelist confirmed | 1 June 2020     |
 
+    Example: A statement is recorded on the item it names before the agenda is issued
+      When a statement by "Australia" on item 9 is recorded for the 6th session of cybercrime-egm on 1 June 2020
+      Then a statement by "Australia" on item 9 is recorded for the 6th session of cybercrime-egm on 1 June 2020
+
   Rule: A cancelled session takes no statements and no panelists
 
     Background:

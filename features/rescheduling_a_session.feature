@@ -46,6 +46,13 @@ Feature: Rescheduling a session
       Then the officer is told "the 6th session of cybercrime-egm is in session and cannot be rescheduled"
       And nothing is recorded
 
+    Example: A closed session cannot be rescheduled
+      Given the 6th session of cybercrime-egm is opened on 6 April 2020
+      And the 6th session of cybercrime-egm is closed on 8 April 2020
+      When the 6th session of cybercrime-egm is rescheduled to 7–9 April 2020 on 9 April 2020
+      Then the officer is told "the 6th session of cybercrime-egm is closed and cannot be rescheduled"
+      And nothing is recorded
+
     Example: A cancelled session cannot be rescheduled
       Given the 6th session of cybercrime-egm is cancelled on 13 March 2020 because "Impact of the COVID-19 pandemic"
       When the 6th session of cybercrime-egm is rescheduled to 27–29 July 2020 on 20 May 2020
