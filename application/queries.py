@@ -1,9 +1,9 @@
 """The read side's answers: view rows shaped into what officers and scripts read.
 
-The JSON keys here are a contract: keys may be added, never renamed or dropped.
-This module imports only the rows and the wording, so that a query reading a
-view's table directly answers with the same contract without loading the
-domain or the library.
+The JSON keys here are a contract (docs/json.md): keys may be added, never
+renamed or dropped. This module imports only the rows and the wording, so that
+a query reading a view's table directly answers with the same contract without
+loading the domain or the library.
 """
 
 from __future__ import annotations
