@@ -14,31 +14,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from domain.phrases import UNDATED, describe_days, describe_session, ordinal
-
-__all__ = [
-    "DOCUMENT_ORDER",
-    "OWN_SECTIONS",
-    "UNDATED",
-    "because",
-    "date_order",
-    "dates",
-    "day",
-    "describe_session",
-    "document_heading",
-    "format_words",
-    "has_moved",
-    "ordinal",
-    "ordinal_word",
-    "sentence",
-    "session_order",
-    "statement_numbers",
-    "status_words",
-    "submission_words",
-    "submitter_words",
-    "times",
-    "weekday",
-]
+from domain.phrases import UNDATED, describe_days
+from domain.phrases import describe_session as describe_session  # noqa: PLC0414
+from domain.phrases import ordinal as ordinal  # noqa: PLC0414
 
 # Sessions.
 
