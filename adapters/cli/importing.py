@@ -11,15 +11,8 @@ from typing import Any
 import click
 import structlog
 
-from adapters.cli.import_files import (
-    Entry,
-    EntryFailedError,
-    ImportFileError,
-    apply_entries,
-    count_applied,
-    read_import_file,
-)
-from adapters.cli.recording import catch_up_views
+from adapters.cli.import_files import ImportFileError, read_import_file
+from adapters.cli.recording import report_views
 from adapters.cli.running import (
     BAD_USAGE,
     STORE_FAILED,
@@ -28,6 +21,13 @@ from adapters.cli.running import (
     as_failure,
     global_options,
 )
+from application.importing import (
+    Entry,
+    EntryFailedError,
+    apply_entries,
+    count_applied,
+)
+from application.recording import catch_up
 
 
 class FilePath(click.Path):
@@ -80,7 +80,7 @@ def import_file(settings: Settings, file: Path, dry_run: bool) -> None:
         if reason.exit_code != STORE_FAILED:
             # The entries before the failed one stay recorded: the views show
             # them (a store that failed catches them up at its next command).
-            catch_up_views(settings)
+            report_views(catch_up(lambda: settings.views(create=True)))
         structlog.contextvars.bind_contextvars(
             entry=failed.entry.index,
             applied=failed.done.applied,
@@ -96,7 +96,7 @@ def import_file(settings: Settings, file: Path, dry_run: bool) -> None:
         ) from failed.error
     structlog.contextvars.bind_contextvars(applied=done.applied, already=done.already)
     # Once for the whole file: a catch-up per entry would cost the import its speed.
-    catch_up_views(settings)
+    report_views(catch_up(lambda: settings.views(create=True)))
     click.echo(f"{file}: {done.applied} applied, {done.already} already in the record")
 
 

@@ -10,13 +10,8 @@ from typing import Any
 import pytest
 from pytest_bdd import given, parsers, scenarios, then, when
 
-from adapters.cli.import_files import (
-    EntryFailedError,
-    Imported,
-    apply_entries,
-    parse_import,
-    read_import_file,
-)
+from adapters.cli.import_files import parse_import, read_import_file
+from application.importing import EntryFailedError, Imported, apply_entries
 from application.records import event_record
 from application.secretariat import Secretariat
 from domain.ids import workplan_id

@@ -10,16 +10,11 @@ from uuid import UUID
 
 import pytest
 
-from adapters.cli.import_files import (
-    EntryFailedError,
-    Imported,
-    apply_entries,
-    parse_import,
-    read_import_file,
-)
+from adapters.cli.import_files import parse_import, read_import_file
 from adapters.store import open_secretariat, parse_store_url
 from application.commands import ChangeVenue
 from application.errors import ConflictError
+from application.importing import EntryFailedError, Imported, apply_entries
 from application.secretariat import Secretariat
 from domain.session import UnknownAgendaItemError
 from domain.values import Format

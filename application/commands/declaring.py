@@ -1,0 +1,696 @@
+"""How a command is declared once, and every face of it derived.
+
+A command is a frozen attrs class; each of its fields carries, in its
+`metadata`, the parameters it is given by from outside (a `Shape` of one or
+more `Param`s): the name the command line and files know it by, the `Kind` of
+value (how it is read from text and written back), its help, whether it is
+required, repeatable or a flag, and where it is accepted. `declare` adds the
+command's name, help (its docstring), the record it targets and the domain
+method that decides it. From that one declaration come the command line's
+options, an import file's keys and checks, the JSON schema of a request, and
+the text an export or a generator writes.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import inspect
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+
+import attrs
+
+from application.parsing import (
+    parse_assignment,
+    parse_body_code,
+    parse_choice,
+    parse_count,
+    parse_date,
+    parse_period,
+)
+from domain.errors import InvalidValueError
+from domain.limits import BODY_CODE, NAME_LIMIT, REASON_LIMIT
+from domain.values import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    MAX_NUMBER,
+    DateRange,
+    check_date,
+    check_number,
+    check_text,
+    check_year,
+)
+
+if TYPE_CHECKING:
+    from application.commands.base import Command, Record
+
+T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
+C = TypeVar("C", bound="type[Command]")
+
+PARAMS = "secretariat.params"
+"""The key of a field's `Shape` in its attrs metadata."""
+
+NAME_HELP = f"at most {NAME_LIMIT:,} characters"
+REASON_HELP = f"at most {REASON_LIMIT:,} characters"
+"""The length limits, as every parameter that takes a text states them."""
+
+
+class Face(enum.Flag):
+    """Where a command comes from: a parameter says in which it is accepted."""
+
+    CLI = enum.auto()
+    """The command line."""
+    FILE = enum.auto()
+    """An entry of an import file."""
+    API = enum.auto()
+    """A request to the service (its body)."""
+    ALL = CLI | FILE | API
+
+
+class Fallback(enum.Enum):
+    """Where a parameter's value comes from when it is not given."""
+
+    TODAY = "today"
+    ISSUER = "the officer issuing the command"
+
+
+class IncompleteError(InvalidValueError):
+    """Raised when parameters that go together are given one without the other."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = tuple(names)
+        super().__init__(self.say(lambda name: name))
+
+    def say(self, called: Callable[[str], str]) -> str:
+        """The message, each parameter named as `called` names it (`--start`)."""
+        first, *rest = [called(name) for name in self.names]
+        return f"give both {first} and {' and '.join(rest)}, or neither"
+
+
+class FieldsError(InvalidValueError):
+    """Raised when the fields given for a command (an import entry, a request)
+    are not those it takes, or not of the right shape."""
+
+
+# Kinds of value.
+
+
+@attrs.frozen
+class Kind(Generic[T]):
+    """A kind of value as the outside world writes it."""
+
+    metavar: str
+    """How `--help` shows it: DATE, N, TEXT."""
+    parse: Callable[[str], T] | None
+    """Text to value, raising `InvalidValueError`; None: the text itself."""
+    format: Callable[[T], str]
+    """Value to text: the inverse of `parse`."""
+    schema: Mapping[str, Any]
+    """Its JSON schema."""
+    check: Callable[[T, str], object] | None = None
+    """Checks a value, given what to call it in a message ("the title")."""
+    choices: tuple[str, ...] = ()
+
+    def read(self, text: str) -> T:
+        if self.parse is None:
+            return text  # type: ignore[return-value]
+        return self.parse(text)
+
+
+def _check_name(value: str, what: str) -> None:
+    check_text(value, what=what, limit=NAME_LIMIT)
+
+
+def _check_reason(value: str, what: str) -> None:
+    check_text(value, what=what, limit=REASON_LIMIT)
+
+
+def _check_code(value: str, _: str) -> None:
+    if not isinstance(value, str):
+        raise InvalidValueError(f"a body code is text, not {value!r}")
+    parse_body_code(value)
+
+
+def _check_number(value: int, what: str) -> None:
+    check_number(value, what=what)
+
+
+def _check_year(value: int, what: str) -> None:
+    check_year(value, what=what)
+
+
+def _check_date(value: date, what: str) -> None:
+    check_date(value, what=what)
+
+
+NAME: Kind[str] = Kind(
+    "TEXT", None, str, {"type": "string", "maxLength": NAME_LIMIT}, _check_name
+)
+REASON: Kind[str] = Kind(
+    "TEXT", None, str, {"type": "string", "maxLength": REASON_LIMIT}, _check_reason
+)
+CODE: Kind[str] = Kind(
+    "CODE",
+    None,
+    str,
+    {"type": "string", "pattern": f"^{BODY_CODE.pattern}$"},
+    _check_code,
+)
+COUNT: Kind[int] = Kind(
+    "N",
+    parse_count,
+    str,
+    {"type": "integer", "minimum": 1, "maximum": MAX_NUMBER},
+    _check_number,
+)
+YEAR: Kind[int] = Kind(
+    "N",
+    parse_count,
+    str,
+    {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
+    _check_year,
+)
+DATE: Kind[date] = Kind(
+    "DATE",
+    parse_date,
+    date.isoformat,
+    {"type": "string", "format": "date"},
+    _check_date,
+)
+PERIOD: Kind[Any] = Kind(
+    "YYYY-YYYY", parse_period, str, {"type": "string", "pattern": r"^\d{4}-\d{4}$"}
+)
+PAIR: Kind[tuple[int, str]] = Kind(
+    "N=TEXT",
+    parse_assignment,
+    lambda pair: f"{pair[0]}={pair[1]}",
+    {"type": "string", "maxLength": NAME_LIMIT},
+)
+"""One element of a repeatable parameter: `N=TEXT`."""
+FLAG: Kind[bool] = Kind(
+    "", lambda text: text == "true", lambda on: "true" if on else "false", {}
+)
+
+
+def choice(enumeration: type[E]) -> Kind[E]:
+    """One of an enumeration's values, read as its member."""
+    values = tuple(str(member.value) for member in enumeration)
+
+    def parse(text: str) -> E:
+        return enumeration(parse_choice(text, values))
+
+    return Kind(
+        "|".join(values),
+        parse,
+        lambda member: str(member.value),
+        {"type": "string", "enum": list(values)},
+        choices=values,
+    )
+
+
+# Parameters and the fields they make.
+
+
+@attrs.frozen
+class Param:
+    """One parameter of a command, as the outside world gives it."""
+
+    name: str
+    """Its name on the command line (`at-session`, `from`, `item`, `body`)."""
+    dest: str
+    """The name its value goes by on the way in (`at_session`, `submitter`)."""
+    kind: Kind[Any]
+    help: str
+    required: bool = True
+    positional: bool = False
+    plural: str | None = None
+    """A repeatable parameter's key in files and requests (`items`); None when
+    it is given once."""
+    flag: bool = False
+    default: Any = None
+    """The value it takes when not given (None: none), shown by `--help`."""
+    fallback: Fallback | None = None
+    fallback_in: Face = Face.ALL
+    """Where the fallback applies; elsewhere the parameter must be given."""
+    accepted: Face = Face.ALL
+
+    @property
+    def key(self) -> str:
+        """Its key in an import file's entry or a request."""
+        return self.plural or self.name
+
+    def required_in(self, face: Face) -> bool:
+        return self.required or (
+            self.fallback is not None and not self.fallback_in & face
+        )
+
+    def schema(self) -> dict[str, Any]:
+        """The JSON schema of its value in a request."""
+        described = {"description": self.help}
+        if self.flag:
+            return {"type": "boolean", **described}
+        if self.plural is not None:
+            text = {"type": "string", "maxLength": NAME_LIMIT}
+            return {
+                "type": "object",
+                "propertyNames": {"pattern": r"^\d+$"},
+                "additionalProperties": {
+                    "oneOf": [text, {"type": "array", "items": text, "minItems": 1}]
+                },
+                "minProperties": 1,
+                **described,
+            }
+        return {**self.kind.schema, **described}
+
+
+class Shape:
+    """How one field of a command is made of the parameters given."""
+
+    params: tuple[Param, ...]
+
+    def assemble(self, values: Mapping[str, Any]) -> Any:
+        """The field's value from its parameters' values (by `dest`; absent or
+        None when not given), or `attrs.NOTHING` for the field's default."""
+        raise NotImplementedError
+
+    def disassemble(self, value: Any) -> dict[str, Any]:
+        """The parameters' values that give `value` (the inverse)."""
+        raise NotImplementedError
+
+
+@attrs.frozen
+class Single(Shape):
+    """A field given by one parameter of the same value."""
+
+    param: Param
+
+    @property
+    def params(self) -> tuple[Param, ...]:  # type: ignore[override]
+        return (self.param,)
+
+    def assemble(self, values: Mapping[str, Any]) -> Any:
+        value = values.get(self.param.dest)
+        return attrs.NOTHING if value is None else value
+
+    def disassemble(self, value: Any) -> dict[str, Any]:
+        return {self.param.dest: value}
+
+
+@attrs.frozen
+class Dates(Shape):
+    """A date range given by its first and last day."""
+
+    start: Param
+    end: Param
+
+    @property
+    def params(self) -> tuple[Param, ...]:  # type: ignore[override]
+        return (self.start, self.end)
+
+    def assemble(self, values: Mapping[str, Any]) -> Any:
+        start, end = values.get(self.start.dest), values.get(self.end.dest)
+        if start is None and end is None:
+            return attrs.NOTHING
+        if start is None or end is None:
+            raise IncompleteError([self.start.name, self.end.name])
+        return DateRange(start=start, end=end)
+
+    def disassemble(self, value: DateRange | None) -> dict[str, Any]:
+        if value is None:
+            return {}
+        return {self.start.dest: value.start, self.end.dest: value.end}
+
+
+@attrs.frozen
+class Repeated(Shape):
+    """A field given by a repeatable parameter, each time one `N=TEXT` pair."""
+
+    param: Param
+    build: Callable[[list[tuple[int, str]]], Any]
+    pairs: Callable[[Any], list[tuple[int, str]]]
+
+    @property
+    def params(self) -> tuple[Param, ...]:  # type: ignore[override]
+        return (self.param,)
+
+    def assemble(self, values: Mapping[str, Any]) -> Any:
+        given = values.get(self.param.dest)
+        return attrs.NOTHING if not given else self.build(list(given))
+
+    def disassemble(self, value: Any) -> dict[str, Any]:
+        return {self.param.dest: self.pairs(value)}
+
+
+def _what(name: str) -> str:
+    return "the " + name.replace("_", " ")
+
+
+def _field(
+    shape: Callable[[str], Shape],
+    *,
+    kind: Kind[Any] | None,
+    optional: bool,
+    default: Any,
+    what: str | None,
+    check: bool = True,
+) -> Any:
+    """An attrs field whose metadata makes its shape (once the field's name is
+    known, see `declare`), checked by its kind's check."""
+    checks = kind.check if kind is not None and check else None
+
+    def validate(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if checks is not None and not (value is None and optional):
+            checks(value, what or _what(attribute.name))
+
+    return attrs.field(
+        default=default if default is not None or optional else attrs.NOTHING,
+        validator=validate if checks is not None else None,
+        metadata={PARAMS: shape},
+    )
+
+
+def value(
+    kind: Kind[Any],
+    help: str = "",
+    *,
+    name: str | None = None,
+    optional: bool = False,
+    default: Any = None,
+    positional: bool = False,
+    what: str | None = None,
+    fallback: Fallback | None = None,
+    fallback_in: Face = Face.ALL,
+    accepted: Face = Face.ALL,
+    check: bool = True,
+) -> Any:
+    """A field given by one parameter: `name` on the command line (default:
+    the field's name, with hyphens), read as `kind` and checked by its check
+    (unless `check` is false: the command checks it itself)."""
+
+    def shape(field: str) -> Shape:
+        return Single(
+            Param(
+                name=name or field.replace("_", "-"),
+                dest=field,
+                kind=kind,
+                help=help,
+                required=not (optional or default is not None or fallback),
+                positional=positional,
+                default=default,
+                fallback=fallback,
+                fallback_in=fallback_in,
+                accepted=accepted,
+            )
+        )
+
+    return _field(
+        shape, kind=kind, optional=optional, default=default, what=what, check=check
+    )
+
+
+def flag(help: str) -> Any:
+    """A field that is true when the flag is given."""
+
+    def shape(field: str) -> Shape:
+        name = field.replace("_", "-")
+        return Single(Param(name, field, FLAG, help, required=False, flag=True))
+
+    return _field(shape, kind=None, optional=False, default=False, what=None)
+
+
+def dates(start: str, end: str, *, optional: bool = False) -> Any:
+    """A date range, given as `start` and `end` (their help texts); an optional
+    one is given with both or neither."""
+
+    def shape(_: str) -> Shape:
+        return Dates(
+            Param("start", "start", DATE, start, required=not optional),
+            Param("end", "end", DATE, end, required=not optional),
+        )
+
+    return _field(shape, kind=None, optional=optional, default=None, what=None)
+
+
+def repeated(
+    name: str,
+    help: str,
+    *,
+    build: Callable[[list[tuple[int, str]]], Any],
+    pairs: Callable[[Any], list[tuple[int, str]]],
+    check: Callable[[Any, attrs.Attribute[Any], Any], None] | None = None,
+) -> Any:
+    """A field given by the repeatable parameter `name` (`--item N=TEXT`,
+    once per pair); its key in files is the field's name (`items`)."""
+
+    def shape(field: str) -> Shape:
+        return Repeated(Param(name, field, PAIR, help, plural=field), build, pairs)
+
+    return attrs.field(converter=tuple, validator=check, metadata={PARAMS: shape})
+
+
+# The declaration.
+
+
+@attrs.frozen
+class Declaration:
+    """Everything said once about a command, from which its faces are derived."""
+
+    verb: str
+    """Its name in the CLI, the import file and the feature files."""
+    help: str
+    command: type[Command]
+    shapes: tuple[tuple[str, Shape], ...]
+    """Each field's name and shape, in the order of the fields."""
+    record: Record[Any]
+    decided_by: Callable[..., Any]
+    """The domain's method that decides it: an aggregate's method, given the
+    command's other fields; or, for a command that creates the record, the
+    aggregate's constructor, given all of them."""
+    creates: bool
+    commutes: bool
+    """Two such commands on the same record give the same record in either
+    order: one that meets a concurrent change is decided again."""
+
+    @property
+    def params(self) -> tuple[Param, ...]:
+        return tuple(param for _, shape in self.shapes for param in shape.params)
+
+    def params_in(self, face: Face) -> tuple[Param, ...]:
+        return tuple(param for param in self.params if param.accepted & face)
+
+    def build(self, values: Mapping[str, Any]) -> Command:
+        """The command, from its parameters' values (by `dest`)."""
+        fields = {}
+        for field, shape in self.shapes:
+            assembled = shape.assemble(values)
+            if assembled is not attrs.NOTHING:
+                fields[field] = assembled
+        return self.command(**fields)
+
+    def values(self, command: Command) -> dict[str, Any]:
+        """The parameters' values that build `command` (the inverse)."""
+        found: dict[str, Any] = {}
+        for field, shape in self.shapes:
+            found.update(shape.disassemble(getattr(command, field)))
+        return found
+
+    def arguments(self, command: Command) -> dict[str, Any]:
+        """The keyword arguments of the domain method that decides it."""
+        skipped = () if self.creates else self.record.key
+        return {
+            field: getattr(command, field)
+            for field, _ in self.shapes
+            if field not in skipped
+        }
+
+    # Commands given as fields of text (import entries, requests).
+
+    def read(
+        self,
+        given: Mapping[str, object],
+        *,
+        face: Face,
+        fallbacks: Mapping[Fallback, Callable[[], Any]],
+    ) -> Command:
+        """The command from `given`, its fields by key (the texts of an import
+        entry, the values of a request), or a `FieldsError`, or the
+        `InvalidValueError` of a value the command refuses."""
+        params = {param.key: param for param in self.params_in(face)}
+        shaped: dict[str, Any] = {}
+        for key, raw in given.items():
+            param = params.get(key)
+            if param is None:
+                raise FieldsError(
+                    f"{self.verb} has no field {key!r}{suggest(key, params)}"
+                )
+            shaped[key] = _shaped(param, raw)
+        missing = [
+            key
+            for key, param in params.items()
+            if param.required_in(face) and key not in given
+        ]
+        if missing:
+            raise FieldsError(f"missing {and_(missing)}")
+        values: dict[str, Any] = {}
+        # Options first, then positionals: the order the command line reads them.
+        order = [key for key in given if not params[key].positional]
+        order += [key for key, p in params.items() if p.positional and key in given]
+        for key in order:
+            param = params[key]
+            try:
+                values[param.dest] = _converted(param, shaped[key])
+            except InvalidValueError as error:
+                raise FieldsError(f"{key}: {error}") from None
+        for param in params.values():
+            found = fallbacks.get(param.fallback) if param.fallback else None
+            if param.key not in given and found is not None:
+                values[param.dest] = found()
+        try:
+            return self.build(values)
+        except IncompleteError as error:
+            raise FieldsError(str(error)) from None
+
+    def write(self, command: Command, *, face: Face = Face.FILE) -> dict[str, Any]:
+        """`command` as fields of text (the inverse of `read`): what an import
+        file's entry holds, the command's name aside."""
+        values = self.values(command)
+        fields: dict[str, Any] = {}
+        for param in self.params_in(face):
+            given = values.get(param.dest)
+            if given is None or given is False:
+                continue
+            if param.flag:
+                fields[param.key] = "true"
+            elif param.plural is not None:
+                fields[param.key] = _mapping(given)
+            else:
+                fields[param.key] = param.kind.format(given)
+        return fields
+
+    def schema(self, face: Face = Face.API) -> dict[str, Any]:
+        """The JSON schema of the command's fields as a request gives them."""
+        params = self.params_in(face)
+        return {
+            "title": self.verb,
+            "description": self.help,
+            "type": "object",
+            "properties": {param.key: param.schema() for param in params},
+            "required": [param.key for param in params if param.required_in(face)],
+            "additionalProperties": False,
+        }
+
+
+class Pairs:
+    """A mapping as written, its keys in order and repeated keys kept (an
+    import file may give a repeatable key twice)."""
+
+    def __init__(self, pairs: Iterable[tuple[object, object]]) -> None:
+        self.pairs = tuple(pairs)
+
+
+def _shaped(param: Param, raw: object) -> Any:
+    """`raw` checked for the shape `param` takes: one text, or a mapping of
+    numbers to texts (a list of texts each) for a repeatable parameter."""
+    if param.plural is not None:
+        if isinstance(raw, Mapping):
+            raw = Pairs(raw.items())
+        if not isinstance(raw, Pairs):
+            raise FieldsError(
+                f"{param.key} is a mapping of numbers to texts, "
+                f"like {param.key}: {{1: First text, 2: Second text}}"
+            )
+        texts: list[str] = []
+        for key, value in raw.pairs:
+            if not isinstance(key, str | int) or isinstance(key, bool):
+                raise FieldsError(f"{param.key} has a key that is not a number")
+            for item in value if isinstance(value, list) else [value]:
+                if not isinstance(item, str):
+                    raise FieldsError(
+                        f"{param.key} {key}: each {param.name} is one text"
+                    )
+                texts.append(f"{key}={item}")
+        if not texts:
+            raise FieldsError(f"{param.key} is empty")
+        return texts
+    if isinstance(raw, bool):
+        raw = "true" if raw else "false"
+    elif isinstance(raw, int):
+        raw = str(raw)
+    if not isinstance(raw, str):
+        raise FieldsError(f"{param.key} is one value, not a list or a mapping")
+    if param.flag and raw not in ("true", "false"):
+        raise FieldsError(f"{param.key} is true or false, not {raw!r}")
+    return raw
+
+
+def _converted(param: Param, shaped: Any) -> Any:
+    if param.plural is not None:
+        return [param.kind.read(text) for text in shaped]
+    return param.kind.read(shaped)
+
+
+def _mapping(pairs: list[tuple[int, str]]) -> dict[str, Any]:
+    grouped: dict[str, list[str]] = {}
+    for key, text in pairs:
+        grouped.setdefault(str(key), []).append(text)
+    return {
+        key: texts[0] if len(texts) == 1 else texts for key, texts in grouped.items()
+    }
+
+
+def suggest(word: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(known), n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def and_(keys: Sequence[str]) -> str:
+    named = [f"'{key}'" for key in keys]
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+
+
+# Declaring a command.
+
+
+class Declared:
+    """What `declare` gives a command class."""
+
+    declaration: ClassVar[Declaration]
+
+
+def declare(
+    verb: str,
+    decided_by: Callable[..., Any],
+    *,
+    creates: bool = False,
+    commutes: bool = False,
+) -> Callable[[C], C]:
+    """Declare the command class below as the command `verb`, decided by the
+    domain's `decided_by`; it is registered by its name (see `COMMANDS`)."""
+
+    def register(command: C) -> C:
+        shapes = []
+        for field in attrs.fields(command):
+            make = field.metadata[PARAMS]
+            shapes.append((field.name, make(field.name)))
+        command.declaration = Declaration(
+            verb=verb,
+            help=inspect.getdoc(command) or "",
+            command=command,
+            shapes=tuple(shapes),
+            record=command.record,
+            decided_by=decided_by,
+            creates=creates,
+            commutes=commutes,
+        )
+        command.verb = verb
+        REGISTRY[verb] = command
+        return command
+
+    return register
+
+
+REGISTRY: dict[str, type[Command]] = {}
+"""Every declared command, by its name, in the order declared."""
