@@ -57,18 +57,24 @@ class Decisions:
         exists: Callable[[UUID], bool],
         *,
         loaded_before: Mapping[UUID, int] | None = None,
+        snapshot_every: Mapping[type[Aggregate], int] | None = None,
     ) -> None:
         """`load` reads a record (None: there is none), `exists` says whether
         there is one; `loaded_before` holds the versions an earlier attempt at
         the same decisions found: a command that does not commute is not
-        decided on a record that has changed since."""
+        decided on a record that has changed since. A record of a type in
+        `snapshot_every` is snapshotted each time its version is a multiple
+        of that number."""
         self._load = load
         self._exists = exists
         self._before = loaded_before or {}
+        self._every = snapshot_every or {}
         self.held: dict[UUID, Aggregate] = {}
         self.loaded: dict[UUID, int] = {}
         """The version each record held had when it was loaded (0: created here)."""
         self.events: list[Any] = []
+        self.snapshots: list[Any] = []
+        """Snapshots of records as decided, to save once their events are."""
 
     def decide(self, command: Command, marking: UUID | None = None) -> Decided:
         """Decide `command` (raising the `DomainError` of a rule it breaks,
@@ -94,6 +100,9 @@ class Decisions:
             declaration.decided_by(aggregate, **declaration.arguments(command))
         events = aggregate.collect_events()
         self.events += events
+        every = self._every.get(type(aggregate))
+        if every and any(event.originator_version % every == 0 for event in events):
+            self.snapshots.append(type(aggregate).Snapshot.take(aggregate))
         if marking is not None:
             entry = ImportedEntry(
                 id=marking,

@@ -73,12 +73,16 @@ def apply_entries(
     that fails (`EntryFailedError`)."""
     applied = already = 0
     start = 0
+    # Until an entry is found applied, a file is taken to be new: its entries
+    # are not looked up one by one (see `Secretariat.apply`).
+    new = True
     while start < len(entries):
         rest = entries[start:]
         try:
             batch = secretariat.apply(
                 [(entry.command, entry.marking) for entry in rest],
                 events=BATCH_EVENTS,
+                assume_new=new,
             )
         except Exception as error:
             # Nothing of this transaction was written (the store failed, say).
@@ -88,6 +92,7 @@ def apply_entries(
         for entry, outcome in zip(rest, batch.outcomes, strict=False):
             if outcome is None:
                 already += 1
+                new = False
             else:
                 applied += 1
             if progress is not None:

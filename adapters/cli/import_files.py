@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from adapters.cli.params import invoking_actor
 from application.commands import COMMANDS, Command
@@ -68,23 +67,23 @@ def parse_import(data: bytes | str, *, source: str) -> list[Entry]:
     root = _compose(data, source)
     if root is None:
         raise ImportFileError(f"{source} holds no entries: {FORMAT_HINT}")
-    if not isinstance(root, SequenceNode):
+    if not isinstance(root.value, list):
         raise ImportFileError(
-            f"{source}: line {_line(root)}: this is not a list: {FORMAT_HINT}"
+            f"{source}: line {root.line}: this is not a list: {FORMAT_HINT}"
         )
     seen: Counter[str] = Counter()
     entries = []
-    for index, node in enumerate(root.value, start=1):
+    for index, item in enumerate(root.items, start=1):
         try:
-            content, command = _entry(node)
+            content, command = _entry(item.value)
         except _EntryError as error:
             raise ImportFileError(
-                f"{source}: entry {index} (line {_line(node)}"
+                f"{source}: entry {index} (line {item.line}"
                 f"{', ' + error.verb if error.verb else ''}): {error}"
             ) from None
         seen[content] += 1
         marking = entry_id(content, seen[content])
-        entries.append(Entry(index, _line(node), command, marking))
+        entries.append(Entry(index, item.line, command, marking))
     return entries
 
 
@@ -101,35 +100,28 @@ class _TooDeepError(Exception):
     pass
 
 
-def _check_events(data: bytes | str) -> None:
-    """Refuse aliases, so that a few lines cannot expand into millions of
-    entries (the 'billion laughs'), and nesting no entry needs, before
-    anything is built."""
-    depth = 0
-    for event in yaml.parse(data, Loader=_Loader):
-        if isinstance(event, yaml.AliasEvent):
-            raise yaml.MarkedYAMLError(
-                problem=(
-                    f"the alias *{event.anchor} is not accepted in an import file; "
-                    "write each entry out in full"
-                ),
-                problem_mark=event.start_mark,
-            )
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise _TooDeepError
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+class _Written:
+    """A value as the file writes it, and the line it starts on: a text, a list
+    of values, or a mapping (`Pairs`); a sequence keeps its items' lines."""
+
+    __slots__ = ("items", "line", "value")
+
+    def __init__(self, line: int, value: object, items: list[_Written]) -> None:
+        self.line = line
+        self.value = value
+        self.items = items
 
 
-def _compose(data: bytes | str, source: str) -> Node | None:
-    loader: yaml.BaseLoader | None = None
+class _Unreadable:
+    """A mapping's key that is not a text (a list, say): never a field's name."""
+
+    def __init__(self, line: int) -> None:
+        self.line = line
+
+
+def _compose(data: bytes | str, source: str) -> _Written | None:
     try:
-        _check_events(data)
-        loader = _Loader(data)
-        node: Node | None = loader.get_single_node()
-        return node
+        return _document(data)
     except yaml.MarkedYAMLError as error:
         if "nesting depth" in str(error.problem):  # libyaml's own limit
             raise ImportFileError(_too_deep(source)) from None
@@ -144,17 +136,103 @@ def _compose(data: bytes | str, source: str) -> Node | None:
         raise ImportFileError(f"{source}: not readable as YAML: {reason}") from None
     except (_TooDeepError, RecursionError):
         raise ImportFileError(_too_deep(source)) from None
-    finally:
-        if loader is not None:
-            loader.dispose()
+
+
+def _document(data: bytes | str) -> _Written | None:
+    """The file's one document, built from the parser's events in one pass."""
+    composer = _Composer()
+    for event in yaml.parse(data, Loader=_Loader):
+        if isinstance(event, yaml.NodeEvent):
+            composer.node(event)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            composer.close()
+        elif isinstance(event, yaml.DocumentStartEvent):
+            composer.document(event)
+    if composer.refused is not None:
+        raise composer.refused
+    return composer.root
+
+
+class _Composer:
+    """Builds the document as its events come. Aliases are refused as they
+    come, so that a few lines cannot expand into millions of entries (the
+    'billion laughs'), and so is nesting no entry needs. What YAML's composer
+    would refuse (a repeated anchor, a second document) is refused once the
+    whole file has been read, as the composer refuses it after reading."""
+
+    def __init__(self) -> None:
+        self.root: _Written | None = None
+        self.open: list[tuple[int, list[_Written], bool]] = []
+        self.anchors: dict[str, yaml.Mark] = {}
+        self.first: yaml.Mark | None = None
+        self.refused: yaml.YAMLError | None = None
+
+    def node(self, event: yaml.NodeEvent) -> None:
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.MarkedYAMLError(
+                problem=(
+                    f"the alias *{event.anchor} is not accepted in an import "
+                    "file; write each entry out in full"
+                ),
+                problem_mark=event.start_mark,
+            )
+        if event.anchor is not None:
+            if event.anchor in self.anchors:
+                self._refuse(
+                    "found duplicate anchor; first occurrence",
+                    self.anchors[event.anchor],
+                    "second occurrence",
+                    event.start_mark,
+                )
+            self.anchors[event.anchor] = event.start_mark
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.ScalarEvent):
+            self._add(_Written(line, event.value, []))
+        else:
+            if len(self.open) >= MAX_DEPTH:
+                raise _TooDeepError
+            mapping = isinstance(event, yaml.MappingStartEvent)
+            self.open.append((line, [], mapping))
+
+    def close(self) -> None:
+        line, items, mapping = self.open.pop()
+        self._add(_Written(line, _collected(items, mapping), items))
+
+    def document(self, event: yaml.DocumentStartEvent) -> None:
+        if self.first is None:
+            self.first = event.start_mark
+        else:
+            self._refuse(
+                "expected a single document in the stream",
+                self.first,
+                "but found another document",
+                event.start_mark,
+            )
+        self.anchors = {}
+
+    def _add(self, written: _Written) -> None:
+        if self.open:
+            self.open[-1][1].append(written)
+        elif self.root is None:
+            self.root = written
+
+    def _refuse(self, *reason: Any) -> None:
+        if self.refused is None:
+            self.refused = yaml.composer.ComposerError(*reason)
+
+
+def _collected(items: list[_Written], mapping: bool) -> object:
+    if not mapping:
+        return [item.value for item in items]
+    keys = [
+        key.value if isinstance(key.value, str) else _Unreadable(key.line)
+        for key in items[0::2]
+    ]
+    return Pairs(zip(keys, [item.value for item in items[1::2]], strict=True))
 
 
 def _too_deep(source: str) -> str:
     return f"{source}: nested too deeply to be an import file: {FORMAT_HINT}"
-
-
-def _line(node: Node) -> int:
-    return int(node.start_mark.line) + 1
 
 
 # Turning an entry into its command.
@@ -175,22 +253,20 @@ WHY_GIVEN = {Fallback.TODAY: "in a file every entry says when it took effect"}
 """Why a file gives what the command line may leave out."""
 
 
-def _entry(node: Node) -> tuple[str, Command]:
+def _entry(written: object) -> tuple[str, Command]:
     """The entry's canonical content and its command."""
-    if not isinstance(node, MappingNode):
+    if not isinstance(written, Pairs):
         raise _EntryError(f"this entry is not a mapping of fields: {FORMAT_HINT}")
     verb = next(
         (
-            str(value.value)
-            for key, value in node.value
-            if isinstance(key, ScalarNode)
-            and key.value == "command"
-            and isinstance(value, ScalarNode)
+            value
+            for key, value in written.pairs
+            if key == "command" and isinstance(value, str)
         ),
         None,
     )
     try:
-        given = _mapping(node)
+        given = _fields(written)
         if "command" not in given:
             raise _EntryError("this entry has no 'command:'")
         if verb is None:
@@ -198,64 +274,44 @@ def _entry(node: Node) -> tuple[str, Command]:
         if verb not in COMMANDS:
             raise _EntryError(f"there is no command {verb!r}{suggest(verb, COMMANDS)}")
         del given["command"]
-        return _content(node), _build(verb, given)
+        return _content(written), _build(verb, given)
     except _EntryError as error:
         raise _EntryError(str(error), verb if verb in COMMANDS else None) from None
 
 
-def _mapping(node: MappingNode) -> dict[str, Node]:
-    fields: dict[str, Node] = {}
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, ScalarNode):
-            raise _EntryError(f"line {_line(key_node)}: a field name is one word")
-        key = str(key_node.value)
+def _fields(written: Pairs) -> dict[str, object]:
+    fields: dict[str, object] = {}
+    for key, value in written.pairs:
+        if isinstance(key, _Unreadable):
+            raise _EntryError(f"line {key.line}: a field name is one word")
+        assert isinstance(key, str)
         if key in fields:
             raise _EntryError(f"the field {key!r} is given twice")
-        fields[key] = value_node
+        fields[key] = value
     return fields
 
 
-def _build(verb: str, given: dict[str, Node]) -> Command:
+def _build(verb: str, given: dict[str, object]) -> Command:
     declaration = COMMANDS[verb].declaration
     for param in declaration.params_in(Face.FILE):
         why = WHY_GIVEN.get(param.fallback) if param.fallback else None
         if why and param.required_in(Face.FILE) and param.key not in given:
             raise _EntryError(f"'{param.key}:' is missing: {why}")
-    fields = {key: _value(node) for key, node in given.items()}
     try:
-        return declaration.read(fields, face=Face.FILE, fallbacks=FALLBACKS)
+        return declaration.read(given, face=Face.FILE, fallbacks=FALLBACKS)
     except InvalidValueError as error:
         raise _EntryError(str(error)) from None
 
 
-class _Unreadable:
-    """A mapping key that is not a scalar (a list, say): never a field."""
-
-
-def _value(node: Node) -> object:
-    """A field's value as written: a text, a list, or a mapping."""
-    if isinstance(node, MappingNode):
-        return Pairs(
-            (
-                str(key.value) if isinstance(key, ScalarNode) else _Unreadable(),
-                _value(value),
-            )
-            for key, value in node.value
-        )
-    if isinstance(node, SequenceNode):
-        return [_value(item) for item in node.value]
-    return str(node.value)
-
-
-def _content(node: Node) -> str:
+def _content(written: Pairs) -> str:
     """The entry written canonically: the same fields and values, whatever their
     order, quoting or layout in the file, give the same text."""
-    return json.dumps(_plain(node), sort_keys=True, ensure_ascii=False)
+    return json.dumps(_plain(written), sort_keys=True, ensure_ascii=False)
 
 
-def _plain(node: Node) -> Any:
-    if isinstance(node, MappingNode):
-        return {str(k.value): _plain(v) for k, v in node.value}
-    if isinstance(node, SequenceNode):
-        return [_plain(item) for item in node.value]
-    return str(node.value)
+def _plain(written: object) -> object:
+    if isinstance(written, Pairs):
+        return {str(key): _plain(value) for key, value in written.pairs}
+    if isinstance(written, list):
+        return [_plain(item) for item in written]
+    return written

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import functools
 import inspect
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
@@ -344,6 +345,7 @@ class Repeated(Shape):
         return {self.param.dest: self.pairs(value)}
 
 
+@functools.cache
 def _what(name: str) -> str:
     return "the " + name.replace("_", " ")
 
@@ -455,6 +457,28 @@ def repeated(
 
 
 @attrs.frozen
+class _Accepted:
+    """The parameters one face accepts, as reading its fields needs them."""
+
+    params: tuple[Param, ...]
+    by_key: dict[str, Param]
+    required: tuple[str, ...]
+    positional: tuple[str, ...]
+    fallbacks: tuple[Param, ...]
+
+    @classmethod
+    def of(cls, params: tuple[Param, ...], face: Face) -> _Accepted:
+        accepted = tuple(param for param in params if param.accepted & face)
+        return cls(
+            accepted,
+            {param.key: param for param in accepted},
+            tuple(param.key for param in accepted if param.required_in(face)),
+            tuple(param.key for param in accepted if param.positional),
+            tuple(param for param in accepted if param.fallback is not None),
+        )
+
+
+@attrs.frozen
 class Declaration:
     """Everything said once about a command, from which its faces are derived."""
 
@@ -473,13 +497,18 @@ class Declaration:
     commutes: bool
     """Two such commands on the same record give the same record in either
     order: one that meets a concurrent change is decided again."""
+    params: tuple[Param, ...] = attrs.field(init=False, eq=False, repr=False)
+    _faces: dict[Face, _Accepted] = attrs.field(init=False, eq=False, repr=False)
 
-    @property
-    def params(self) -> tuple[Param, ...]:
-        return tuple(param for _, shape in self.shapes for param in shape.params)
+    def __attrs_post_init__(self) -> None:
+        params = tuple(param for _, shape in self.shapes for param in shape.params)
+        faces = {face: _Accepted.of(params, face) for face in Face if face != Face.ALL}
+        object.__setattr__(self, "params", params)
+        object.__setattr__(self, "_faces", faces)
 
     def params_in(self, face: Face) -> tuple[Param, ...]:
-        return tuple(param for param in self.params if param.accepted & face)
+        """The parameters accepted from `face`, in the order of the fields."""
+        return self._faces[face].params
 
     def build(self, values: Mapping[str, Any]) -> Command:
         """The command, from its parameters' values (by `dest`)."""
@@ -518,7 +547,8 @@ class Declaration:
         """The command from `given`, its fields by key (the texts of an import
         entry, the values of a request), or a `FieldsError`, or the
         `InvalidValueError` of a value the command refuses."""
-        params = {param.key: param for param in self.params_in(face)}
+        accepted = self._faces[face]
+        params = accepted.by_key
         shaped: dict[str, Any] = {}
         for key, raw in given.items():
             param = params.get(key)
@@ -527,25 +557,21 @@ class Declaration:
                     f"{self.verb} has no field {key!r}{suggest(key, params)}"
                 )
             shaped[key] = _shaped(param, raw)
-        missing = [
-            key
-            for key, param in params.items()
-            if param.required_in(face) and key not in given
-        ]
+        missing = [key for key in accepted.required if key not in given]
         if missing:
             raise FieldsError(f"missing {and_(missing)}")
         values: dict[str, Any] = {}
         # Options first, then positionals: the order the command line reads them.
-        order = [key for key in given if not params[key].positional]
-        order += [key for key, p in params.items() if p.positional and key in given]
+        order = [key for key in given if key not in accepted.positional]
+        order += [key for key in accepted.positional if key in given]
         for key in order:
             param = params[key]
             try:
                 values[param.dest] = _converted(param, shaped[key])
             except InvalidValueError as error:
                 raise FieldsError(f"{key}: {error}") from None
-        for param in params.values():
-            found = fallbacks.get(param.fallback) if param.fallback else None
+        for param in accepted.fallbacks:
+            found = fallbacks.get(param.fallback)  # type: ignore[arg-type]
             if param.key not in given and found is not None:
                 values[param.dest] = found()
         try:
