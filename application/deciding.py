@@ -71,7 +71,9 @@ class Decisions:
         self._every = snapshot_every or {}
         self.held: dict[UUID, Aggregate] = {}
         self.loaded: dict[UUID, int] = {}
-        """The version each record held had when it was loaded (0: created here)."""
+        """The version each record loaded had when it was loaded (a record
+        created here is not: found created at another attempt, it was by the
+        same command, applied meanwhile, or that command is refused)."""
         self.events: list[Any] = []
         self.snapshots: list[Any] = []
         """Snapshots of records as decided, to save once their events are."""
@@ -92,7 +94,6 @@ class Decisions:
             if self.exists(record_id):
                 raise record.already(*key)
             self.held[record_id] = aggregate
-            self.loaded.setdefault(record_id, 0)
         else:
             aggregate = self._get(record, record_id, command)
             if not declaration.commutes and self._moved(record_id):
