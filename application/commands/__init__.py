@@ -5,34 +5,19 @@ the feature files, declared once (see `declaring`): its fields, with the names
 and parsers the outside world gives them by, the record it is about and the
 domain method that decides it. The command line, the import file, the
 service's requests and the benchmark's generator are all derived from it.
+
+Each module of this package declares the commands about one kind of record;
+every command it declares is importable from here.
 """
 
 from __future__ import annotations
 
+from application.commands import body, session, workplan
 from application.commands.base import Command, SessionCommand, WorkplanCommand
-from application.commands.body import EstablishBody
+from application.commands.body import *  # noqa: F403
 from application.commands.declaring import REGISTRY, Declaration
-from application.commands.session import (
-    AdoptReport,
-    CancelSession,
-    ChangeVenue,
-    CirculateDocument,
-    CloseSession,
-    ConfirmPanelist,
-    IssueAgenda,
-    IssueDocument,
-    OpenSession,
-    PostponeSession,
-    RecordStatement,
-    RescheduleSession,
-    ScheduleSession,
-)
-from application.commands.workplan import (
-    AdoptWorkplan,
-    ExtendDeadline,
-    ReceiveSubmission,
-    RequestComments,
-)
+from application.commands.session import *  # noqa: F403
+from application.commands.workplan import *  # noqa: F403
 
 COMMANDS: dict[str, type[Command]] = REGISTRY
 """Every command, by the name it has in the CLI and the import file."""
@@ -45,27 +30,12 @@ def declarations() -> list[Declaration]:
 
 __all__ = [
     "COMMANDS",
-    "AdoptReport",
-    "AdoptWorkplan",
-    "CancelSession",
-    "ChangeVenue",
-    "CirculateDocument",
-    "CloseSession",
     "Command",
-    "ConfirmPanelist",
     "Declaration",
-    "EstablishBody",
-    "ExtendDeadline",
-    "IssueAgenda",
-    "IssueDocument",
-    "OpenSession",
-    "PostponeSession",
-    "ReceiveSubmission",
-    "RecordStatement",
-    "RequestComments",
-    "RescheduleSession",
-    "ScheduleSession",
     "SessionCommand",
     "WorkplanCommand",
     "declarations",
 ]
+__all__ += body.__all__
+__all__ += session.__all__
+__all__ += workplan.__all__

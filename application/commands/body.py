@@ -16,6 +16,10 @@ from application.commands.declaring import (
 )
 from domain.body import Body
 
+__all__ = [
+    "EstablishBody",
+]
+
 
 @declare("establish-body", Body, creates=True)
 @attrs.frozen(kw_only=True)

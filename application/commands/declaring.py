@@ -99,9 +99,10 @@ class FieldsError(InvalidValueError):
 # Kinds of value.
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Kind(Generic[T]):
-    """A kind of value as the outside world writes it."""
+    """A kind of value as the outside world writes it (each kind is one object,
+    equal only to itself)."""
 
     metavar: str
     """How `--help` shows it: DATE, N, TEXT."""
@@ -474,7 +475,13 @@ class _Accepted:
             {param.key: param for param in accepted},
             tuple(param.key for param in accepted if param.required_in(face)),
             tuple(param.key for param in accepted if param.positional),
-            tuple(param for param in accepted if param.fallback is not None),
+            # A parameter a face does not take may come from its context: the
+            # service knows who sends a request.
+            tuple(
+                param
+                for param in params
+                if param.fallback is not None and param.fallback_in & face
+            ),
         )
 
 

@@ -23,6 +23,22 @@ from domain.errors import InvalidValueError
 from domain.session import Session
 from domain.values import AgendaItem, DateRange, DocumentKind, Format
 
+__all__ = [
+    "AdoptReport",
+    "CancelSession",
+    "ChangeVenue",
+    "CirculateDocument",
+    "CloseSession",
+    "ConfirmPanelist",
+    "IssueAgenda",
+    "IssueDocument",
+    "OpenSession",
+    "PostponeSession",
+    "RecordStatement",
+    "RescheduleSession",
+    "ScheduleSession",
+]
+
 
 @declare("schedule-session", Session, creates=True)
 @attrs.frozen(kw_only=True)

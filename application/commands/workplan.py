@@ -26,6 +26,13 @@ from domain.errors import InvalidValueError
 from domain.values import CycleTopics, Period, SubmitterKind, check_year
 from domain.workplan import Workplan
 
+__all__ = [
+    "AdoptWorkplan",
+    "ExtendDeadline",
+    "ReceiveSubmission",
+    "RequestComments",
+]
+
 
 def _by_year(pairs: list[tuple[int, str]]) -> tuple[CycleTopics, ...]:
     years: dict[int, list[str]] = {}
