@@ -54,7 +54,9 @@ def sample(param: Param) -> Any:
 
 def every_field_given(declaration: Declaration) -> Command:
     """The command with a value for each of its parameters, optional or not."""
-    return declaration.build({param.dest: sample(param) for param in declaration.params})
+    return declaration.build(
+        {param.dest: sample(param) for param in declaration.params}
+    )
 
 
 DECLARED = {declaration.verb: declaration for declaration in declarations()}
