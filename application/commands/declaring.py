@@ -1,7 +1,7 @@
 """How a command is declared once, and every face of it derived.
 
 A command is a frozen attrs class; each of its fields carries, in its
-`metadata`, the parameters it is given by from outside (a `Shape` of one or
+`metadata`, the parameters it is given by from outside (its `Shape`, of one or
 more `Param`s): the name the command line and files know it by, the `Kind` of
 value (how it is read from text and written back), its help, whether it is
 required, repeatable or a flag, and where it is accepted. `declare` adds the
@@ -220,17 +220,19 @@ def choice(enumeration: type[E]) -> Kind[E]:
 class Param:
     """One parameter of a command, as the outside world gives it."""
 
-    name: str
-    """Its name on the command line (`at-session`, `from`, `item`, `body`)."""
-    dest: str
-    """The name its value goes by on the way in (`at_session`, `submitter`)."""
     kind: Kind[Any]
     help: str
+    name: str = ""
+    """Its name on the command line (`at-session`, `from`, `item`, `body`);
+    by default its field's name, with hyphens."""
+    dest: str = ""
+    """The name its value goes by on the way in (`at_session`, `submitter`);
+    by default its field's name."""
     required: bool = True
     positional: bool = False
     plural: str | None = None
-    """A repeatable parameter's key in files and requests (`items`); None when
-    it is given once."""
+    """A repeatable parameter's key in files and requests (`items`: its
+    field's name); None when it is given once."""
     flag: bool = False
     default: Any = None
     """The value it takes when not given (None: none), shown by `--help`."""
@@ -238,6 +240,15 @@ class Param:
     fallback_in: Face = Face.ALL
     """Where the fallback applies; elsewhere the parameter must be given."""
     accepted: Face = Face.ALL
+
+    def named(self, field: str, *, plural: bool = False) -> Param:
+        """This parameter of the field `field`, its names filled in."""
+        return attrs.evolve(
+            self,
+            name=self.name or field.replace("_", "-"),
+            dest=self.dest or field,
+            plural=field if plural else self.plural,
+        )
 
     @property
     def key(self) -> str:
@@ -273,6 +284,11 @@ class Shape:
 
     params: tuple[Param, ...]
 
+    def named(self, field: str) -> Shape:
+        """The shape of the field `field`: its parameters named after it
+        where they do not have names of their own."""
+        raise NotImplementedError
+
     def assemble(self, values: Mapping[str, Any]) -> Any:
         """The field's value from its parameters' values (by `dest`; absent or
         None when not given), or `attrs.NOTHING` for the field's default."""
@@ -293,6 +309,9 @@ class Single(Shape):
     def params(self) -> tuple[Param, ...]:  # type: ignore[override]
         return (self.param,)
 
+    def named(self, field: str) -> Shape:
+        return Single(self.param.named(field))
+
     def assemble(self, values: Mapping[str, Any]) -> Any:
         value = values.get(self.param.dest)
         return attrs.NOTHING if value is None else value
@@ -311,6 +330,9 @@ class Dates(Shape):
     @property
     def params(self) -> tuple[Param, ...]:  # type: ignore[override]
         return (self.start, self.end)
+
+    def named(self, field: str) -> Shape:
+        return self
 
     def assemble(self, values: Mapping[str, Any]) -> Any:
         start, end = values.get(self.start.dest), values.get(self.end.dest)
@@ -338,6 +360,9 @@ class Repeated(Shape):
     def params(self) -> tuple[Param, ...]:  # type: ignore[override]
         return (self.param,)
 
+    def named(self, field: str) -> Shape:
+        return Repeated(self.param.named(field, plural=True), self.build, self.pairs)
+
     def assemble(self, values: Mapping[str, Any]) -> Any:
         given = values.get(self.param.dest)
         return attrs.NOTHING if not given else self.build(list(given))
@@ -352,7 +377,7 @@ def _what(name: str) -> str:
 
 
 def _field(
-    shape: Callable[[str], Shape],
+    shape: Shape,
     *,
     kind: Kind[Any] | None,
     optional: bool,
@@ -360,8 +385,8 @@ def _field(
     what: str | None,
     check: bool = True,
 ) -> Any:
-    """An attrs field whose metadata makes its shape (once the field's name is
-    known, see `declare`), checked by its kind's check."""
+    """An attrs field whose metadata holds its shape, checked by its kind's
+    check (`what` it is called in a message: by default its name)."""
     checks = kind.check if kind is not None and check else None
 
     def validate(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -379,7 +404,7 @@ def value(
     kind: Kind[Any],
     help: str = "",
     *,
-    name: str | None = None,
+    name: str = "",
     optional: bool = False,
     default: Any = None,
     positional: bool = False,
@@ -392,48 +417,40 @@ def value(
     """A field given by one parameter: `name` on the command line (default:
     the field's name, with hyphens), read as `kind` and checked by its check
     (unless `check` is false: the command checks it itself)."""
-
-    def shape(field: str) -> Shape:
-        return Single(
-            Param(
-                name=name or field.replace("_", "-"),
-                dest=field,
-                kind=kind,
-                help=help,
-                required=not (optional or default is not None or fallback),
-                positional=positional,
-                default=default,
-                fallback=fallback,
-                fallback_in=fallback_in,
-                accepted=accepted,
-            )
-        )
-
+    param = Param(
+        kind,
+        help,
+        name=name,
+        required=not (optional or default is not None or fallback),
+        positional=positional,
+        default=default,
+        fallback=fallback,
+        fallback_in=fallback_in,
+        accepted=accepted,
+    )
     return _field(
-        shape, kind=kind, optional=optional, default=default, what=what, check=check
+        Single(param),
+        kind=kind,
+        optional=optional,
+        default=default,
+        what=what,
+        check=check,
     )
 
 
 def flag(help: str) -> Any:
     """A field that is true when the flag is given."""
-
-    def shape(field: str) -> Shape:
-        name = field.replace("_", "-")
-        return Single(Param(name, field, FLAG, help, required=False, flag=True))
-
-    return _field(shape, kind=None, optional=False, default=False, what=None)
+    param = Param(FLAG, help, required=False, flag=True)
+    return _field(Single(param), kind=None, optional=False, default=False, what=None)
 
 
 def dates(start: str, end: str, *, optional: bool = False) -> Any:
     """A date range, given as `start` and `end` (their help texts); an optional
     one is given with both or neither."""
-
-    def shape(_: str) -> Shape:
-        return Dates(
-            Param("start", "start", DATE, start, required=not optional),
-            Param("end", "end", DATE, end, required=not optional),
-        )
-
+    shape = Dates(
+        Param(DATE, start, name="start", dest="start", required=not optional),
+        Param(DATE, end, name="end", dest="end", required=not optional),
+    )
     return _field(shape, kind=None, optional=optional, default=None, what=None)
 
 
@@ -443,15 +460,11 @@ def repeated(
     *,
     build: Callable[[list[tuple[int, str]]], Any],
     pairs: Callable[[Any], list[tuple[int, str]]],
-    check: Callable[[Any, attrs.Attribute[Any], Any], None] | None = None,
 ) -> Any:
     """A field given by the repeatable parameter `name` (`--item N=TEXT`,
     once per pair); its key in files is the field's name (`items`)."""
-
-    def shape(field: str) -> Shape:
-        return Repeated(Param(name, field, PAIR, help, plural=field), build, pairs)
-
-    return attrs.field(converter=tuple, validator=check, metadata={PARAMS: shape})
+    shape = Repeated(Param(PAIR, help, name=name), build, pairs)
+    return attrs.field(converter=tuple, metadata={PARAMS: shape})
 
 
 # The declaration.
@@ -706,8 +719,7 @@ def declare(
     def register(command: C) -> C:
         shapes = []
         for field in attrs.fields(command):
-            make = field.metadata[PARAMS]
-            shapes.append((field.name, make(field.name)))
+            shapes.append((field.name, field.metadata[PARAMS].named(field.name)))
         command.declaration = Declaration(
             verb=verb,
             help=inspect.getdoc(command) or "",
