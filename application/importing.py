@@ -17,8 +17,13 @@ from uuid import UUID
 
 import attrs
 
+from application.errors import ConflictError
+from application.recording import CaughtUp, catch_up
+from domain.errors import DomainError
+
 if TYPE_CHECKING:
     from application.commands import Command
+    from application.ports import Views
     from application.secretariat import Secretariat
 
 BATCH_EVENTS = 500
@@ -52,6 +57,14 @@ class Imported:
     """Entries found already in the record, applied by an earlier import."""
 
 
+@attrs.frozen
+class Report:
+    """What an import did, and what became of the views."""
+
+    imported: Imported
+    views: CaughtUp
+
+
 class EntryFailedError(Exception):
     """Raised when an entry could not be applied; the entries before it are in
     the record, the entries after it were not tried."""
@@ -61,6 +74,29 @@ class EntryFailedError(Exception):
         self.entry = entry
         self.error = error
         self.done = done
+        self.views: CaughtUp | None = None
+        """The views brought up to date with the entries before it, when the
+        store answered (a rule refused the entry, or someone else changed a
+        record); None when it did not: they catch up at the next command."""
+
+
+def import_entries(
+    secretariat: Secretariat,
+    entries: Sequence[Entry],
+    *,
+    views: Callable[[], Views],
+    progress: Callable[[Entry], None] | None = None,
+) -> Report:
+    """Apply the entries (`apply_entries`), then bring the views up to date,
+    once for the whole file: a catch-up per entry would cost the import its
+    speed."""
+    try:
+        imported = apply_entries(secretariat, entries, progress=progress)
+    except EntryFailedError as failed:
+        if isinstance(failed.error, DomainError | ConflictError):
+            failed.views = catch_up(views)
+        raise
+    return Report(imported, catch_up(views))
 
 
 def apply_entries(

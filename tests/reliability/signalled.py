@@ -41,8 +41,8 @@ def signalling(function: Callable[..., Any]) -> Callable[..., Any]:
     return signalled
 
 
-adapters.cli.importing.apply_entries = signalling(  # type: ignore[assignment]
-    adapters.cli.importing.apply_entries
+adapters.cli.importing.import_entries = signalling(  # type: ignore[assignment]
+    adapters.cli.importing.import_entries
 )
 application.importing.BATCH_EVENTS = TRANSACTION_EVENTS
 adapters.views.Views.catch_up = signalling(adapters.views.Views.catch_up)  # type: ignore[method-assign]
