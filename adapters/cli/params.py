@@ -20,7 +20,7 @@ from domain.errors import InvalidValueError
 ACTOR_VARIABLE = "SECRETARIAT_ACTOR"
 
 
-class Parsed(click.ParamType):
+class Parsed(click.ParamType):  # type: ignore[type-arg]
     """A value read from its text by the application's parser (`parse`); a
     value that is not text (a default) is taken as it is."""
 

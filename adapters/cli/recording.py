@@ -103,7 +103,7 @@ def parameter(param: Param) -> click.Parameter:
     )
 
 
-def param_type(kind: Kind[Any]) -> click.ParamType:
+def param_type(kind: Kind[Any]) -> click.ParamType[Any]:
     """A kind of value as the command line reads it: by the kind's parser."""
     if kind.choices:
         return Choice(kind.choices, kind.read)
