@@ -17,20 +17,22 @@ server restarted, a failover), and then the command fails with the reason.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from eventsourcing.persistence import InterfaceError, OperationalError
+from eventsourcing.persistence import InterfaceError, OperationalError, StoredEvent
 from eventsourcing.postgres import (
     PostgresAggregateRecorder,
     PostgresApplicationRecorder,
     PostgresFactory,
 )
 from eventsourcing.utils import retry
-from psycopg.sql import Identifier
+from psycopg import Cursor
+from psycopg.rows import DictRow
+from psycopg.sql import SQL, Identifier
 
-from adapters.recorders import TablesWhenMissing
+from adapters.recorders import FirstWriteDecides, TablesWhenMissing
 
 ATTEMPTS = 3
 """Tries of a statement whose connection failed."""
@@ -49,11 +51,29 @@ class AggregateRecorder(PostgresAggregateRecorder):
     select_events = _retried(PostgresAggregateRecorder.select_events)
 
 
-class ApplicationRecorder(PostgresApplicationRecorder):
+class ApplicationRecorder(FirstWriteDecides, PostgresApplicationRecorder):
     insert_events = _retried(PostgresApplicationRecorder.insert_events)
     select_events = _retried(PostgresApplicationRecorder.select_events)
     select_notifications = _retried(PostgresApplicationRecorder.select_notifications)
     max_notification_id = _retried(PostgresApplicationRecorder.max_notification_id)
+
+    def _insert_events(
+        self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> None:
+        # Run in the insert's transaction before the events are: an error
+        # raised here rolls the transaction back (one raised once the events
+        # are sent would be held by the library until after the COMMIT).
+        super()._insert_events(curs, stored_events, **kwargs)
+        if self.check_first_state is None or not stored_events:
+            return
+        self._lock_table(curs)  # taken again by the insert: already held
+        curs.execute(
+            SQL("SELECT state FROM {} ORDER BY notification_id LIMIT 1").format(
+                Identifier(self.datastore.schema, self.events_table_name)
+            )
+        )
+        first = curs.fetchone()
+        self.checked_first_state(bytes(first["state"]) if first else None)
 
 
 class Factory(TablesWhenMissing, PostgresFactory):

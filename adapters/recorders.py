@@ -1,5 +1,7 @@
 """What the store's persistence factories share: the record's tables are
-looked for at each opening and created only when missing.
+looked for at each opening and created only when missing; and the first write
+to an empty store checks, under the store's write lock, that no one else wrote
+first with another key (or without one).
 
 Every command opens the store, often while other officers' commands use it:
 the library would run its DDL (`CREATE TABLE IF NOT EXISTS`, and on PostgreSQL
@@ -9,6 +11,7 @@ store in use and which PostgreSQL fails when two processes run it at once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 
@@ -37,3 +40,26 @@ class TablesWhenMissing:
 
     def create_table(self, recorder: Any) -> None:
         recorder.create_table()
+
+
+class FirstWriteDecides:
+    """Mixin for an application recorder: while `check_first_state` is set (the
+    store held no event when it was opened), each insert checks, in its own
+    transaction and under the lock that orders the store's writes, the state of
+    the store's first event with it, and rolls back when it raises.
+
+    Whoever writes first decides whether the store is encrypted, and with
+    which key: two officers recording the first decisions of a new store at
+    the same moment, one with a key and one without, both find it empty when
+    they open it; the second to write then finds the first's event and is
+    refused, rather than leaving a store half encrypted."""
+
+    check_first_state: Callable[[bytes], None] | None = None
+
+    def checked_first_state(self, first_state: bytes | None) -> None:
+        """Check the store's first event's state, read under the write lock
+        (None: the store is empty, and this write decides)."""
+        check = self.check_first_state
+        if check is not None and first_state is not None:
+            check(first_state)
+            self.check_first_state = None  # decided: later writes need no check

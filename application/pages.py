@@ -323,7 +323,7 @@ class SessionPage:
     year: int
     call: Mapping[str, Any] | None
     """The call for comments for the session's year under that workplan, as
-    the deadlines view answers it (`DESIGN.md`, "Views"), if there is one."""
+    the deadlines view answers it (docs/json.md), if there is one."""
 
     @property
     def topics(self) -> tuple[str, ...]:

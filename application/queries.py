@@ -1,7 +1,7 @@
 """The read side's answers: view rows shaped into what officers and scripts read
 (the calendar's, in `application.entries`).
 
-The JSON keys here are a contract (DESIGN.md, "Views"): keys may be added,
+The JSON keys here are a contract (docs/json.md): keys may be added,
 never renamed or dropped.
 """
 

@@ -4,36 +4,38 @@ Feature: Comments received after the deadline but within its extension
   So that comments sent within an extension are reproduced with those received on time, and late ones separately
 
   Background:
-    Given the body "cybercrime-egm" is established
-    And its 2018-2021 workplan is adopted
-    And comments for 2020 are requested with a deadline of 2020-03-12
+    Given the body cybercrime-egm is established on 21 December 2010
+    And the 2018-2021 workplan of cybercrime-egm is adopted at its 4th session on 5 April 2018 with the topics:
+      | year | topics                                |
+      | 2020 | International cooperation; Prevention |
+    And comments for 2020 under the 2018-2021 workplan of cybercrime-egm are requested on 1 December 2019 with the deadline 12 March 2020
 
   Rule: A comment received by the original deadline is on time
 
     Example: Ecuador answers before 12 March 2020
-      When a comment from the member-state "Ecuador" is received on 2020-03-10
-      Then the comment from "Ecuador" is on-time
+      When a submission from the Member State "Ecuador" for 2020 under the 2018-2021 workplan of cybercrime-egm is received on 10 March 2020
+      Then the submission from "Ecuador" for 2020 under the 2018-2021 workplan of cybercrime-egm is on time
 
   Rule: A comment received after the original deadline but by the extended one is within the extension
 
     Example: Norway answers in May, after the deadline was extended to 1 June 2020
-      Given the deadline is extended on 2020-04-01 to 2020-06-01 because of "the postponement of the sixth session"
-      When a comment from the member-state "Norway" is received on 2020-05-20
-      Then the comment from "Norway" is within-extension
+      Given the deadline for 2020 comments under the 2018-2021 workplan of cybercrime-egm is extended to 1 June 2020 on 1 April 2020 because "The postponement of the sixth session"
+      When a submission from the Member State "Norway" for 2020 under the 2018-2021 workplan of cybercrime-egm is received on 20 May 2020
+      Then the submission from "Norway" for 2020 under the 2018-2021 workplan of cybercrime-egm is within the extension
 
   Rule: An extension granted later turns a late comment into one within the extension
 
     Example: A comment received in March, before the deadline was extended
-      Given a comment from the member-state "Norway" is received on 2020-03-20
-      And the comment from "Norway" is late
-      When the deadline is extended on 2020-04-01 to 2020-06-01 because of "the postponement of the sixth session"
-      Then the comment from "Norway" is within-extension
-      And the deadline in force is 2020-06-01, extended from 2020-03-12
+      Given a submission from the Member State "Norway" for 2020 under the 2018-2021 workplan of cybercrime-egm is received on 20 March 2020
+      And the submission from "Norway" for 2020 under the 2018-2021 workplan of cybercrime-egm is late
+      When the deadline for 2020 comments under the 2018-2021 workplan of cybercrime-egm is extended to 1 June 2020 on 1 April 2020 because "The postponement of the sixth session"
+      Then the submission from "Norway" for 2020 under the 2018-2021 workplan of cybercrime-egm is within the extension
+      And the deadline in force for 2020 comments under the 2018-2021 workplan of cybercrime-egm is 1 June 2020, extended once from 12 March 2020
 
   Rule: A comment received after the extended deadline is late
 
     Example: An observer answers in June
-      Given the deadline is extended on 2020-04-01 to 2020-06-01 because of "the postponement of the sixth session"
-      When a comment from the observer "Council of Europe" is received on 2020-06-10
-      Then the comment from "Council of Europe" is late
-      And on 2020-06-15 the deadline is 14 days past
+      Given the deadline for 2020 comments under the 2018-2021 workplan of cybercrime-egm is extended to 1 June 2020 on 1 April 2020 because "The postponement of the sixth session"
+      When a submission from the Observer "Council of Europe" for 2020 under the 2018-2021 workplan of cybercrime-egm is received on 10 June 2020
+      Then the submission from "Council of Europe" for 2020 under the 2018-2021 workplan of cybercrime-egm is late
+      And on 15 June 2020 the deadline for 2020 comments under the 2018-2021 workplan of cybercrime-egm is 14 days past

@@ -4,43 +4,46 @@ Feature: Statements and panelists are grouped by agenda item
   So that the session's page lists them item by item, as delivered
 
   Background:
-    Given the record of the Expert Group on Cybercrime has been imported
+    Given the record of the Expert Group on Cybercrime is imported
 
   Rule: Every statement is a general statement or a statement on one agenda item
 
     Scenario Outline: The statements of the sixth session, item by item
-      Then the 6th session has <statements> statements by <delegations> delegations <grouped>
+      Then the 6th session of cybercrime-egm has <count> <statements> by <delegations> delegations
 
       Examples:
-        | grouped                  | statements | delegations |
-        | as general statements    | 11         | 10          |
-        | on agenda item 2         | 11         | 11          |
-        | on agenda item 3         | 10         | 9           |
+        | statements            | count | delegations |
+        | general statements    | 11    | 10          |
+        | statements on item 2  | 11    | 11          |
+        | statements on item 3  | 10    | 9           |
 
-    Scenario: A delegation that spoke twice has two statements
-      Then the Russian Federation made 2 statements as general statements
-      And the Russian Federation made 1 statement on agenda item 2
-      And the Russian Federation made 2 statements on agenda item 3
+    Example: A delegation that spoke twice has two statements
+      Then the 6th session of cybercrime-egm has 2 general statements by "Russian Federation"
+      And the 6th session of cybercrime-egm has 1 statement on item 2 by "Russian Federation"
+      And the 6th session of cybercrime-egm has 2 statements on item 3 by "Russian Federation"
 
   Rule: Every panelist presents on one agenda item
 
     Scenario Outline: The panels of the sixth session
-      Then <panelists> panelists presented on agenda item <item>, <first> first
+      Then the 6th session of cybercrime-egm has <panelists> panelists confirmed on item <item>, "<first>" first
 
       Examples:
-        | item | panelists | first                                 |
-        | 2    | 7         | Mr. Terlumun George-Maria Tyendezwa  |
-        | 3    | 6         | Mr. Pedro Destino                     |
+        | item | panelists | first                               |
+        | 2    | 7         | Mr. Terlumun George-Maria Tyendezwa |
+        | 3    | 6         | Mr. Pedro Destino                   |
 
-    Scenario: A panelist of the Russian Federation on international cooperation
-      Then Mr. Vadim Sushchik of the Russian Federation presented "International Police Co-operation on Cybercrime: The Experience of the Russian Ministry of Interior" on agenda item 2
+    Example: A panelist of the Russian Federation on international cooperation
+      Then the panelist "Mr. Vadim Sushchik" of "Russian Federation" is confirmed on item 2 of the 6th session of cybercrime-egm to present "International Police Co-operation on Cybercrime: The Experience of the Russian Ministry of Interior" on 13 July 2020
+      And the 6th session of cybercrime-egm has 1 panelist named "Mr. Vadim Sushchik"
 
   Rule: A statement is on an item of the agenda
 
-    Scenario: A statement on an item the agenda does not have is refused
-      When the secretariat imports:
+    Example: A statement on an item the agenda does not have is refused
+      When these entries are imported:
         """
         - {command: record-statement, body: cybercrime-egm, number: 6, delegation: Norway, item: 9, on: 2020-07-29}
         """
-      Then the import stops at entry 1 because "the agenda of the 6th session of cybercrime-egm has no item 9"
-      And the 6th session has 11 statements by 11 delegations on agenda item 2
+      Then the import stops at entry 1
+      And the officer is told "the agenda of the 6th session of cybercrime-egm has no item 9"
+      And nothing is recorded
+      And the 6th session of cybercrime-egm has 11 statements on item 2 by 11 delegations

@@ -27,6 +27,7 @@ from adapters.store import (
     open_views,
     parse_store_url,
     store_url,
+    without_password,
 )
 from application.errors import ConflictError, UnknownEventError, UnreadableEventError
 from domain.errors import DomainError, InvalidValueError
@@ -226,6 +227,9 @@ class SecretariatGroup(click.Group):
             raise
         except Exception as error:
             failure = as_failure(error, settings)
+            failure.message = without_password(
+                failure.message, store_url(settings.store)
+            )
             outcome = failure.outcome
             raise failure from error
         finally:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 import structlog
 
-from adapters.cli.params import DATE
+from adapters.cli.params import BODY, DATE
 from adapters.cli.running import (
     BAD_USAGE,
     STORE_FAILED,
@@ -32,7 +32,7 @@ def site() -> None:
     type=click.Path(path_type=Path),
     help="The folder to write the site into (created if missing).",
 )
-@click.option("--body", metavar="CODE", help="Only this body.")
+@click.option("--body", type=BODY, help="Only this body.")
 @click.option(
     "--today",
     type=DATE,

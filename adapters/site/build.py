@@ -2,12 +2,16 @@
 
 Every page is rendered in memory before the first file is written, so a record
 that cannot be read leaves the folder as it was; each file is then replaced
-whole (written beside it, then renamed), so a browser never reads half a page.
+whole (written beside it, then renamed), so a browser never reads half a page,
+and never through a link, so that nothing outside the folder is ever written.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import secrets
 from collections.abc import Mapping
 from datetime import date
 from importlib.resources import files
@@ -123,22 +127,100 @@ def render_site(
 
 
 def write_site(site: Mapping[str, bytes], out: Path) -> None:
-    """Write each file into `out` (created with its parents if missing)."""
+    """Write each file into `out` (created with its parents if missing).
+
+    Each file is written into a new file of a random name in its own folder,
+    created there (never opened if it exists), then renamed over the file:
+    a link found in the file's place is replaced, never written through, and
+    builds into the same folder at once never share a file half written.
+    Every folder under `out` is opened without following a link, and one that
+    is a link (or a file) is refused before the first file is written."""
     try:
         out.mkdir(parents=True, exist_ok=True)
-        for path, content in site.items():
-            target = out / path
-            target.parent.mkdir(exist_ok=True)
-            partial = target.with_name(f".{target.name}.partial")
-            try:
-                partial.write_bytes(content)
-                os.replace(partial, target)
-            except OSError as error:
-                partial.unlink(missing_ok=True)
-                raise OutputError(
-                    f"cannot write {target}: {error.strerror or error}"
-                ) from None
+        root = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
     except OSError as error:
-        reason = error.strerror or str(error)
         where = f" ({error.filename})" if error.filename else ""
-        raise OutputError(f"cannot write the site to {out}: {reason}{where}") from None
+        raise OutputError(
+            f"cannot write the site to {out}: {error.strerror or error}{where}"
+        ) from None
+    folders: dict[str, int] = {"": root}
+
+    def folder(name: str, *, create: bool) -> int | None:
+        if name not in folders:
+            parent, _, base = name.rpartition("/")
+            above = folder(parent, create=create)
+            opened = None
+            if above is not None:
+                opened = _open_folder(above, base, out / name, create=create)
+            if opened is None:
+                return None
+            folders[name] = opened
+        return folders[name]
+
+    try:
+        for path in site:  # first refuse a link, before anything is written
+            folder(path.rpartition("/")[0], create=False)
+        for path, content in site.items():
+            parent, _, name = path.rpartition("/")
+            into = folder(parent, create=True)
+            assert into is not None
+            _write_file(into, name, content, out / path)
+    finally:
+        for opened in folders.values():
+            os.close(opened)
+
+
+def _open_folder(parent: int, name: str, where: Path, *, create: bool) -> int | None:
+    """The folder `name` in the folder `parent`, opened without following a
+    link (None: it does not exist yet, and `create` is false)."""
+    if create:
+        try:
+            os.mkdir(name, dir_fd=parent)
+        except FileExistsError:
+            pass  # another build made it, or it is a link: opening tells
+        except OSError as error:
+            raise OutputError(_cannot(f"create {where}", error)) from None
+    try:
+        return os.open(
+            name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=parent
+        )
+    except FileNotFoundError:
+        if create:
+            raise OutputError(f"cannot create {where}: it was removed") from None
+        return None
+    except OSError as error:
+        if error.errno == errno.ELOOP or where.is_symlink():
+            raise OutputError(
+                f"{where} is a link: the site is never written through a link; "
+                "remove it, or build the site elsewhere"
+            ) from None
+        if error.errno == errno.ENOTDIR:
+            raise OutputError(f"{where} is a file, not a folder") from None
+        raise OutputError(_cannot(f"open {where}", error)) from None
+
+
+def _write_file(folder: int, name: str, content: bytes, target: Path) -> None:
+    """Write `name` in `folder` through a new file of its own, renamed over it."""
+    partial = f".{name}.{secrets.token_hex(8)}.partial"
+    try:
+        descriptor = os.open(
+            partial,
+            os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW,
+            0o666,
+            dir_fd=folder,
+        )
+        try:
+            with os.fdopen(descriptor, "wb") as file:
+                file.write(content)
+            os.replace(partial, name, src_dir_fd=folder, dst_dir_fd=folder)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(partial, dir_fd=folder)
+            raise
+    except OSError as error:
+        raise OutputError(_cannot(f"write {target}", error)) from None
+
+
+def _cannot(what: str, error: OSError) -> str:
+    reason = error.strerror or str(error)
+    return f"cannot {what}: {reason}"

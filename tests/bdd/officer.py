@@ -36,6 +36,8 @@ class Officer:
     go on to another command, without saying that it expected it."""
     subject: Record | None = None
     before: Snapshot | None = None
+    outcome: Any = None
+    """What the last import did, or the failure that stopped it."""
 
     def put_on_record(self, build: Callable[[], Command]) -> None:
         """A Given: the decision is on record already, so it must be accepted."""
@@ -50,16 +52,36 @@ class Officer:
 
     def take(self, subject: Record, build: Callable[[], Command]) -> None:
         """A When: the officer takes the decision now; it may be refused."""
-        self.check_nothing_unexamined()
-        self.subject = subject
-        self.before = self.snapshot(subject)
-        self.recorded = self.rejection = self.unexamined = None
+        self._start(subject)
         try:
             # Built inside the try: a value the secretariat can never accept
             # (an end before a start) is refused like any other rule.
             self.recorded = self.secretariat.execute(build())
         except DomainError as error:
             self.rejection = self.unexamined = error
+
+    def import_entries(
+        self,
+        subject: Record,
+        run: Callable[[], Any],
+        failed: type[Exception],
+    ) -> None:
+        """A When: the officer imports entries; one may be refused (`failed`,
+        whose `error` is the refusal)."""
+        self._start(subject)
+        try:
+            self.outcome = run()
+        except failed as failure:
+            self.outcome = failure
+            error = getattr(failure, "error", None)
+            if isinstance(error, DomainError):
+                self.rejection = self.unexamined = error
+
+    def _start(self, subject: Record) -> None:
+        self.check_nothing_unexamined()
+        self.subject = subject
+        self.before = self.snapshot(subject)
+        self.recorded = self.rejection = self.unexamined = self.outcome = None
 
     def snapshot(self, subject: Record) -> Snapshot:
         return Snapshot(
@@ -73,9 +95,19 @@ class Officer:
         self.check_nothing_unexamined()
         return record.history(self.secretariat)
 
+    def taken_now(self, record: Record) -> list[dict[str, Any]] | None:
+        """The entries the last When recorded in `record`, or None when the
+        last When was about another record (or there was none)."""
+        if self.subject != record or self.before is None:
+            return None
+        return self.history(record)[len(self.before.entries) :]
+
     def examine_rejection(self) -> DomainError:
         if self.rejection is None:
-            pytest.fail(f"the command was not refused; it recorded {self.recorded}")
+            pytest.fail(
+                "the command was not refused; it recorded "
+                f"{self.recorded or self.outcome}"
+            )
         self.unexamined = None
         return self.rejection
 

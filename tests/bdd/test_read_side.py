@@ -1,11 +1,10 @@
 """Steps for the read side's features: the calendar after a postponement, the
 calendar on a past date, comments within an extension, the stocktaking
-milestone. They drive the Secretariat and read its views in the store, on
-SQLite and PostgreSQL alike."""
+milestone. The decisions are those of every feature (`conftest.py`), taken on a
+real store; these steps read its views, on SQLite and PostgreSQL alike."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -13,25 +12,21 @@ from typing import Any
 import attrs
 import pytest
 from icalendar import Calendar
-from parse import with_pattern
-from pytest_bdd import given, parsers, scenarios, then, when
+from pytest_bdd import given, scenarios, then, when
 
 from adapters.ical import render_calendar
 from adapters.views import Views
-from application.commands import (
-    AdoptWorkplan,
-    CancelSession,
-    ExtendDeadline,
-    PostponeSession,
-    ReceiveSubmission,
-    RequestComments,
-    ScheduleSession,
-)
 from application.projections import utc_text
 from application.secretariat import Secretariat
 from domain.ids import session_id
-from domain.values import CycleTopics, DateRange, Period, SubmitterKind
-from tests.builders import OFFICER, establish
+from tests.bdd.vocabulary import (
+    Days,
+    SessionRecord,
+    WorkplanRecord,
+    phrase,
+    stored_dates,
+    written_days,
+)
 from tests.seed_history import opened
 
 scenarios(
@@ -41,42 +36,43 @@ scenarios(
     "the_stocktaking_milestone.feature",
 )
 
-PERIOD = Period(2018, 2021)
+STATUSES = {
+    "scheduled": "scheduled",
+    "postponed": "postponed",
+    "cancelled": "cancelled",
+    "in session": "in-session",
+    "closed": "closed",
+}
+"""A session's status in the officer's words, and in the calendar's answer."""
 
-
-@with_pattern(r"\d+(?:st|nd|rd|th)")
-def ordinal(text: str) -> int:
-    return int(re.sub(r"\D", "", text))
-
-
-@with_pattern(r"\d{4}-\d{2}-\d{2}")
-def iso_date(text: str) -> date:
-    return date.fromisoformat(text)
-
-
-TYPES = {"ordinal": ordinal, "date": iso_date}
-
-
-def step(text: str) -> Any:
-    return parsers.parse(text, extra_types=TYPES)
+JUDGED = {
+    "on time": "on-time",
+    "within the extension": "within-extension",
+    "late": "late",
+}
+"""How a submission is judged, in the officer's words and in the deadlines' answer."""
 
 
 @attrs.define
 class Record:
     app: Secretariat
     views: Views
-    body: str = "cybercrime-egm"
     calendar: dict[str, Any] | None = None
     session: dict[str, Any] | None = None
     imported: bytes | None = None
+    description: str | None = None
 
     def sessions(self) -> list[dict[str, Any]]:
         answer = self.calendar or self.views.calendar()
         sessions: list[dict[str, Any]] = answer["sessions"]
         return sessions
 
-    def find(self, number: int) -> dict[str, Any]:
-        (found,) = [s for s in self.sessions() if s["number"] == number]
+    def find(self, session: SessionRecord) -> dict[str, Any]:
+        (found,) = [
+            s
+            for s in self.sessions()
+            if (s["body"], s["number"]) == (session.body, session.number)
+        ]
         self.session = found
         return found
 
@@ -85,13 +81,27 @@ class Record:
             self.views.calendar_rows(), self.views.calls(), name="secretariat"
         )
 
-    def call(self) -> dict[str, Any]:
-        (found,) = self.views.deadlines(today=date(2020, 1, 1))["calls"]
+    def call(
+        self, cycle: int, workplan: WorkplanRecord, today: date = date(2020, 1, 1)
+    ) -> dict[str, Any]:
+        (found,) = [
+            call
+            for call in self.views.deadlines(workplan.body, today=today)["calls"]
+            if (call["period"], call["cycle"]) == (workplan.written_period, cycle)
+        ]
         call: dict[str, Any] = found
         return call
 
-    def milestone(self, today: date = date(2021, 1, 1)) -> dict[str, Any]:
-        (found,) = self.views.deadlines(today=today)["milestones"]
+    def milestone(
+        self, workplan: WorkplanRecord, today: date = date(2021, 1, 1)
+    ) -> dict[str, Any]:
+        (found,) = [
+            milestone
+            for milestone in self.views.deadlines(workplan.body, today=today)[
+                "milestones"
+            ]
+            if milestone["period"] == workplan.written_period
+        ]
         milestone: dict[str, Any] = found
         return milestone
 
@@ -104,189 +114,64 @@ def record(store: str) -> Iterator[Record]:
         yield Record(app, views)
 
 
-def vevent(data: bytes, uid: str) -> Any:
+@pytest.fixture
+def secretariat(record: Record) -> Secretariat:
+    """The decisions of every feature, taken on the scenario's store."""
+    return record.app
+
+
+def vevent(data: bytes, session: SessionRecord) -> Any:
+    uid = f"{session_id(session.body, session.number)}@secretariat"
     (found,) = [
         e for e in Calendar.from_ical(data).walk("VEVENT") if str(e["UID"]) == uid
     ]
     return found
 
 
-# Sessions.
-
-
-@given(step('the body "{code}" is established'))
-def body_established(record: Record, code: str) -> None:
-    establish(record.app, code)
-    record.body = code
-
-
-@given(
-    step(
-        "its {number:ordinal} session is scheduled on {on:date} "
-        'for {start:date} to {end:date} in "{venue}"'
-    )
-)
-def session_scheduled(
-    record: Record, number: int, on: date, start: date, end: date, venue: str
-) -> None:
-    record.app.execute(
-        ScheduleSession(
-            body=record.body,
-            number=number,
-            title=f"Meeting {number} of the Expert Group on Cybercrime",
-            dates=DateRange(start, end),
-            venue=venue,
-            on=on,
-            actor=OFFICER,
-        )
-    )
-
-
-@given(
-    step(
-        "its {number:ordinal} session is scheduled as the stocktaking meeting "
-        "for {start:date} to {end:date}"
-    )
-)
-@when(
-    step(
-        "its {number:ordinal} session is scheduled as the stocktaking meeting "
-        "for {start:date} to {end:date}"
-    )
-)
-def stocktaking_scheduled(record: Record, number: int, start: date, end: date) -> None:
-    record.app.execute(
-        ScheduleSession(
-            body=record.body,
-            number=number,
-            title=f"Meeting {number}: stocktaking",
-            dates=DateRange(start, end),
-            venue="Vienna, Austria",
-            stocktaking=True,
-            on=date(2020, 12, 1),
-            actor=OFFICER,
-        )
-    )
-
-
-POSTPONED = (
-    "the {number:ordinal} session is postponed on {on:date} "
-    'to {start:date} to {end:date} because of "{reason}"'
-)
-
-
-@given(step(POSTPONED))
-@when(step(POSTPONED))
-def postponed(
-    record: Record, number: int, on: date, start: date, end: date, reason: str
-) -> None:
-    record.app.execute(
-        PostponeSession(
-            body=record.body,
-            number=number,
-            reason=reason,
-            dates=DateRange(start, end),
-            on=on,
-            actor=OFFICER,
-        )
-    )
-
-
-@when(
-    step(
-        "the {number:ordinal} session is postponed on {on:date} "
-        'without new dates because of "{reason}"'
-    )
-)
-def postponed_without_dates(record: Record, number: int, on: date, reason: str) -> None:
-    record.app.execute(
-        PostponeSession(
-            body=record.body,
-            number=number,
-            reason=reason,
-            dates=None,
-            on=on,
-            actor=OFFICER,
-        )
-    )
-
-
-@when(
-    step('the {number:ordinal} session is cancelled on {on:date} because of "{reason}"')
-)
-def cancelled(record: Record, number: int, on: date, reason: str) -> None:
-    record.app.execute(
-        CancelSession(
-            body=record.body, number=number, reason=reason, on=on, actor=OFFICER
-        )
-    )
-
-
 # The calendar.
 
 
-@when(step("I ask for the calendar as of {day:date}"))
+@when(phrase("the officer reads the calendar as of {day:Date}"))
 def calendar_as_of(record: Record, day: date) -> None:
     record.calendar = record.views.calendar(as_of=day)
 
 
 @when(
-    step(
-        "I ask for the calendar as recorded when the scheduling of the "
-        "{number:ordinal} session was recorded"
+    phrase(
+        "the officer reads the calendar as recorded when the {session:Session} "
+        "was scheduled"
     )
 )
-def calendar_known_at(record: Record, number: int) -> None:
-    scheduled = record.app.history(record.body, number)["events"][0]
+def calendar_known_at(record: Record, session: SessionRecord) -> None:
+    scheduled = record.app.history(session.body, session.number)["events"][0]
     moment = utc_text(datetime.fromisoformat(scheduled["recorded_at"]))
     record.calendar = record.views.calendar(known_at=moment)
 
 
-@then(
-    step(
-        "the calendar shows the {number:ordinal} session on "
-        "{start:date} to {end:date}, {status}"
-    )
-)
-def calendar_shows_dates(
-    record: Record, number: int, start: date, end: date, status: str
+@then(phrase("the calendar shows the {session:Session} on {dates:Dates}, {status}"))
+def calendar_shows(
+    record: Record, session: SessionRecord, dates: Days | None, status: str
 ) -> None:
-    session = record.find(number)
-    assert (session["start"], session["end"], session["status"]) == (
-        start.isoformat(),
-        end.isoformat(),
-        status,
+    shown = record.find(session)
+    assert {"start": shown["start"], "end": shown["end"]} == (
+        stored_dates(dates) or {"start": None, "end": None}
     )
+    assert shown["status"] == STATUSES[status]
 
 
-@then(
-    step(
-        "the calendar shows the {number:ordinal} session with its dates "
-        "to be determined, {status}"
-    )
-)
-def calendar_shows_undetermined(record: Record, number: int, status: str) -> None:
-    session = record.find(number)
-    assert (session["start"], session["end"], session["status"]) == (
-        None,
-        None,
-        status,
-    )
-
-
-@then(step("the calendar shows its original dates {start:date} to {end:date}"))
-def calendar_shows_original_dates(record: Record, start: date, end: date) -> None:
+@then(phrase("the calendar shows its original dates {dates:Days}"))
+def calendar_shows_original_dates(record: Record, dates: Days) -> None:
     assert record.session is not None
-    assert (record.session["original_start"], record.session["original_end"]) == (
-        start.isoformat(),
-        end.isoformat(),
-    )
+    assert {
+        "start": record.session["original_start"],
+        "end": record.session["original_end"],
+    } == dates.stored()
 
 
-@then(parsers.re(r"the calendar shows it postponed (?P<count>\d+) times?"))
-def calendar_shows_postponements(record: Record, count: str) -> None:
+@then(phrase("the calendar shows it postponed {times:Times}"))
+def calendar_shows_postponements(record: Record, times: int) -> None:
     assert record.session is not None
-    assert record.session["postponements"] == int(count)
+    assert record.session["postponements"] == times
 
 
 @then("the calendar shows no session")
@@ -295,211 +180,175 @@ def calendar_shows_nothing(record: Record) -> None:
 
 
 @then(
-    step(
-        "the postponements list it as decided on {on:date} "
-        "from {start:date} to {to:date}"
+    phrase(
+        "the postponements list the {session:Session} postponed from "
+        "{previous:Dates} to {new:Dates} on {on:Date} "
+        'because "{reason:Text}"'
     )
 )
-def postponements_list_it(record: Record, on: date, start: date, to: date) -> None:
-    (postponement,) = record.views.postponements(record.body)["postponements"]
-    assert (
-        postponement["on"],
-        postponement["from"]["start"],
-        postponement["to"]["start"],
-    ) == (on.isoformat(), start.isoformat(), to.isoformat())
+def postponements_list_it(
+    record: Record,
+    session: SessionRecord,
+    previous: Days | None,
+    new: Days | None,
+    on: date,
+    reason: str,
+) -> None:
+    listed = [
+        (p["on"], p["from"], p["to"], p["reason"])
+        for p in record.views.postponements(session.body)["postponements"]
+        if p["number"] == session.number
+    ]
+    assert listed == [
+        (on.isoformat(), stored_dates(previous), stored_dates(new), reason)
+    ]
 
 
 # Calendar files.
 
 
 @then(
-    step(
-        "the calendar file marks the {number:ordinal} session tentative "
-        "on its last known dates {start:date} to {end:date}"
+    phrase(
+        "the calendar file marks the {session:Session} tentative "
+        "on its last known dates {dates:Days}"
     )
 )
 def calendar_file_tentative(
-    record: Record, number: int, start: date, end: date
+    record: Record, session: SessionRecord, dates: Days
 ) -> None:
-    event = vevent(
-        record.calendar_file(), f"{session_id(record.body, number)}@secretariat"
-    )
+    event = vevent(record.calendar_file(), session)
     assert str(event["STATUS"]) == "TENTATIVE"
-    assert event.decoded("DTSTART") == start
-    assert event.decoded("DTEND") == end + timedelta(days=1)
+    assert event.decoded("DTSTART") == dates.start
+    assert event.decoded("DTEND") == dates.end + timedelta(days=1)
 
 
-@given("a delegation has imported the calendar file")
+@given("the calendar file is imported by a delegation")
 def calendar_file_imported(record: Record) -> None:
     record.imported = record.calendar_file()
 
 
 @then(
-    step(
-        "the delegation's entry for the {number:ordinal} session is the same one, "
-        "revised {count:d} time, on {start:date} to {end:date}"
+    phrase(
+        "the delegation's entry for the {session:Session} is the same one, "
+        "revised {times:Times}, on {dates:Days}"
     )
 )
 def entry_revised(
-    record: Record, number: int, count: int, start: date, end: date
+    record: Record, session: SessionRecord, times: int, dates: Days
 ) -> None:
     assert record.imported is not None
-    uid = f"{session_id(record.body, number)}@secretariat"
-    before, after = vevent(record.imported, uid), vevent(record.calendar_file(), uid)
-    assert after.decoded("SEQUENCE") == before.decoded("SEQUENCE") + count
-    assert after.decoded("DTSTART") == start
-    assert after.decoded("DTEND") == end + timedelta(days=1)
-    record.session = {"description": str(after["DESCRIPTION"])}
+    before = vevent(record.imported, session)
+    after = vevent(record.calendar_file(), session)
+    assert after.decoded("SEQUENCE") == before.decoded("SEQUENCE") + times
+    assert after.decoded("DTSTART") == dates.start
+    assert after.decoded("DTEND") == dates.end + timedelta(days=1)
+    record.description = str(after["DESCRIPTION"])
 
 
-@then(step('the entry mentions the original dates "{dates}"'))
-def entry_mentions(record: Record, dates: str) -> None:
-    assert record.session is not None
-    assert f"Original dates: {dates}" in record.session["description"]
-
-
-# Workplans, calls for comments and submissions.
-
-
-def adopt(record: Record, stocktaking_by: int | None) -> None:
-    record.app.execute(
-        AdoptWorkplan(
-            body=record.body,
-            period=PERIOD,
-            at_session=4,
-            topics=[CycleTopics(2020, ["International cooperation", "Prevention"])],
-            stocktaking_by=stocktaking_by,
-            on=date(2018, 4, 5),
-            actor=OFFICER,
-        )
+@then(phrase("the entry mentions the original dates {dates:Days}"))
+def entry_mentions(record: Record, dates: Days) -> None:
+    assert record.description is not None
+    assert f"Original dates: {written_days(dates.start, dates.end)}" in (
+        record.description
     )
 
 
-@given("its 2018-2021 workplan is adopted")
-def workplan_adopted(record: Record) -> None:
-    adopt(record, None)
+# Calls for comments and submissions.
 
 
-@given(
-    step(
-        "its 2018-2021 workplan is adopted with a stocktaking meeting "
-        "no later than {year:d}"
+JUDGED_AS = (
+    'the submission from "{submitter:Text}" for {cycle:d} '
+    "under the {workplan:Workplan} is {judged}"
+)
+
+
+@given(phrase(JUDGED_AS))
+@then(phrase(JUDGED_AS))
+def submission_judged(
+    record: Record, submitter: str, cycle: int, workplan: WorkplanRecord, judged: str
+) -> None:
+    (submission,) = [
+        s for s in record.call(cycle, workplan)["submissions"] if s["from"] == submitter
+    ]
+    assert submission["status"] == JUDGED[judged]
+
+
+@then(
+    phrase(
+        "the deadline in force for {cycle:d} comments under the {workplan:Workplan} "
+        "is {deadline:Date}, extended {times:Times} from {original:Date}"
     )
 )
-def workplan_adopted_with_stocktaking(record: Record, year: int) -> None:
-    adopt(record, year)
-
-
-@given(step("comments for {cycle:d} are requested with a deadline of {deadline:date}"))
-def comments_requested(record: Record, cycle: int, deadline: date) -> None:
-    record.app.execute(
-        RequestComments(
-            body=record.body,
-            period=PERIOD,
-            cycle=cycle,
-            deadline=deadline,
-            on=date(2019, 12, 1),
-            actor=OFFICER,
-        )
-    )
-
-
-RECEIVED = 'a comment from the {kind} "{submitter}" is received on {on:date}'
-
-
-@given(step(RECEIVED))
-@when(step(RECEIVED))
-def comment_received(record: Record, kind: str, submitter: str, on: date) -> None:
-    record.app.execute(
-        ReceiveSubmission(
-            body=record.body,
-            period=PERIOD,
-            cycle=2020,
-            submitter=submitter,
-            submitter_kind=SubmitterKind(kind),
-            on=on,
-            actor=OFFICER,
-        )
-    )
-
-
-EXTENDED = 'the deadline is extended on {on:date} to {to:date} because of "{reason}"'
-
-
-@given(step(EXTENDED))
-@when(step(EXTENDED))
-def deadline_extended(record: Record, on: date, to: date, reason: str) -> None:
-    record.app.execute(
-        ExtendDeadline(
-            body=record.body,
-            period=PERIOD,
-            cycle=2020,
-            to=to,
-            reason=reason,
-            on=on,
-            actor=OFFICER,
-        )
-    )
-
-
-JUDGED = 'the comment from "{submitter}" is {status}'
-
-
-@given(step(JUDGED))
-@then(step(JUDGED))
-def comment_judged(record: Record, submitter: str, status: str) -> None:
-    (submission,) = [s for s in record.call()["submissions"] if s["from"] == submitter]
-    assert submission["status"] == status
-
-
-@then(step("the deadline in force is {deadline:date}, extended from {original:date}"))
-def deadline_in_force(record: Record, deadline: date, original: date) -> None:
-    call = record.call()
+def deadline_in_force(
+    record: Record,
+    cycle: int,
+    workplan: WorkplanRecord,
+    deadline: date,
+    times: int,
+    original: date,
+) -> None:
+    call = record.call(cycle, workplan)
     assert (call["deadline"], call["original_deadline"]) == (
         deadline.isoformat(),
         original.isoformat(),
     )
-    assert [e["to"] for e in call["extensions"]] == [deadline.isoformat()]
+    assert len(call["extensions"]) == times
+    assert call["extensions"][-1]["to"] == deadline.isoformat()
 
 
-@then(step("on {today:date} the deadline is {days:d} days past"))
-def deadline_past(record: Record, today: date, days: int) -> None:
-    (call,) = record.views.deadlines(today=today)["calls"]
-    assert call["days_left"] == -days
+@then(
+    phrase(
+        "on {today:Date} the deadline for {cycle:d} comments under the "
+        "{workplan:Workplan} is {days:d} days past"
+    )
+)
+def deadline_past(
+    record: Record, today: date, cycle: int, workplan: WorkplanRecord, days: int
+) -> None:
+    assert record.call(cycle, workplan, today)["days_left"] == -days
 
 
 # The stocktaking milestone.
 
 
-@then(step("the stocktaking milestone is due by {day:date}"))
-def milestone_due(record: Record, day: date) -> None:
-    assert record.milestone()["due_by"] == day.isoformat()
+@then(
+    phrase("the stocktaking milestone of the {workplan:Workplan} is due by {day:Date}")
+)
+def milestone_due(record: Record, workplan: WorkplanRecord, day: date) -> None:
+    assert record.milestone(workplan)["due_by"] == day.isoformat()
 
 
-@then("the stocktaking milestone is not met")
-def milestone_not_met(record: Record) -> None:
-    assert record.milestone()["met_by"] is None
+@then(phrase("the stocktaking milestone of the {workplan:Workplan} is not met"))
+def milestone_not_met(record: Record, workplan: WorkplanRecord) -> None:
+    assert record.milestone(workplan)["met_by"] is None
 
 
 @then(
-    step(
-        "the stocktaking milestone is met by the {number:ordinal} session, "
-        "starting {start:date}"
+    phrase(
+        "the stocktaking milestone of the {workplan:Workplan} is met by the "
+        "{session:Session}, starting {start:Date}"
     )
 )
-def milestone_met(record: Record, number: int, start: date) -> None:
-    assert record.milestone()["met_by"] == {
-        "number": number,
+def milestone_met(
+    record: Record, workplan: WorkplanRecord, session: SessionRecord, start: date
+) -> None:
+    assert session.body == workplan.body
+    assert record.milestone(workplan)["met_by"] == {
+        "number": session.number,
         "start": start.isoformat(),
     }
 
 
-@then(
-    parsers.re(
-        r"on (?P<today>\d{4}-\d{2}-\d{2}) the stocktaking milestone is "
-        r"(?P<negation>not )?overdue"
-    )
-)
-def milestone_overdue(record: Record, today: str, negation: str | None) -> None:
-    milestone = record.milestone(date.fromisoformat(today))
-    assert milestone["overdue"] is (not negation)
+OVERDUE = "on {today:Date} the stocktaking milestone of the {workplan:Workplan} is "
+
+
+@then(phrase(OVERDUE + "overdue"))
+def milestone_overdue(record: Record, today: date, workplan: WorkplanRecord) -> None:
+    assert record.milestone(workplan, today)["overdue"] is True
+
+
+@then(phrase(OVERDUE + "not overdue"))
+def milestone_not_overdue(
+    record: Record, today: date, workplan: WorkplanRecord
+) -> None:
+    assert record.milestone(workplan, today)["overdue"] is False

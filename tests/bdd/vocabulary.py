@@ -1,14 +1,18 @@
 """The words of the feature files: how a step names a session, a workplan, a
 date, a text; and how a recorded entry is shown back to the reader.
 
-Conventions of every feature file: dates are ISO (`2020-03-13`), a decision's
-effective date follows `on`, free text (a venue, a reason, a delegation, a
-title) is in double quotes, and body codes, numbers, formats and document kinds
-are written bare, as on the command line.
+Conventions of every feature file (features/README.md): dates are written as
+the secretariat writes them (`13 March 2020`, `27–29 July 2020`, `30 March–1
+April 2020`, `dates to be determined`), a decision's effective date follows
+`on`, free text (a venue, a reason, a delegation, a title) is in double quotes,
+and body codes, numbers, formats and document kinds are written bare, as on the
+command line. Each kind of value has one way to be written: a date written any
+other way (`2020-03-13`, `06 April 2020`) matches no step.
 """
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
@@ -31,8 +35,16 @@ from domain.values import (
 from domain.workplan import WorkplanNotFoundError
 
 CODE = r"[a-z0-9][a-z0-9-]*"
-ISO_DATE = r"\d{4}-\d{2}-\d{2}"
 ORDINAL = r"\d+(?:st|nd|rd|th)"
+MONTH = "(?:" + "|".join(calendar.month_name[1:]) + ")"
+DAY = rf"\d{{1,2}} {MONTH} \d{{4}}"
+DAYS = (
+    rf"\d{{1,2}} {MONTH} \d{{4}}–\d{{1,2}} {MONTH} \d{{4}}"
+    rf"|\d{{1,2}} {MONTH}–\d{{1,2}} {MONTH} \d{{4}}"
+    rf"|\d{{1,2}}–\d{{1,2}} {MONTH} \d{{4}}"
+    rf"|{DAY}"
+)
+TO_BE_DETERMINED = "dates to be determined"
 
 
 @attrs.frozen
@@ -101,20 +113,60 @@ class BodyRecord:
         return f"the body {self.code}"
 
 
-Record = SessionRecord | WorkplanRecord | BodyRecord
+@attrs.frozen
+class WholeRecord:
+    """Everything in the store, as an import touches it: what it holds is
+    shown by the store's event count alone."""
+
+    def history(self, secretariat: Secretariat) -> list[dict[str, Any]]:
+        return []
+
+    def __str__(self) -> str:
+        return "the record"
+
+
+Record = SessionRecord | WorkplanRecord | BodyRecord | WholeRecord
 
 
 @attrs.frozen
 class Days:
-    """A first and a last day as written (`2020-07-27 to 2020-07-29`); they
-    become a `DateRange` only when the command is built, so that an end before
-    the start is the Secretariat's to refuse."""
+    """A first and a last day as written (`27–29 July 2020`); they become a
+    `DateRange` only when the command is built, so that an end before the start
+    (`8–7 April 2020`) is the Secretariat's to refuse."""
 
     start: date
     end: date
 
     def as_range(self) -> DateRange:
         return DateRange(self.start, self.end)
+
+    def stored(self) -> dict[str, str]:
+        """As the history shows a date range."""
+        return {"start": self.start.isoformat(), "end": self.end.isoformat()}
+
+    def __str__(self) -> str:
+        return written_days(self.start, self.end)
+
+
+def written_date(day: date) -> str:
+    """A date as the feature files write it: `6 April 2020`."""
+    return f"{day.day} {calendar.month_name[day.month]} {day.year}"
+
+
+def written_days(start: date, end: date) -> str:
+    """Dates as the secretariat writes them: `6–8 April 2020`, `30 March–1
+    April 2020`, `28 December 2020–2 January 2021`, one day as `6 April 2020`."""
+    if start == end:
+        return written_date(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{written_date(end)}"
+    if start.year == end.year:
+        return f"{start.day} {calendar.month_name[start.month]}–{written_date(end)}"
+    return f"{written_date(start)}–{written_date(end)}"
+
+
+def stored_dates(days: Days | None) -> dict[str, str] | None:
+    return None if days is None else days.stored()
 
 
 Converter = TypeVar("Converter", bound=Callable[[str], Any])
@@ -126,15 +178,55 @@ def _typed(pattern: str) -> Callable[[Converter], Converter]:
     return typed
 
 
-@_typed(ISO_DATE)
+def _written_once(text: str, writing: str) -> None:
+    if writing != text:
+        raise ValueError(f"{text!r} is written {writing!r} in a feature file")
+
+
+def _parse_date(text: str) -> date:
+    day, month, year = text.split(" ")
+    return date(int(year), list(calendar.month_name).index(month), int(day))
+
+
+@_typed(DAY)
 def _date(text: str) -> date:
-    return date.fromisoformat(text)
+    day = _parse_date(text)
+    _written_once(text, written_date(day))
+    return day
 
 
-@_typed(rf"{ISO_DATE} to {ISO_DATE}")
+@_typed(DAYS)
 def days(text: str) -> Days:
-    start, _, end = text.partition(" to ")
-    return Days(date.fromisoformat(start), date.fromisoformat(end))
+    first, _, last = text.partition("–")
+    if not last:
+        first = last = text
+    end = _parse_date(last)
+    parts = first.split(" ")
+    start = date(
+        int(parts[2]) if len(parts) == 3 else end.year,
+        list(calendar.month_name).index(parts[1]) if len(parts) > 1 else end.month,
+        int(parts[0]),
+    )
+    written = Days(start, end)
+    _written_once(text, str(written))
+    return written
+
+
+@_typed(rf"{DAYS}|{TO_BE_DETERMINED}")
+def _dates(text: str) -> Days | None:
+    """Dates, or `dates to be determined` (none)."""
+    return None if text == TO_BE_DETERMINED else days(text)
+
+
+@_typed(r"once|twice|\d+ times")
+def _times(text: str) -> int:
+    words = {"once": 1, "twice": 2}
+    count = words.get(text)
+    if count is None:
+        count = int(text.removesuffix(" times"))
+        if count in words.values():
+            raise ValueError(f"{text!r} is written 'once' or 'twice'")
+    return count
 
 
 @_typed(ORDINAL)
@@ -174,11 +266,6 @@ def _text(text: str) -> str:
     return text
 
 
-@_typed(r"[A-Z][A-Za-z]+")
-def _event(text: str) -> str:
-    return text
-
-
 @_typed("|".join(member.value for member in Format))
 def _format(text: str) -> Format:
     return Format(text)
@@ -200,19 +287,41 @@ def _submitter_kind(text: str) -> SubmitterKind:
     return SUBMITTER_KINDS[text]
 
 
+@attrs.frozen
+class Statements:
+    """`general statements`, or `statements on item 2` (one: `statement`)."""
+
+    item: int | None
+
+
+@_typed(r"general statements?|statements? on item \d+")
+def _statements(text: str) -> Statements:
+    if text.startswith("general"):
+        return Statements(None)
+    return Statements(int(text.rpartition(" ")[2]))
+
+
+@_typed(r"panelists?")
+def _panelists(text: str) -> str:
+    return text
+
+
 TYPES: dict[str, Callable[[str], Any]] = {
     "Date": _date,
     "Days": days,
+    "Dates": _dates,
+    "Times": _times,
     "Ordinal": _ordinal,
     "Body": _body,
     "Session": _session,
     "Workplan": _workplan,
     "Record": _record,
     "Text": _text,
-    "Event": _event,
     "Format": _format,
     "Kind": _kind,
     "SubmitterKind": _submitter_kind,
+    "Statements": _statements,
+    "Panelists": _panelists,
 }
 
 
@@ -222,16 +331,30 @@ def phrase(text: str) -> parsers.parse:
     return parsers.parse(text, extra_types=TYPES)
 
 
-def shown(value: Any) -> str:
-    """A field of a recorded entry as a feature file writes it: dates ISO, a
-    date range `start to end`, a missing value `none`, a flag `yes` or `no`."""
-    if value is None:
-        return "none"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, dict) and value.keys() == {"start", "end"}:
-        return f"{value['start']} to {value['end']}"
-    return str(value)
+ENTRIES = {
+    "Scheduled": "scheduled",
+    "Postponed": "postponed",
+    "Rescheduled": "rescheduled",
+    "VenueChanged": "venue changed",
+    "Cancelled": "cancelled",
+    "AgendaIssued": "agenda issued",
+    "DocumentIssued": "document issued",
+    "DocumentCirculated": "document circulated",
+    "StatementRecorded": "statement recorded",
+    "PanelistConfirmed": "panelist confirmed",
+    "Opened": "opened",
+    "Closed": "closed",
+    "ReportAdopted": "report adopted",
+    "Adopted": "workplan adopted",
+    "CommentsRequested": "comments requested",
+    "DeadlineExtended": "deadline extended",
+    "SubmissionReceived": "submission received",
+}
+"""Each kind of entry of a history, in the words of the decision that records it."""
+
+
+def entry_words(event: str) -> str:
+    return ENTRIES.get(event, event)
 
 
 def vertical(datatable: list[list[str]]) -> dict[str, str]:
@@ -247,3 +370,6 @@ def rows(datatable: list[list[str]], *header: str) -> list[list[str]]:
     if not datatable or tuple(datatable[0]) != header:
         raise ValueError(f"the table's header must be {' | '.join(header)}")
     return datatable[1:]
+
+
+YES_NO = {"yes": True, "no": False}
