@@ -18,8 +18,10 @@ from application.commands.declaring import (
     Face,
     Fallback,
     IncompleteError,
-    Kind,
     Param,
+)
+from application.commands.kinds import (
+    Kind,
 )
 from application.recording import CaughtUp, record
 

@@ -11,16 +11,18 @@ import attrs
 from eventsourcing.domain import Aggregate
 
 from application.commands.declaring import (
-    CODE,
-    COUNT,
-    DATE,
-    NAME,
     NAME_HELP,
-    PERIOD,
     Declared,
     Face,
     Fallback,
     value,
+)
+from application.commands.kinds import (
+    CODE,
+    COUNT,
+    DATE,
+    NAME,
+    PERIOD,
 )
 from domain.body import Body, BodyAlreadyEstablishedError, BodyNotFoundError
 from domain.errors import DomainError

@@ -6,13 +6,15 @@ import attrs
 
 from application.commands.base import BODY, Command
 from application.commands.declaring import (
-    CODE,
-    NAME,
     NAME_HELP,
-    REASON,
     REASON_HELP,
     declare,
     value,
+)
+from application.commands.kinds import (
+    CODE,
+    NAME,
+    REASON,
 )
 from domain.body import Body
 

@@ -7,17 +7,19 @@ import attrs
 
 from application.commands.base import SessionCommand
 from application.commands.declaring import (
-    COUNT,
-    NAME,
     NAME_HELP,
-    REASON,
     REASON_HELP,
-    choice,
     dates,
     declare,
     flag,
     repeated,
     value,
+)
+from application.commands.kinds import (
+    COUNT,
+    NAME,
+    REASON,
+    choice,
 )
 from domain.errors import InvalidValueError
 from domain.session import Session

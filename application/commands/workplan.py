@@ -9,18 +9,20 @@ import attrs
 
 from application.commands.base import WorkplanCommand
 from application.commands.declaring import (
-    COUNT,
-    DATE,
-    NAME,
     NAME_HELP,
-    PERIOD,
-    REASON,
     REASON_HELP,
-    YEAR,
-    choice,
     declare,
     repeated,
     value,
+)
+from application.commands.kinds import (
+    COUNT,
+    DATE,
+    NAME,
+    PERIOD,
+    REASON,
+    YEAR,
+    choice,
 )
 from domain.errors import InvalidValueError
 from domain.values import CycleTopics, Period, SubmitterKind, check_year

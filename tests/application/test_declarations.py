@@ -13,6 +13,13 @@ import pytest
 import application.commands
 from application.commands import COMMANDS, Command, ReceiveSubmission, declarations
 from application.commands.declaring import (
+    Declaration,
+    Face,
+    Fallback,
+    FieldsError,
+    Param,
+)
+from application.commands.kinds import (
     CODE,
     COUNT,
     DATE,
@@ -22,12 +29,7 @@ from application.commands.declaring import (
     PERIOD,
     REASON,
     YEAR,
-    Declaration,
-    Face,
-    Fallback,
-    FieldsError,
     Kind,
-    Param,
     choice,
 )
 from domain.values import DocumentKind, Format, Period, SubmitterKind
