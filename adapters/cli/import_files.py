@@ -20,6 +20,17 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.events import (
+    AliasEvent,
+    CollectionStartEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    NodeEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 
 from adapters.cli.params import invoking_actor
 from application.commands import COMMANDS, Command
@@ -73,17 +84,18 @@ def parse_import(data: bytes | str, *, source: str) -> list[Entry]:
         )
     seen: Counter[str] = Counter()
     entries = []
-    for index, item in enumerate(root.items, start=1):
+    lines = root.lines
+    for index, (written, line) in enumerate(zip(root.value, lines, strict=True), 1):
         try:
-            content, command = _entry(item.value)
+            content, command = _entry(written)
         except _EntryError as error:
             raise ImportFileError(
-                f"{source}: entry {index} (line {item.line}"
+                f"{source}: entry {index} (line {line}"
                 f"{', ' + error.verb if error.verb else ''}): {error}"
             ) from None
         seen[content] += 1
         marking = entry_id(content, seen[content])
-        entries.append(Entry(index, item.line, command, marking))
+        entries.append(Entry(index, line, command, marking))
     return entries
 
 
@@ -101,15 +113,15 @@ class _TooDeepError(Exception):
 
 
 class _Written:
-    """A value as the file writes it, and the line it starts on: a text, a list
-    of values, or a mapping (`Pairs`); a sequence keeps its items' lines."""
+    """The file's one value, as written, and the line it starts on: a text, a
+    list of values, or a mapping (`Pairs`); a list keeps its items' lines."""
 
-    __slots__ = ("items", "line", "value")
+    __slots__ = ("line", "lines", "value")
 
-    def __init__(self, line: int, value: object, items: list[_Written]) -> None:
+    def __init__(self, line: int, value: object, lines: list[int]) -> None:
         self.line = line
         self.value = value
-        self.items = items
+        self.lines = lines
 
 
 class _Unreadable:
@@ -142,11 +154,22 @@ def _document(data: bytes | str) -> _Written | None:
     """The file's one document, built from the parser's events in one pass."""
     composer = _Composer()
     for event in yaml.parse(data, Loader=_Loader):
-        if isinstance(event, yaml.NodeEvent):
-            composer.node(event)
-        elif isinstance(event, yaml.CollectionEndEvent):
-            composer.close()
-        elif isinstance(event, yaml.DocumentStartEvent):
+        kind = type(event)
+        if kind is ScalarEvent:
+            composer.scalar(event)
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            composer.start(event, mapping=kind is MappingStartEvent)
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            composer.end()
+        elif kind is AliasEvent:
+            raise yaml.MarkedYAMLError(
+                problem=(
+                    f"the alias *{event.anchor} is not accepted in an import "
+                    "file; write each entry out in full"
+                ),
+                problem_mark=event.start_mark,
+            )
+        elif kind is DocumentStartEvent:
             composer.document(event)
     if composer.refused is not None:
         raise composer.refused
@@ -162,43 +185,34 @@ class _Composer:
 
     def __init__(self) -> None:
         self.root: _Written | None = None
-        self.open: list[tuple[int, list[_Written], bool]] = []
+        self.open: list[tuple[int, list[object], list[int], bool]] = []
+        """The collections being read: their line, values, their values'
+        lines, and whether each is a mapping."""
         self.anchors: dict[str, yaml.Mark] = {}
         self.first: yaml.Mark | None = None
         self.refused: yaml.YAMLError | None = None
 
-    def node(self, event: yaml.NodeEvent) -> None:
-        if isinstance(event, yaml.AliasEvent):
-            raise yaml.MarkedYAMLError(
-                problem=(
-                    f"the alias *{event.anchor} is not accepted in an import "
-                    "file; write each entry out in full"
-                ),
-                problem_mark=event.start_mark,
-            )
+    def scalar(self, event: ScalarEvent) -> None:
         if event.anchor is not None:
-            if event.anchor in self.anchors:
-                self._refuse(
-                    "found duplicate anchor; first occurrence",
-                    self.anchors[event.anchor],
-                    "second occurrence",
-                    event.start_mark,
-                )
-            self.anchors[event.anchor] = event.start_mark
-        line = event.start_mark.line + 1
-        if isinstance(event, yaml.ScalarEvent):
-            self._add(_Written(line, event.value, []))
-        else:
-            if len(self.open) >= MAX_DEPTH:
-                raise _TooDeepError
-            mapping = isinstance(event, yaml.MappingStartEvent)
-            self.open.append((line, [], mapping))
+            self._anchored(event)
+        self._add(event.start_mark.line + 1, event.value)
 
-    def close(self) -> None:
-        line, items, mapping = self.open.pop()
-        self._add(_Written(line, _collected(items, mapping), items))
+    def start(self, event: CollectionStartEvent, *, mapping: bool) -> None:
+        if event.anchor is not None:
+            self._anchored(event)
+        if len(self.open) >= MAX_DEPTH:
+            raise _TooDeepError
+        self.open.append((event.start_mark.line + 1, [], [], mapping))
 
-    def document(self, event: yaml.DocumentStartEvent) -> None:
+    def end(self) -> None:
+        line, values, lines, mapping = self.open.pop()
+        value = _collected(values, lines) if mapping else values
+        if self.open:
+            self._add(line, value)
+        elif self.root is None:
+            self.root = _Written(line, value, lines)
+
+    def document(self, event: DocumentStartEvent) -> None:
         if self.first is None:
             self.first = event.start_mark
         else:
@@ -210,25 +224,38 @@ class _Composer:
             )
         self.anchors = {}
 
-    def _add(self, written: _Written) -> None:
+    def _add(self, line: int, value: object) -> None:
         if self.open:
-            self.open[-1][1].append(written)
+            _, values, lines, _ = self.open[-1]
+            values.append(value)
+            lines.append(line)
         elif self.root is None:
-            self.root = written
+            self.root = _Written(line, value, [])
+
+    def _anchored(self, event: NodeEvent) -> None:
+        anchor = event.anchor
+        if anchor in self.anchors:
+            self._refuse(
+                "found duplicate anchor; first occurrence",
+                self.anchors[anchor],
+                "second occurrence",
+                event.start_mark,
+            )
+        self.anchors[anchor] = event.start_mark
 
     def _refuse(self, *reason: Any) -> None:
         if self.refused is None:
             self.refused = yaml.composer.ComposerError(*reason)
 
 
-def _collected(items: list[_Written], mapping: bool) -> object:
-    if not mapping:
-        return [item.value for item in items]
+def _collected(values: list[object], lines: list[int]) -> Pairs:
+    """A mapping's keys and values, read in pairs; a key that is not a text is
+    never a field's name."""
     keys = [
-        key.value if isinstance(key.value, str) else _Unreadable(key.line)
-        for key in items[0::2]
+        key if isinstance(key, str) else _Unreadable(line)
+        for key, line in zip(values[0::2], lines[0::2], strict=True)
     ]
-    return Pairs(zip(keys, [item.value for item in items[1::2]], strict=True))
+    return Pairs(zip(keys, values[1::2], strict=True))
 
 
 def _too_deep(source: str) -> str:
