@@ -19,7 +19,8 @@ class Views(Protocol):
     before it (the views catch up first)."""
 
     def catch_up(self) -> int:
-        """Bring every view up to the end of the log; return the events applied."""
+        """Apply the events recorded since the views were last brought up to
+        date; return how many were applied."""
         ...
 
     def calendar(
