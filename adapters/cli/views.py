@@ -363,9 +363,14 @@ def projections_run(settings: Settings, poll_seconds: float) -> None:
         )
     configure_logging(json=settings.log_json)
     stop = threading.Event()
+    signalled: list[str] = []
 
-    def request_stop(signum: int, _: Any) -> None:
-        log.info("stopping", signal=signal.Signals(signum).name)
+    def request_stop(signum: int, _: object) -> None:
+        # Nothing is written here: the signal may come while this thread is
+        # writing a log line, whose lock it would then wait for forever.
+        # (Setting the event takes the event's own lock, which only a wait
+        # holds, and this thread never waits on it: the worker looks.)
+        signalled.append(signal.Signals(signum).name)
         stop.set()
 
     previous = {
@@ -383,6 +388,8 @@ def projections_run(settings: Settings, poll_seconds: float) -> None:
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+        if signalled:
+            log.info("stopping", signal=signalled[0])
 
 
 VIEW_COMMANDS = [calendar, deadlines, postponements, projections]

@@ -4,13 +4,15 @@ on an SQLite file."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from adapters.bootstrap import open_secretariat
 from adapters.store import parse_store_url
-from tests.cli.running import Ran
+from tests.cli.running import Ran, environment
 from tests.cli.running import run as run_secretariat
 from tests.seed_history import seed
 
@@ -218,3 +220,28 @@ def test_a_decision_stays_recorded_when_the_views_cannot_catch_up_at_once(
         ]
         == 1
     )
+
+
+def test_projections_run_stops_on_sigterm_even_in_the_middle_of_a_log_line(
+    tmp_path: Path,
+) -> None:
+    rounds = 40
+    log_file = tmp_path / "worker.log"
+    script = Path(__file__).with_name("signalled_worker.py")
+    try:
+        finished = subprocess.run(
+            [sys.executable, str(script), str(rounds), str(log_file)],
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            env=environment(SECRETARIAT_LOG_LEVEL="info"),
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("the worker did not stop within 30 s of a SIGTERM: deadlocked")
+    assert finished.returncode == 0, finished.stderr
+    lines = log_file.read_text(encoding="utf-8").splitlines()
+    assert sum("stopping" in line and "signal=SIGTERM" in line for line in lines) == (
+        rounds
+    )
+    assert sum("outcome=done" in line for line in lines) == rounds
