@@ -17,16 +17,16 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, TypeAlias
 
 import yaml
 from yaml.events import (
     AliasEvent,
     CollectionStartEvent,
     DocumentStartEvent,
+    Event,
     MappingEndEvent,
     MappingStartEvent,
-    NodeEvent,
     ScalarEvent,
     SequenceEndEvent,
     SequenceStartEvent,
@@ -38,6 +38,13 @@ from application.commands.declaring import Face, Fallback, Pairs, suggest
 from application.imported import entry_id
 from application.importing import Entry
 from domain.errors import InvalidValueError
+
+if TYPE_CHECKING:
+    import yaml._yaml
+
+    Mark: TypeAlias = yaml.Mark | yaml._yaml.Mark
+    """Where an event is in the file: PyYAML's own parser marks it with
+    `yaml.Mark`, libyaml's with a mark of its own."""
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """The largest import file read: a whole body's record is a few hundred kB."""
@@ -154,22 +161,23 @@ def _document(data: bytes | str) -> _Written | None:
     """The file's one document, built from the parser's events in one pass."""
     composer = _Composer()
     for event in yaml.parse(data, Loader=_Loader):
-        kind = type(event)
-        if kind is ScalarEvent:
+        if isinstance(event, ScalarEvent):
             composer.scalar(event)
-        elif kind is MappingStartEvent or kind is SequenceStartEvent:
-            composer.start(event, mapping=kind is MappingStartEvent)
-        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+        elif isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+            composer.start(event, mapping=isinstance(event, MappingStartEvent))
+        elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
             composer.end()
-        elif kind is AliasEvent:
+        elif isinstance(event, AliasEvent):
             raise yaml.MarkedYAMLError(
                 problem=(
                     f"the alias *{event.anchor} is not accepted in an import "
                     "file; write each entry out in full"
                 ),
-                problem_mark=event.start_mark,
+                # PyYAML's stubs accept only its own marks; its errors take
+                # libyaml's as well (libyaml's parser raises them with its own).
+                problem_mark=_start(event),  # type: ignore[arg-type]
             )
-        elif kind is DocumentStartEvent:
+        elif isinstance(event, DocumentStartEvent):
             composer.document(event)
     if composer.refused is not None:
         raise composer.refused
@@ -188,21 +196,21 @@ class _Composer:
         self.open: list[tuple[int, list[object], list[int], bool]] = []
         """The collections being read: their line, values, their values'
         lines, and whether each is a mapping."""
-        self.anchors: dict[str, yaml.Mark] = {}
-        self.first: yaml.Mark | None = None
+        self.anchors: dict[str, Mark] = {}
+        self.first: Mark | None = None
         self.refused: yaml.YAMLError | None = None
 
     def scalar(self, event: ScalarEvent) -> None:
         if event.anchor is not None:
-            self._anchored(event)
-        self._add(event.start_mark.line + 1, event.value)
+            self._anchored(event.anchor, _start(event))
+        self._add(_start(event).line + 1, event.value)
 
     def start(self, event: CollectionStartEvent, *, mapping: bool) -> None:
         if event.anchor is not None:
-            self._anchored(event)
+            self._anchored(event.anchor, _start(event))
         if len(self.open) >= MAX_DEPTH:
             raise _TooDeepError
-        self.open.append((event.start_mark.line + 1, [], [], mapping))
+        self.open.append((_start(event).line + 1, [], [], mapping))
 
     def end(self) -> None:
         line, values, lines, mapping = self.open.pop()
@@ -214,13 +222,13 @@ class _Composer:
 
     def document(self, event: DocumentStartEvent) -> None:
         if self.first is None:
-            self.first = event.start_mark
+            self.first = _start(event)
         else:
             self._refuse(
                 "expected a single document in the stream",
                 self.first,
                 "but found another document",
-                event.start_mark,
+                _start(event),
             )
         self.anchors = {}
 
@@ -232,20 +240,35 @@ class _Composer:
         elif self.root is None:
             self.root = _Written(line, value, [])
 
-    def _anchored(self, event: NodeEvent) -> None:
-        anchor = event.anchor
+    def _anchored(self, anchor: str, mark: Mark) -> None:
         if anchor in self.anchors:
             self._refuse(
                 "found duplicate anchor; first occurrence",
                 self.anchors[anchor],
                 "second occurrence",
-                event.start_mark,
+                mark,
             )
-        self.anchors[anchor] = event.start_mark
+        self.anchors[anchor] = mark
 
-    def _refuse(self, *reason: Any) -> None:
+    def _refuse(
+        self, context: str, context_mark: Mark, problem: str, problem_mark: Mark
+    ) -> None:
         if self.refused is None:
-            self.refused = yaml.composer.ComposerError(*reason)
+            # As for the alias above: the stubs accept only PyYAML's own marks.
+            self.refused = yaml.composer.ComposerError(
+                context,
+                context_mark,  # type: ignore[arg-type]
+                problem,
+                problem_mark,  # type: ignore[arg-type]
+            )
+
+
+def _start(event: Event) -> Mark:
+    """Where `event` starts: the parsers mark every event they make (the
+    stubs allow an event made without marks)."""
+    mark = event.start_mark
+    assert mark is not None
+    return mark
 
 
 def _collected(values: list[object], lines: list[int]) -> Pairs:

@@ -20,6 +20,11 @@ from domain.errors import InvalidValueError
 ACTOR_VARIABLE = "SECRETARIAT_ACTOR"
 
 
+# click's parameter types are generic for type checkers since click 8.4; a base
+# class written `click.ParamType[...]` would fail at run time on the earlier
+# versions this project accepts, hence the `type-arg` ignores on the bases.
+
+
 class Parsed(click.ParamType):  # type: ignore[type-arg]
     """A value read from its text by the application's parser (`parse`); a
     value that is not text (a default) is taken as it is."""

@@ -56,7 +56,9 @@ class Failure(click.ClickException):
 
     def __init__(self, message: str, exit_code: int, outcome: str) -> None:
         super().__init__(message)
-        self.exit_code = exit_code
+        # click declares `exit_code` a class variable; its runtime reads the
+        # attribute of the instance, and a failure carries its own code.
+        self.exit_code = exit_code  # type: ignore[misc]
         self.outcome = outcome
 
 
@@ -229,11 +231,9 @@ class SecretariatGroup(click.Group):
             raise
         except Exception as error:
             failure = as_failure(error, settings)
-            failure.message = without_password(
-                failure.message, store_url(settings.store)
-            )
             outcome = failure.outcome
-            raise failure from error
+            said = without_password(failure.message, store_url(settings.store))
+            raise Failure(said, failure.exit_code, outcome) from error
         finally:
             settings.close()
             if outcome is not None:

@@ -23,7 +23,7 @@ from application.wording import dates, day
 log = structlog.get_logger("secretariat")
 
 
-class Timestamp(click.ParamType):
+class Timestamp(click.ParamType):  # type: ignore[type-arg]  # see adapters.cli.params
     """A moment written in ISO 8601 (`2020-03-13T10:00:00+01:00`); without a
     UTC offset it is read as UTC, and a date alone is its first moment."""
 
@@ -128,9 +128,8 @@ def calendar(
     if ics:
         from adapters.ical import calendar_file
 
-        click.get_binary_stream("stdout").write(
-            calendar_file(views, body, as_of=as_of, known_at=known_at)
-        )
+        # Bytes: click writes them to the binary stream under standard output.
+        click.echo(calendar_file(views, body, as_of=as_of, known_at=known_at), nl=False)
         return
     answer = views.calendar(body, as_of=as_of, known_at=known_at)
     if as_json:

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from adapters.ical import calendar_file
 from adapters.site.render import (
@@ -72,19 +72,22 @@ def render_site(views: Views, *, body: str | None, today: date) -> dict[str, byt
     pages = publishing.pages(listing)
 
     env = environment()
-    common: dict[str, Any] = {"today": today, "several": len(pages.index.bodies) > 1}
+    common: dict[str, object] = {
+        "today": today,
+        "several": len(pages.index.bodies) > 1,
+    }
     html: dict[str, str] = {
         "index.html": render(env, "index.html", root="", page=pages.index, **common)
     }
-    for page in pages.sessions:
-        row = page.session
+    for session_page in pages.sessions:
+        row = session_page.session
         html[session_path(row.body, row.number)] = render(
-            env, "session.html", root="../", page=page, **common
+            env, "session.html", root="../", page=session_page, **common
         )
-    for page in pages.workplans:
-        workplan = page.workplan
+    for workplan_page in pages.workplans:
+        workplan = workplan_page.workplan
         html[workplan_path(workplan.body, workplan.period)] = render(
-            env, "workplan.html", root="../", page=page, **common
+            env, "workplan.html", root="../", page=workplan_page, **common
         )
     site = {path: text.encode("utf-8") for path, text in html.items()}
     site["calendar.ics"] = calendar_file(views, body)

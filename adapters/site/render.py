@@ -8,8 +8,6 @@ never markup.
 
 from __future__ import annotations
 
-from typing import Any
-
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from application import wording
@@ -56,6 +54,6 @@ def environment() -> Environment:
     return env
 
 
-def render(env: Environment, template: str, *, root: str, **values: Any) -> str:
+def render(env: Environment, template: str, *, root: str, **values: object) -> str:
     """One page; `root` is the way from the page back to the site's root."""
     return env.get_template(template).render(root=root, **values)

@@ -64,7 +64,7 @@ class PostgresView(View):
             self.datastore.transaction(commit=True) as cursor,
         ):
             for statement in self.create_statements():
-                cursor.execute(SQL(statement))  # type: ignore[arg-type]
+                cursor.execute(SQL(statement))
 
     def qualified(self, table: str) -> str:
         return Identifier(self.datastore.schema, table).as_string()
@@ -77,7 +77,7 @@ class PostgresView(View):
         looks rows up by their indexes rather than waiting for autovacuum."""
         with self.datastore.get_connection() as connection:
             for table in self.tables:
-                connection.execute(SQL(f"ANALYZE {self.qualified(table.name)}"))  # type: ignore[arg-type]
+                connection.execute(SQL(f"ANALYZE {self.qualified(table.name)}"))
 
     def insert(self, cursor: Any, table: Table, rows: Iterable[Any]) -> None:
         """Many rows are copied in (COPY), which costs the server a fraction of

@@ -102,6 +102,10 @@ class EventDecoder:
         for position, originator_id, version, topic, stored in rows:
             cls = classes.get(topic)
             state = loads(stored if isinstance(stored, str) else stored.decode())
+            if cls is None:  # a topic this version does not know: the mapper says so
+                event = self.by_mapper(position, originator_id, version, topic, stored)
+                events.append(self._logged(position, event))
+                continue
             class_version, plan = plans.get(cls) or self._plan(cls)
             if state.pop("class_version", 1) != class_version:
                 event = self.by_mapper(position, originator_id, version, topic, stored)
@@ -162,12 +166,9 @@ class EventDecoder:
 
     # How each class's fields are read.
 
-    def _plan(self, cls: type[Any] | None) -> Plan:
+    def _plan(self, cls: type[Any]) -> Plan:
         """The version of `cls`, and its fields that are stored as typed
-        values, each with how it is read (the others are stored as they are).
-        A topic this version does not know has no class: the mapper says so."""
-        if cls is None:
-            return -1, ()
+        values, each with how it is read (the others are stored as they are)."""
         fields = []
         for name, annotation in _fields(cls).items():
             convert = self._converter(annotation)
