@@ -5,7 +5,7 @@ here, and nowhere else.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from adapters.store import (
     Store,
@@ -58,40 +58,49 @@ def open_secretariat(store: Store, *, create: bool, many: bool = False) -> Secre
     return secretariat
 
 
-def open_views(store: Store, secretariat: Secretariat, **options: Any) -> Views:
+def open_views(
+    store: Store, secretariat: Secretariat, *, page_size: int | None = None
+) -> Views:
     """Build the views of `store` beside its Secretariat (same database, same
-    connections), creating their tables the first time (`options`: the
-    views' page size)."""
+    connections), creating their tables the first time (`page_size`: the
+    events each transaction of a catch-up applies, when not the default)."""
     from eventsourcing.persistence import PersistenceError
 
     try:
-        return build_views(store.kind, secretariat, **options)
+        return build_views(store.kind, secretariat, page_size=page_size)
     except (PersistenceError, OSError) as error:
         raise StoreUnavailableError(describe_store_error(store, error)) from error
 
 
-def build_views(kind: str, secretariat: Secretariat, **options: Any) -> Views:
+def build_views(
+    kind: str, secretariat: Secretariat, *, page_size: int | None = None
+) -> Views:
     """The views of `secretariat`'s store, of that `kind` of store."""
     from adapters.views.calendar import CalendarView
     from adapters.views.deadlines import DeadlinesView
     from adapters.views.source import EventSource
     from adapters.views.views import Views
 
-    recorder: Any = secretariat.recorder
-    datastore = recorder.datastore
+    recorder = secretariat.recorder
     if kind == "postgresql":
+        from eventsourcing.postgres import PostgresApplicationRecorder
+
         from adapters.views import postgres
 
-        calendar: CalendarView = postgres.PostgresCalendarView(datastore)
-        deadlines: DeadlinesView = postgres.PostgresDeadlinesView(datastore)
+        assert isinstance(recorder, PostgresApplicationRecorder)
+        calendar: CalendarView = postgres.PostgresCalendarView(recorder.datastore)
+        deadlines: DeadlinesView = postgres.PostgresDeadlinesView(recorder.datastore)
         select = postgres.page_query(recorder)
     else:
+        from eventsourcing.sqlite import SQLiteApplicationRecorder
+
         from adapters.views import sqlite
 
-        calendar = sqlite.SQLiteCalendarView(datastore)
-        deadlines = sqlite.SQLiteDeadlinesView(datastore)
+        assert isinstance(recorder, SQLiteApplicationRecorder)
+        calendar = sqlite.SQLiteCalendarView(recorder.datastore)
+        deadlines = sqlite.SQLiteDeadlinesView(recorder.datastore)
         select = sqlite.page_query(recorder)
     for view in (calendar, deadlines):
         view.prepare(secretariat.name)
     source = EventSource(recorder, secretariat.mapper, secretariat.name, select)
-    return Views(source, calendar, deadlines, **options)
+    return Views(source, calendar, deadlines, page_size=page_size)

@@ -25,6 +25,7 @@ from eventsourcing.persistence import InterfaceError, OperationalError, StoredEv
 from eventsourcing.postgres import (
     PostgresAggregateRecorder,
     PostgresApplicationRecorder,
+    PostgresDatastore,
     PostgresFactory,
 )
 from eventsourcing.utils import retry
@@ -114,7 +115,7 @@ def why_unreachable(settings: dict[str, str]) -> str | None:
 
 
 @contextmanager
-def postgres_creation_lock(datastore: Any) -> Iterator[None]:
+def postgres_creation_lock(datastore: PostgresDatastore) -> Iterator[None]:
     """Hold the lock that lets one process at a time create tables in the
     datastore's schema (a PostgreSQL advisory lock, released on leaving)."""
     key = f"secretariat tables in {datastore.schema}"

@@ -23,6 +23,10 @@ class TablesWhenMissing:
         # The library's recorders create nothing themselves: see `_with_tables`.
         return False
 
+    # The `misc` ignores below: a mixin's `super()` is the library factory it
+    # is mixed into (`adapters.sqlite.Factory`, `adapters.postgres.Factory`),
+    # which mypy cannot know here.
+
     def aggregate_recorder(self, purpose: str = "events") -> Any:
         return self._with_tables(super().aggregate_recorder(purpose))  # type: ignore[misc]
 

@@ -10,10 +10,12 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote, urlsplit
 
 if TYPE_CHECKING:
+    from eventsourcing.persistence import Cipher
+
     from application.secretariat import Secretariat
 
 DEFAULT_STORE = "sqlite:///secretariat.db"
@@ -287,7 +289,7 @@ def check_key(secretariat: Secretariat, store: Store) -> None:
         recorder.check_first_state = check
 
 
-def check_first_state(cipher: Any, label: str, state: bytes) -> None:
+def check_first_state(cipher: Cipher | None, label: str, state: bytes) -> None:
     """Refuse a store whose first event's `state` the `cipher` (None: no key)
     did not write."""
     if cipher is None:

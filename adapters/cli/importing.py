@@ -31,7 +31,9 @@ from application.importing import (
 class FilePath(click.Path):
     """A file's path; a NUL in it is refused here, as no file can be named so."""
 
-    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> Any:
         if "\x00" in str(value):
             self.fail(f"{str(value)!r} holds a NUL: no file has such a name")
         return super().convert(value, param, ctx)

@@ -33,7 +33,9 @@ class Parsed(click.ParamType):  # type: ignore[type-arg]
         self.name = name
         self.parse = parse
 
-    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> Any:
         if not isinstance(value, str):
             return value
         try:
@@ -50,7 +52,9 @@ class Choice(click.Choice):  # type: ignore[type-arg]
         super().__init__(choices)
         self.parse = parse
 
-    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> Any:
         if not isinstance(value, str):
             return value
         try:

@@ -15,7 +15,7 @@ from application.wording import dates, describe_session
 HISTORY_HEADERS = ("version", "event", "on", "recorded at", "actor", "details")
 
 
-def emit_json(data: Any) -> None:
+def emit_json(data: object) -> None:
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
@@ -27,7 +27,7 @@ def emit_table(rows: list[tuple[Any, ...]], headers: tuple[str, ...]) -> None:
     )
 
 
-def describe_value(value: Any) -> str:
+def describe_value(value: object) -> str:
     """A plain value as a secretariat officer reads it."""
     if isinstance(value, dict) and set(value) == {"start", "end"}:
         return dates(value["start"], value["end"])

@@ -4,8 +4,9 @@ and says what was recorded."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict
 
 import click
 import structlog
@@ -25,7 +26,17 @@ from application.commands.kinds import (
 )
 from application.recording import CaughtUp, record
 
-FALLBACKS: dict[Fallback, dict[str, Any]] = {
+
+class OptionDefault(TypedDict, total=False):
+    """How an option finds its value when it is not given: `click.Option`'s
+    own keywords."""
+
+    default: object | Callable[[], object]
+    show_default: bool | str
+    envvar: str
+
+
+FALLBACKS: dict[Fallback, OptionDefault] = {
     Fallback.TODAY: {"default": date.today, "show_default": "today"},
     Fallback.ISSUER: {
         "envvar": ACTOR_VARIABLE,
@@ -53,7 +64,7 @@ class RecordingCommand(click.Command):
         except IncompleteError as error:
             raise click.UsageError(error.say(lambda name: f"--{name}"), ctx) from None
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: click.Context) -> None:
         command = self.build(ctx)
         structlog.contextvars.bind_contextvars(
             body=getattr(command, "body", getattr(command, "code", None)),
@@ -90,7 +101,7 @@ def parameter(param: Param) -> click.Parameter:
     names = [f"--{param.name}", param.dest]
     if param.flag:
         return click.Option(names, is_flag=True, help=param.help)
-    found: dict[str, Any] = {}
+    found: OptionDefault = {}
     if param.fallback is not None:
         found = FALLBACKS[param.fallback]
     elif param.default is not None:

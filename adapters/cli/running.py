@@ -10,6 +10,7 @@ import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import UnionType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -104,12 +105,12 @@ class Settings:
             self._opened = None
 
 
-def _set_store(ctx: click.Context, _: Any, value: str | None) -> None:
+def _set_store(ctx: click.Context, _: click.Parameter, value: str | None) -> None:
     if value is not None:
         ctx.ensure_object(Settings).store = value
 
 
-def _set_log_json(ctx: click.Context, _: Any, value: bool) -> None:
+def _set_log_json(ctx: click.Context, _: click.Parameter, value: bool) -> None:
     if value:
         ctx.ensure_object(Settings).log_json = True
 
@@ -158,7 +159,7 @@ def as_failure(error: BaseException, settings: Settings) -> Failure:
     )
 
 
-_SAID_AS_THEY_ARE: tuple[tuple[Any, int, str], ...] = (
+_SAID_AS_THEY_ARE: tuple[tuple[type[Exception] | UnionType, int, str], ...] = (
     (InvalidValueError, BAD_USAGE, "bad-usage"),
     (DomainError, REJECTED, "rejected"),
     (ConflictError, CONFLICT, "conflict"),

@@ -14,6 +14,7 @@ from adapters.cli.reading import emit_json, emit_table
 from adapters.cli.running import (
     BAD_USAGE,
     CommandGroup,
+    F,
     Failure,
     Settings,
     global_options,
@@ -29,7 +30,9 @@ class Timestamp(click.ParamType):  # type: ignore[type-arg]  # see adapters.cli.
 
     name = "TIMESTAMP"
 
-    def convert(self, value: Any, param: Any, ctx: Any) -> str:
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> str:
         text = str(value).strip()
         try:
             if not text.isascii() or not text.isprintable():
@@ -51,11 +54,11 @@ class Timestamp(click.ParamType):  # type: ignore[type-arg]  # see adapters.cli.
 TIMESTAMP = Timestamp()
 
 
-def body_option(function: Any) -> Any:
+def body_option(function: F) -> F:
     return click.option("--body", type=BODY, help="Only this body.")(function)
 
 
-def json_option(function: Any) -> Any:
+def json_option(function: F) -> F:
     return click.option(
         "--json", "as_json", is_flag=True, help="Write JSON instead of a table."
     )(function)

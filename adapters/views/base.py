@@ -16,12 +16,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from eventsourcing.persistence import PersistenceError
 
 from adapters.views.source import EventSource, topics_of
-from adapters.views.tables import LAYOUTS_TABLE, Layout, Table
+from adapters.views.tables import LAYOUTS_TABLE, Layout, R, Table
 from application.projections import Logged
 
 PAGE_SIZE = 500
@@ -31,20 +31,44 @@ IN_CHUNK = 500
 """Keys per `IN (...)` list when a page's current rows are read."""
 
 
+class Cursor(Protocol):
+    """A cursor of the store's driver, as the views use one: the statements
+    are written with the store's placeholders (`View.sql`), and rows come back
+    as plain tuples."""
+
+    def execute(self, statement: str, params: Sequence[Any] = ..., /) -> object: ...
+
+    def executemany(
+        self, statement: str, params: Iterable[Sequence[Any]], /
+    ) -> object: ...
+
+    def fetchone(self) -> Sequence[Any] | None: ...
+
+    def fetchall(self) -> Sequence[Sequence[Any]]: ...
+
+
+class Projector(Protocol):
+    """What a view's projector tells the catch-up: the kinds of event it reads
+    (each view applies them with its own projector's methods)."""
+
+    @property
+    def events(self) -> tuple[type[Any], ...]: ...
+
+
 class View:
     """A materialised view of the Secretariat's log, in the store that holds
     the log (see the store-specific subclasses)."""
 
     layout: ClassVar[Layout]
-    projector: ClassVar[Any]
+    projector: ClassVar[Projector]
     view_name: ClassVar[str]
-    tables: ClassVar[tuple[Table, ...]]
+    tables: ClassVar[tuple[Table[Any], ...]]
     events: ClassVar[tuple[type[Any], ...]]
     """The kinds of event the view reads (its projector's)."""
     topics: ClassVar[tuple[str, ...]]
     """The topics they are stored under."""
 
-    def __init_subclass__(cls, **kwargs: Any) -> None:
+    def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
         if "layout" in vars(cls):
             cls.view_name, cls.tables = cls.layout.view_name, cls.layout.tables
@@ -52,7 +76,7 @@ class View:
             cls.events = cls.projector.events
             cls.topics = topics_of(cls.events)
 
-    def __init__(self, datastore: Any) -> None:
+    def __init__(self, datastore: object) -> None:
         self.datastore = datastore
 
     # What each store provides.
@@ -68,11 +92,11 @@ class View:
         """Create the view's tables, each unless it exists."""
         raise NotImplementedError
 
-    def page_transaction(self) -> AbstractContextManager[Any]:
+    def page_transaction(self) -> AbstractContextManager[Cursor]:
         """A write transaction; yields a cursor."""
         raise NotImplementedError
 
-    def read_transaction(self) -> AbstractContextManager[Any]:
+    def read_transaction(self) -> AbstractContextManager[Cursor]:
         """A read transaction seeing one snapshot; yields a cursor."""
         raise NotImplementedError
 
@@ -107,7 +131,7 @@ class View:
             return self._position(cursor, application_name)
 
     def _position(
-        self, cursor: Any, application_name: str, *, lock: bool = False
+        self, cursor: Cursor, application_name: str, *, lock: bool = False
     ) -> int:
         tracking = self.qualified(self.layout.tracking_table)
         lock_clause = self.lock_clause if lock else ""
@@ -121,7 +145,7 @@ class View:
         row = cursor.fetchone()
         return 0 if row is None or row[0] is None else int(row[0])
 
-    def _move(self, cursor: Any, application_name: str, position: int) -> None:
+    def _move(self, cursor: Cursor, application_name: str, position: int) -> None:
         """Set the view's position in the log (its row locked already)."""
         cursor.execute(
             self.sql(
@@ -261,7 +285,7 @@ class View:
                 cursor.execute(f"DELETE FROM {self.qualified(table.name)}")
             self._move(cursor, application_name, 0)
 
-    def apply_page(self, cursor: Any, events: Sequence[Logged]) -> None:
+    def apply_page(self, cursor: Cursor, events: Sequence[Logged]) -> None:
         raise NotImplementedError
 
     def rebuilt(self) -> None:
@@ -269,7 +293,7 @@ class View:
 
     # Reading and writing rows.
 
-    def insert(self, cursor: Any, table: Table, rows: Iterable[Any]) -> None:
+    def insert(self, cursor: Cursor, table: Table[R], rows: Iterable[R]) -> None:
         values = list(rows)
         if values:
             cursor.executemany(
@@ -277,7 +301,7 @@ class View:
                 plain(values),
             )
 
-    def upsert(self, cursor: Any, table: Table, rows: Iterable[Any]) -> None:
+    def upsert(self, cursor: Cursor, table: Table[R], rows: Iterable[R]) -> None:
         values = list(rows)
         if values:
             cursor.executemany(
@@ -286,13 +310,13 @@ class View:
             )
 
     def select_in(
-        self, cursor: Any, table: Table, column: str, keys: Iterable[Any]
-    ) -> list[Any]:
+        self, cursor: Cursor, table: Table[R], column: str, keys: Iterable[str]
+    ) -> list[R]:
         """The rows of `table` whose `column` is one of `keys`."""
-        keys = sorted(set(keys))
-        rows: list[Any] = []
-        for start in range(0, len(keys), IN_CHUNK):
-            chunk = keys[start : start + IN_CHUNK]
+        ordered = sorted(set(keys))
+        rows: list[R] = []
+        for start in range(0, len(ordered), IN_CHUNK):
+            chunk = ordered[start : start + IN_CHUNK]
             marks = ", ".join("?" for _ in chunk)
             cursor.execute(
                 self.sql(
@@ -305,8 +329,12 @@ class View:
         return rows
 
     def select(
-        self, cursor: Any, table: Table, where: str = "", params: Sequence[Any] = ()
-    ) -> list[Any]:
+        self,
+        cursor: Cursor,
+        table: Table[R],
+        where: str = "",
+        params: Sequence[object] = (),
+    ) -> list[R]:
         cursor.execute(
             self.sql(
                 f"SELECT {table.column_list()} FROM {self.qualified(table.name)} "
@@ -374,7 +402,7 @@ def catch_up_together(
     return applied
 
 
-def plain(rows: Iterable[Any]) -> Iterator[tuple[Any, ...]]:
+def plain(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
     """Rows as plain tuples, which the drivers bind faster than named ones."""
     return map(tuple, rows)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from adapters.views.base import View, body_filter, body_params
+from adapters.views.base import Cursor, View, body_filter, body_params
 from adapters.views.tables import (
     CALENDAR,
     CALENDAR_SESSIONS,
@@ -25,7 +25,7 @@ class CalendarView(View):
     layout: ClassVar[Layout] = CALENDAR
     projector: ClassVar[CalendarProjector] = CalendarProjector()
 
-    def apply_page(self, cursor: Any, events: Sequence[Logged]) -> None:
+    def apply_page(self, cursor: Cursor, events: Sequence[Logged]) -> None:
         wanted = self.projector.wanted(events)
         current = {
             row.session_id: row

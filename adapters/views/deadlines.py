@@ -5,9 +5,9 @@ the deadlines when the view is read, never when they are stored)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from adapters.views.base import View, body_filter, body_params
+from adapters.views.base import Cursor, View, body_filter, body_params
 from adapters.views.tables import (
     DEADLINE_CALLS,
     DEADLINE_EXTENSIONS,
@@ -30,7 +30,7 @@ class DeadlinesView(View):
     layout: ClassVar[Layout] = DEADLINES
     projector: ClassVar[DeadlinesProjector] = DeadlinesProjector()
 
-    def apply_page(self, cursor: Any, events: Sequence[Logged]) -> None:
+    def apply_page(self, cursor: Cursor, events: Sequence[Logged]) -> None:
         wanted_workplans, wanted_calls = self.projector.wanted(events)
         workplans = {
             row.workplan_id: row

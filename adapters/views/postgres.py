@@ -15,15 +15,16 @@ from threading import Event
 from typing import Any
 
 from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
+from psycopg import Cursor as PsycopgCursor
 from psycopg.rows import tuple_row
 from psycopg.sql import SQL, Identifier
 
 from adapters.postgres import postgres_creation_lock
-from adapters.views.base import View
+from adapters.views.base import Cursor, View
 from adapters.views.calendar import CalendarView
 from adapters.views.deadlines import DeadlinesView
 from adapters.views.source import PageQuery, StoredRow
-from adapters.views.tables import Table
+from adapters.views.tables import R, Table
 
 
 def page_query(recorder: PostgresApplicationRecorder) -> PageQuery:
@@ -79,9 +80,10 @@ class PostgresView(View):
             for table in self.tables:
                 connection.execute(SQL(f"ANALYZE {self.qualified(table.name)}"))
 
-    def insert(self, cursor: Any, table: Table, rows: Iterable[Any]) -> None:
+    def insert(self, cursor: Cursor, table: Table[R], rows: Iterable[R]) -> None:
         """Many rows are copied in (COPY), which costs the server a fraction of
         an INSERT per row; a few are inserted."""
+        assert isinstance(cursor, PsycopgCursor)  # as this view's transactions give
         values = list(rows)
         if len(values) < COPY_FROM:
             if values:
@@ -99,7 +101,7 @@ class PostgresView(View):
                 write_row(row)
 
     @contextmanager
-    def page_transaction(self) -> Iterator[Any]:
+    def page_transaction(self) -> Iterator[PsycopgCursor[tuple[Any, ...]]]:
         with (
             self.datastore.get_connection() as connection,
             connection.transaction(),
@@ -108,7 +110,7 @@ class PostgresView(View):
             yield cursor
 
     @contextmanager
-    def read_transaction(self) -> Iterator[Any]:
+    def read_transaction(self) -> Iterator[PsycopgCursor[tuple[Any, ...]]]:
         with (
             self.datastore.get_connection() as connection,
             connection.transaction(),

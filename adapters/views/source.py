@@ -20,7 +20,13 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import CanMutateAggregate
-from eventsourcing.persistence import ApplicationRecorder, Mapper, Notification
+from eventsourcing.persistence import (
+    ApplicationRecorder,
+    JSONTranscoder,
+    Mapper,
+    Notification,
+    Transcoding,
+)
 from eventsourcing.utils import get_topic
 
 from application.errors import UnknownEventError, UnreadableEventError
@@ -82,9 +88,12 @@ class EventDecoder:
         self.mapper = mapper
         self.classes = classes
         self.plain = mapper.cipher is None and mapper.compressor is None
-        transcoder: Any = mapper.transcoder
-        self._transcodings: Mapping[type[Any], Any] = transcoder.types
-        self._by_name: Mapping[str, Any] = transcoder.names
+        transcoder = mapper.transcoder
+        # The application registers its transcodings with the library's JSON
+        # transcoder, whose stored form this decoder reads.
+        assert isinstance(transcoder, JSONTranscoder)
+        self._transcodings: Mapping[type[Any], Transcoding] = transcoder.types
+        self._by_name: Mapping[str, Transcoding] = transcoder.names
         self._timestamp = self._typed(datetime)
         self._plans: dict[type[Any], Plan] = {}
         self._ids: dict[str, UUID] = {}

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
 
 from eventsourcing.sqlite import (
     SQLiteApplicationRecorder,
@@ -66,7 +65,7 @@ class SQLiteView(View):
                 cursor.execute(statement)
 
     @contextmanager
-    def page_transaction(self) -> Iterator[Any]:
+    def page_transaction(self) -> Iterator[SQLiteCursor]:
         with self.datastore.get_connection(commit=True) as connection:
             cursor = connection.cursor()
             cursor.execute("BEGIN IMMEDIATE")

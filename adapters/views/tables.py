@@ -14,7 +14,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, ForwardRef
+from typing import Any, ForwardRef, Generic, NamedTuple, TypeVar
 
 from application.projections.rows import (
     CalendarRow,
@@ -27,12 +27,15 @@ from application.projections.rows import (
 
 SQL_TYPES = {"str": "TEXT", "int": "BIGINT", "bool": "BOOLEAN"}
 
+R = TypeVar("R", bound=NamedTuple)
+"""A table's row class."""
+
 
 def quoted(name: str) -> str:
     return f'"{name}"'
 
 
-def _type_text(annotation: Any) -> str:
+def _type_text(annotation: object) -> str:
     """A column's declared type as written (`str | None`)."""
     if isinstance(annotation, ForwardRef):
         return annotation.__forward_arg__
@@ -40,18 +43,17 @@ def _type_text(annotation: Any) -> str:
 
 
 @dataclass(frozen=True)
-class Table:
+class Table(Generic[R]):
     """A view table holding rows of one row class (a named tuple)."""
 
     name: str
-    row: Any
+    row: type[R]
     key: tuple[str, ...]
     indexes: tuple[tuple[str, ...], ...] = ()
 
     @property
     def columns(self) -> tuple[str, ...]:
-        columns: tuple[str, ...] = self.row._fields
-        return columns
+        return self.row._fields
 
     @cached_property
     def types(self) -> dict[str, str]:
@@ -106,7 +108,7 @@ class Table:
             i for i, column in enumerate(self.columns) if self.types[column] == "bool"
         )
 
-    def rows(self, records: Iterable[Sequence[Any]]) -> list[Any]:
+    def rows(self, records: Iterable[Sequence[Any]]) -> list[R]:
         """The rows of records read from the store (whose yes or no may come
         back as 1 or 0)."""
         make = self.row._make
@@ -129,7 +131,7 @@ class Layout:
     tables differ is rebuilt)."""
 
     view_name: str
-    tables: tuple[Table, ...]
+    tables: tuple[Table[Any], ...]
 
     @property
     def tracking_table(self) -> str:
