@@ -34,7 +34,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check .
 
 types: $(VENV)/.installed-test
-	$(BIN)/mypy domain application adapters
+	$(BIN)/mypy domain application adapters bench
 
 pytest: $(VENV)/.installed-test
 	$(BIN)/pytest -n auto

@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from contextlib import redirect_stderr, redirect_stdout
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -97,7 +98,7 @@ def run_cli(args: Sequence[str]) -> str:
     return out.getvalue()
 
 
-def timed(action: Callable[[], Any]) -> float:
+def timed(action: Callable[[], object]) -> float:
     started = time.perf_counter()
     action()
     return time.perf_counter() - started
@@ -199,7 +200,7 @@ def saved_events(store: BenchStore) -> list[tuple[str, int, int]]:
 
     secretariat = open_secretariat(parse_store_url(store.url), create=False)
     try:
-        found = []
+        found: list[tuple[str, int, int]] = []
         position = 0
         while True:
             page = secretariat.recorder.select_notifications(
@@ -272,6 +273,9 @@ def b2_command(kind: str, store: BenchStore, runs: int, reps: int, long: int) ->
             store.url,
         ]
 
+    def recording(number: int) -> Callable[[], str]:
+        return lambda: run_cli(statement(number))
+
     shorts = iter(range(2, 2 + SHORT_SESSIONS))
     run_cli(statement(next(shorts)))  # warm: modules imported once
     mine: list[float] = []
@@ -279,11 +283,11 @@ def b2_command(kind: str, store: BenchStore, runs: int, reps: int, long: int) ->
     for rep in range(min(runs * reps, SHORT_SESSIONS - 1)):
         number = next(shorts)
         if rep % 2:
-            mine.append(timed(lambda: run_cli(statement(LONG_SESSION))))
-            base.append(timed(lambda n=number: run_cli(statement(n))))
+            mine.append(timed(recording(LONG_SESSION)))
+            base.append(timed(recording(number)))
         else:
-            base.append(timed(lambda n=number: run_cli(statement(n))))
-            mine.append(timed(lambda: run_cli(statement(LONG_SESSION))))
+            base.append(timed(recording(number)))
+            mine.append(timed(recording(LONG_SESSION)))
     ratio = median(mine) / median(base)
     target, met = at_most(ratio, 1.5)
     return Figure(
@@ -330,20 +334,20 @@ def raw_read(store: BenchStore) -> tuple[float, int]:
     import psycopg
 
     schema = store.settings["POSTGRES_SCHEMA"]
-    with psycopg.connect(store.url.split("?")[0]) as connection:
+    with psycopg.connect(store.url.split("?")[0]) as server:
         started = time.perf_counter()
-        with connection.cursor(name="raw") as cursor:
-            cursor.execute(
+        with server.cursor(name="raw") as server_cursor:
+            server_cursor.execute(
                 "SELECT notification_id, originator_id, originator_version, "
                 "topic, state "
                 f"FROM {schema}.secretariat_events WHERE topic = ANY(%s) "
                 "ORDER BY notification_id",
                 (topics,),
             )
-            while rows := cursor.fetchmany(1000):
-                for row in rows:
-                    json.loads(row[4])
-                count += len(rows)
+            while server_rows := server_cursor.fetchmany(1000):
+                for server_row in server_rows:
+                    json.loads(server_row[4])
+                count += len(server_rows)
         seconds = time.perf_counter() - started
     return seconds, count
 
@@ -405,11 +409,11 @@ def b4_queries(
         base: list[float] = []
         for rep in range(reps):
             if rep % 2:
-                mine.append(timed(lambda a=on_big: run_cli(a)))
-                base.append(timed(lambda a=on_small: run_cli(a)))
+                mine.append(timed(partial(run_cli, on_big)))
+                base.append(timed(partial(run_cli, on_small)))
             else:
-                base.append(timed(lambda a=on_small: run_cli(a)))
-                mine.append(timed(lambda a=on_big: run_cli(a)))
+                base.append(timed(partial(run_cli, on_small)))
+                mine.append(timed(partial(run_cli, on_big)))
         ratio = median(mine) / median(base)
         target, met = at_most(ratio, 2 if "as-of" in name else 1.2)
         figures.append(
@@ -520,7 +524,7 @@ def b6_writers(store: BenchStore, runs: int, count: int) -> Figure:
             assert child.stdin is not None
             child.stdin.write("go\n")
             child.stdin.flush()
-        results = []
+        results: list[dict[str, float]] = []
         for child in children:
             out, _ = child.communicate()
             if child.returncode:

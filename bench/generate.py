@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 import eventsourcing.domain
 import yaml
@@ -118,6 +118,27 @@ BATCH = 20_000
 # The stream of commands.
 
 
+class SessionKey(TypedDict):
+    """The fields every command on one session gives alike."""
+
+    body: str
+    number: int
+    actor: str
+
+
+class DatedSessionKey(SessionKey):
+    on: date
+
+
+class CycleKey(TypedDict):
+    """The fields every command on one cycle of a workplan gives alike."""
+
+    body: str
+    period: Period
+    cycle: int
+    actor: str
+
+
 def _day(year: int, rng: random.Random, first: int = 1, last: int = 365) -> date:
     return date(year, 1, 1) + timedelta(days=rng.randint(first, last) - 1)
 
@@ -165,7 +186,7 @@ class _Body:
         rng = self.rng
         self.sessions += 1
         number = self.sessions
-        key = {"body": self.code, "number": number, "actor": ACTOR}
+        key: SessionKey = {"body": self.code, "number": number, "actor": ACTOR}
         start = _day(year, rng, 91, 180)
         dates = DateRange(start, start + timedelta(days=rng.randint(2, 4)))
         stocktaking = (
@@ -226,9 +247,9 @@ class _Body:
         out.append(
             IssueAgenda(
                 **key,
-                items=[
+                items=tuple(
                     AgendaItem(n, TOPICS[n % len(TOPICS)]) for n in range(1, items + 1)
-                ],
+                ),
                 on=before,
             )
         )
@@ -294,16 +315,21 @@ class _Body:
                     body=self.code,
                     period=self.period,
                     at_session=max(self.sessions, 1),
-                    topics=[
+                    topics=tuple(
                         CycleTopics(y, rng.sample(TOPICS, 2))
                         for y in range(year, year + 4)
-                    ],
+                    ),
                     stocktaking_by=year + 3 if rng.random() < 0.5 else None,
                     on=date(year, 1, 3),
                     actor=ACTOR,
                 )
             )
-        key = {"body": self.code, "period": self.period, "cycle": year, "actor": ACTOR}
+        key: CycleKey = {
+            "body": self.code,
+            "period": self.period,
+            "cycle": year,
+            "actor": ACTOR,
+        }
         requested = date(year, 1, 10)
         deadline = _day(year, rng, 60, 90)
         out.append(RequestComments(**key, deadline=deadline, on=requested))
@@ -361,11 +387,16 @@ def _b2(long: int) -> Iterator[Command]:
     yield EstablishBody(
         code=B2_BODY, name="Bench body", parent=None, mandate=None, on=on, actor=ACTOR
     )
-    items = [AgendaItem(1, "General debate"), AgendaItem(2, "Other matters")]
+    items = (AgendaItem(1, "General debate"), AgendaItem(2, "Other matters"))
     sessions = [(LONG_SESSION, long)]
     sessions += [(LONG_SESSION + n, 10) for n in range(1, SHORT_SESSIONS + 1)]
     for number, events in sessions:
-        key = {"body": B2_BODY, "number": number, "actor": ACTOR, "on": on}
+        key: DatedSessionKey = {
+            "body": B2_BODY,
+            "number": number,
+            "actor": ACTOR,
+            "on": on,
+        }
         yield ScheduleSession(
             **key,
             title=f"Session {number}",
@@ -464,6 +495,7 @@ def write_store(settings: dict[str, str], events: int) -> int:
                     aggregate.version % SNAPSHOT_INTERVAL == 0
                 ):
                     snapshot = getattr(type(aggregate), "Snapshot", app.snapshot_class)
+                    assert snapshot is not None  # the application takes snapshots
                     snapshots.append(snapshot.take(aggregate))
                 if len(decisions.events) >= BATCH:
                     flush()

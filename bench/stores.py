@@ -90,10 +90,16 @@ def load_postgres(cached: Path, store: BenchStore) -> None:
     """Copy the SQLite record into the (empty) PostgreSQL store, keeping the
     order of the log."""
     import psycopg
+    from eventsourcing.postgres import (
+        PostgresAggregateRecorder,
+        PostgresApplicationRecorder,
+    )
 
     app = Secretariat(env=store.settings)  # creates the tables
+    assert isinstance(app.recorder, PostgresApplicationRecorder)
     events = app.recorder.events_table_name
     assert app.snapshots is not None
+    assert isinstance(app.snapshots.recorder, PostgresAggregateRecorder)
     snapshots = app.snapshots.recorder.events_table_name
     schema = store.settings["POSTGRES_SCHEMA"]
     app.close()
