@@ -34,11 +34,12 @@ def known_topics() -> frozenset[str]:
     from eventsourcing.utils import get_topic
 
     from application.imported import ImportedEntry
+    from domain.access import Grant
     from domain.body import Body
 
     return frozenset(
         get_topic(value)
-        for aggregate in (Body, Session, Workplan, ImportedEntry)
+        for aggregate in (Body, Session, Workplan, ImportedEntry, Grant)
         for value in vars(aggregate).values()
         if isinstance(value, type) and issubclass(value, CanMutateAggregate)
     )
