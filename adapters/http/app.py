@@ -171,6 +171,7 @@ class Service:
         return json_answer(request, answer, credentials)
 
     async def openapi(self, request: Request) -> Response:
+        await self.credentials(request)
         query(request, ())
         content = json.dumps(openapi_document(), ensure_ascii=False).encode()
         return conditional(request, content, JSON)
@@ -216,10 +217,33 @@ async def http_problem(request: Request, error: Exception) -> Response:
     return Problem(error.status_code, detail, headers=error.headers).response()
 
 
+async def answer_problem(request: Request, error: Exception) -> Response:
+    """A problem raised outside an endpoint's own answering (by a layer, as
+    a body too large while it is read)."""
+    assert isinstance(error, Problem)
+    return error.response()
+
+
+async def unexpected(request: Request, error: Exception) -> Response:
+    """A failure nobody expected: a 500 problem, saying no more than its
+    kind (the log has the rest: `middleware.Guard`)."""
+    return Problem(500, f"unexpected failure ({type(error).__name__})").response()
+
+
+def routing(routes: list[Route]) -> Starlette:
+    """`routes`, answering an unknown address or method, a problem, or a
+    failure nobody expected, as problems."""
+    return Starlette(
+        routes=routes,
+        exception_handlers={
+            HTTPException: http_problem,
+            Problem: answer_problem,
+            Exception: unexpected,
+        },
+    )
+
+
 def build_app(service: Service, *, timeout: float) -> App:
     """The ASGI application: the routes, inside every layer every request
     goes through."""
-    routes = Starlette(
-        routes=service.routes(), exception_handlers={HTTPException: http_problem}
-    )
-    return wrap(routes, timeout=timeout)
+    return wrap(routing(service.routes()), timeout=timeout)

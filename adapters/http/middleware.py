@@ -121,8 +121,8 @@ class SecurityHeaders:
 
 
 class Guard:
-    """A failure no endpoint answered becomes a 500 problem, and the
-    traceback goes to the log."""
+    """A failure no endpoint answered becomes a 500 problem (unless an answer
+    was begun), and its traceback goes to the log, once."""
 
     def __init__(self, app: App) -> None:
         self.app = app
@@ -143,7 +143,7 @@ class Guard:
         except Exception as error:
             log.error("unexpected failure", exc_info=error)
             if started:
-                raise
+                return  # answered (Starlette's own last handler), or cut short
             problem = (
                 error
                 if isinstance(error, Problem)

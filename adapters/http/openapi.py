@@ -356,7 +356,7 @@ def openapi_document() -> Schema:
                     parameter(
                         "known-at",
                         "query",
-                        TEXT,
+                        MOMENT,
                         "The calendar as recorded by this moment "
                         "(YYYY-MM-DDTHH:MM[:SS][+HH:MM]; UTC without an offset).",
                     ),

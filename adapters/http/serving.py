@@ -39,6 +39,7 @@ class Server(uvicorn.Server):
     def __init__(self, config: uvicorn.Config, **said: Any) -> None:
         super().__init__(config)
         self.said = said
+        self.signalled: str | None = None
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets)
@@ -46,9 +47,14 @@ class Server(uvicorn.Server):
             log.info("serving", **self.said)
 
     def handle_exit(self, sig: int, frame: Any) -> None:
-        if not self.should_exit:
-            log.info("stopping", signal=signal.Signals(sig).name)
+        # Nothing is written here: the signal may come while this thread is
+        # writing a log line, whose lock it would then wait for forever.
+        self.signalled = self.signalled or signal.Signals(sig).name
         super().handle_exit(sig, frame)
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        log.info("stopping", signal=self.signalled)
+        await super().shutdown(sockets)
 
 
 def listening_socket(host: str, port: int) -> socket.socket:

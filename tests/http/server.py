@@ -9,7 +9,7 @@ import signal
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -73,9 +73,28 @@ class Server:
     def stop(self) -> int:
         """Stop it as a service manager does (SIGTERM); its exit code."""
         self.process.send_signal(signal.SIGTERM)
-        code = self.process.wait(timeout=PATIENCE_SECONDS)
+        try:
+            code = self.process.wait(timeout=PATIENCE_SECONDS)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+            self._reader.join(timeout=PATIENCE_SECONDS)
+            raise AssertionError(
+                f"the server did not stop within {PATIENCE_SECONDS}s of SIGTERM:\n"
+                + "".join(self.lines)
+            ) from None
         self._reader.join(timeout=PATIENCE_SECONDS)
         return code
+
+    def said(self, check: Callable[[dict[str, Any]], bool]) -> list[dict[str, Any]]:
+        """The log lines that pass `check`, once there is one (a request's
+        line is written once its answer is sent)."""
+        deadline = time.monotonic() + PATIENCE_SECONDS
+        while True:
+            found = [line for line in self.log if check(line)]
+            if found or time.monotonic() > deadline:
+                return found
+            time.sleep(0.02)
 
 
 @contextmanager
