@@ -1,12 +1,10 @@
-"""The Secretariat: one method per command, and the queries that read the record."""
+"""The Secretariat: records the commands it is given, and reads the record back."""
 
 from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from uuid import UUID
 
@@ -16,41 +14,22 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError, JSONTranscoder
 from eventsourcing.utils import Environment, EnvType
 
+from application.deciding import Decisions, Recorded, describe
 from application.errors import ConflictError
-from application.imported import ImportedEntry
 from application.records import event_record
 from application.transcodings import register_domain_transcodings
-from domain.body import Body, BodyAlreadyEstablishedError, BodyNotFoundError
+from domain.body import Body, BodyNotFoundError
+from domain.errors import DomainError
 from domain.ids import body_id, session_id, workplan_id
-from domain.session import Session, SessionAlreadyScheduledError, SessionNotFoundError
-from domain.values import Period, describe_session
-from domain.workplan import Workplan, WorkplanAlreadyAdoptedError, WorkplanNotFoundError
+from domain.session import Session, SessionNotFoundError
+from domain.values import Period
+from domain.workplan import Workplan, WorkplanNotFoundError
 
-if TYPE_CHECKING:  # needed to type them, not to run commands
-    from application.commands import (
-        AdoptReport,
-        AdoptWorkplan,
-        CancelSession,
-        ChangeVenue,
-        CirculateDocument,
-        CloseSession,
-        Command,
-        ConfirmPanelist,
-        EstablishBody,
-        ExtendDeadline,
-        IssueAgenda,
-        IssueDocument,
-        OpenSession,
-        PostponeSession,
-        ReceiveSubmission,
-        RecordStatement,
-        RequestComments,
-        RescheduleSession,
-        ScheduleSession,
-        SessionCommand,
-        WorkplanCommand,
-    )
+if TYPE_CHECKING:  # needed to type them, not to read the record
+    from application.commands import Command
     from application.pages import BodyProfile, SessionRecord, WorkplanProfile
+
+__all__ = ["Applied", "Recorded", "Refusal", "Secretariat"]
 
 SNAPSHOT_INTERVAL = 100
 """Take a snapshot every so many events, so that loading a session with a long
@@ -58,18 +37,28 @@ history reads one snapshot and fewer than this many events."""
 
 TAggregate = TypeVar("TAggregate", bound=Aggregate)
 
-_marking: ContextVar[tuple[UUID, Command] | None] = ContextVar("_marking", default=None)
-"""The import entry the command being executed applies, if any: whichever method
-carries out the command, its one save also records the entry as applied."""
+Pending = tuple["Command", UUID | None]
+"""A command to apply, with the id of the import entry it applies (or None)."""
 
 
 @attrs.frozen
-class Recorded:
-    """What a command recorded: the record it changed, the event, the new version."""
+class Refusal:
+    """The command that could not be applied (by its position), and why."""
 
-    record: str
-    event: str
-    version: int
+    index: int
+    error: Exception
+
+
+@attrs.frozen
+class Applied:
+    """What `apply` did with the commands given, in their order."""
+
+    outcomes: tuple[Recorded | None, ...]
+    """What each command recorded (None: its import entry was applied
+    already), up to the refused one or the last one taken."""
+    refused: Refusal | None = None
+    """The command refused by a rule or a conflict, if any: those before it
+    are recorded, it and those after it are not."""
 
 
 class Secretariat(Application[UUID]):
@@ -81,7 +70,7 @@ class Secretariat(Application[UUID]):
         Workplan: SNAPSHOT_INTERVAL,
     }
     save_attempts = 30
-    """How often a commuting command is tried when a concurrent change meets it."""
+    """How often commands are tried when a concurrent change meets them."""
     retry_pause = 0.005
     """Seconds: the longest pause before the second attempt; it doubles at each
     attempt after that, up to `retry_pause_limit`. Each pause is drawn at random
@@ -100,194 +89,104 @@ class Secretariat(Application[UUID]):
         super().register_transcodings(transcoder)
         register_domain_transcodings(transcoder)
 
+    # Commands.
+
     def execute(self, command: Command, *, marking: UUID | None = None) -> Recorded:
-        """Carry out any command, by the method of the same name.
+        """Carry out any command, as its declaration says it is decided.
 
         With `marking`, the id of an import entry, the entry is recorded as
-        applied in the same transaction as the command's events. If the entry
-        is already recorded (someone imported it at the same moment), the save
-        fails and nothing is written: ask `is_applied` first, and again after a
-        failure.
+        applied in the same transaction as the command's events; if it is
+        recorded already (someone imported it at the same moment), nothing is
+        written and a `ConflictError` says so.
         """
-        method: Callable[[Command], Recorded] = getattr(
-            self, command.verb.replace("-", "_")
-        )
-        with self._marked(marking, command):
-            return method(command)
+        applied = self.apply([(command, marking)], skip_applied=False)
+        if applied.refused is not None:
+            raise applied.refused.error
+        (recorded,) = applied.outcomes
+        if recorded is None:
+            raise ConflictError(describe(command))
+        return recorded
+
+    def apply(
+        self,
+        pending: Sequence[Pending],
+        *,
+        events: int | None = None,
+        skip_applied: bool = True,
+        assume_new: bool = False,
+    ) -> Applied:
+        """Apply commands in order, in one transaction: each is decided on the
+        records as the commands before it left them, held in memory, and what
+        they decide is saved together, each command's events with the mark of
+        its import entry.
+
+        The commands are taken in order until they have decided `events`
+        events (all, when None). One whose entry is applied already is skipped
+        (`skip_applied`); one refused by a rule ends the transaction, the
+        commands before it saved. When a concurrent change meets the save,
+        the commands are decided again on the fresh records, those that do
+        not commute refused with a conflict if their record has changed.
+
+        `assume_new` saves asking, entry by entry, whether each is applied
+        already: the commands are decided as if none were, and if one was, its
+        mark is refused by the store, nothing is written, and they are decided
+        again, asking.
+        """
+        taken = len(pending)
+        first_loaded: dict[UUID, int] = {}
+        asking = skip_applied and not assume_new
+        outcomes: list[Recorded | None] = []
+        for attempt in range(self.save_attempts):
+            if attempt:
+                self._pause(attempt)
+            decisions = Decisions(
+                self._load,
+                self._exists,
+                loaded_before=first_loaded,
+                snapshot_every=self.snapshotting_intervals if self.snapshots else None,
+            )
+            outcomes = []
+            refused = None
+            for index, (command, marking) in enumerate(pending[:taken]):
+                if asking and marking is not None and self.is_applied(marking):
+                    outcomes.append(None)
+                else:
+                    try:
+                        outcomes.append(decisions.decide(command, marking).recorded)
+                    except (DomainError, ConflictError) as error:
+                        if marking is not None and self.is_applied(marking):
+                            # Applied already (by someone importing the same
+                            # entry at the same moment, say): once, as asked.
+                            outcomes.append(None)
+                            continue
+                        refused = Refusal(index, error)
+                        break
+                if events is not None and len(decisions.events) >= events:
+                    taken = index + 1
+                    break
+            if not decisions.events:
+                return Applied(tuple(outcomes), refused)
+            try:
+                self._save(decisions)
+            except IntegrityError:
+                for record_id, version in decisions.loaded.items():
+                    first_loaded.setdefault(record_id, version)
+                asking = skip_applied
+                if not skip_applied and any(
+                    marking is not None and self.is_applied(marking)
+                    for _, marking in pending[:taken]
+                ):
+                    return Applied(tuple(None for _ in pending[:taken]))
+                continue
+            return Applied(tuple(outcomes), refused)
+        first = next((i for i, done in enumerate(outcomes) if done is not None), 0)
+        conflict = ConflictError(describe(pending[first][0]))
+        return Applied(tuple(outcomes[:first]), Refusal(first, conflict))
 
     def is_applied(self, marking: UUID) -> bool:
         """Whether the import entry with this id has been applied: one read of
         its first event (an entry has no snapshots to look for)."""
         return bool(self.recorder.select_events(marking, limit=1))
-
-    # Bodies.
-
-    def establish_body(self, c: EstablishBody) -> Recorded:
-        body = Body(
-            code=c.code,
-            name=c.name,
-            parent=c.parent,
-            mandate=c.mandate,
-            on=c.on,
-            actor=c.actor,
-        )
-        try:
-            return self._save(body, f"the body {c.code}")
-        except IntegrityError:
-            raise BodyAlreadyEstablishedError(c.code) from None
-
-    # Sessions.
-
-    def schedule_session(self, c: ScheduleSession) -> Recorded:
-        self._body(c.body)
-        session = Session(
-            body=c.body,
-            number=c.number,
-            title=c.title,
-            dates=c.dates,
-            venue=c.venue,
-            format=c.format,
-            stocktaking=c.stocktaking,
-            on=c.on,
-            actor=c.actor,
-        )
-        try:
-            return self._save(session, session.description)
-        except IntegrityError:
-            raise SessionAlreadyScheduledError(c.body, c.number) from None
-
-    def postpone_session(self, c: PostponeSession) -> Recorded:
-        return self._change_session(
-            c,
-            lambda s: s.postpone(
-                reason=c.reason,
-                dates=c.dates,
-                announced_in=c.announced_in,
-                on=c.on,
-                actor=c.actor,
-            ),
-        )
-
-    def reschedule_session(self, c: RescheduleSession) -> Recorded:
-        return self._change_session(
-            c,
-            lambda s: s.reschedule(
-                dates=c.dates, reason=c.reason, on=c.on, actor=c.actor
-            ),
-        )
-
-    def change_venue(self, c: ChangeVenue) -> Recorded:
-        return self._change_session(
-            c,
-            lambda s: s.change_venue(
-                venue=c.venue, format=c.format, on=c.on, actor=c.actor
-            ),
-        )
-
-    def cancel_session(self, c: CancelSession) -> Recorded:
-        return self._change_session(
-            c, lambda s: s.cancel(reason=c.reason, on=c.on, actor=c.actor)
-        )
-
-    def issue_agenda(self, c: IssueAgenda) -> Recorded:
-        return self._change_session(
-            c, lambda s: s.issue_agenda(items=c.items, on=c.on, actor=c.actor)
-        )
-
-    def issue_document(self, c: IssueDocument) -> Recorded:
-        return self._change_session(
-            c,
-            lambda s: s.issue_document(
-                kind=c.kind, title=c.title, symbol=c.symbol, on=c.on, actor=c.actor
-            ),
-        )
-
-    def circulate_document(self, c: CirculateDocument) -> Recorded:
-        return self._change_session(
-            c,
-            lambda s: s.circulate_document(
-                title=c.title, to=c.to, via=c.via, on=c.on, actor=c.actor
-            ),
-        )
-
-    def record_statement(self, c: RecordStatement) -> Recorded:
-        return self._change_session(
-            c,
-            lambda s: s.record_statement(
-                delegation=c.delegation, item=c.item, on=c.on, actor=c.actor
-            ),
-        )
-
-    def confirm_panelist(self, c: ConfirmPanelist) -> Recorded:
-        return self._change_session(
-            c,
-            lambda s: s.confirm_panelist(
-                name=c.name,
-                delegation=c.delegation,
-                item=c.item,
-                title=c.title,
-                on=c.on,
-                actor=c.actor,
-            ),
-        )
-
-    def open_session(self, c: OpenSession) -> Recorded:
-        return self._change_session(c, lambda s: s.open(on=c.on, actor=c.actor))
-
-    def close_session(self, c: CloseSession) -> Recorded:
-        return self._change_session(c, lambda s: s.close(on=c.on, actor=c.actor))
-
-    def adopt_report(self, c: AdoptReport) -> Recorded:
-        return self._change_session(
-            c, lambda s: s.adopt_report(symbol=c.symbol, on=c.on, actor=c.actor)
-        )
-
-    # Workplans.
-
-    def adopt_workplan(self, c: AdoptWorkplan) -> Recorded:
-        self._body(c.body)
-        workplan = Workplan.adopt(
-            body=c.body,
-            period=c.period,
-            at_session=c.at_session,
-            topics=c.topics,
-            stocktaking_by=c.stocktaking_by,
-            on=c.on,
-            actor=c.actor,
-        )
-        try:
-            return self._save(workplan, workplan.description)
-        except IntegrityError:
-            raise WorkplanAlreadyAdoptedError(c.body, c.period) from None
-
-    def request_comments(self, c: RequestComments) -> Recorded:
-        return self._change_workplan(
-            c,
-            lambda w: w.request_comments(
-                cycle=c.cycle, deadline=c.deadline, on=c.on, actor=c.actor
-            ),
-        )
-
-    def extend_deadline(self, c: ExtendDeadline) -> Recorded:
-        return self._change_workplan(
-            c,
-            lambda w: w.extend_deadline(
-                cycle=c.cycle, to=c.to, reason=c.reason, on=c.on, actor=c.actor
-            ),
-        )
-
-    def receive_submission(self, c: ReceiveSubmission) -> Recorded:
-        return self._change_workplan(
-            c,
-            lambda w: w.receive_submission(
-                cycle=c.cycle,
-                submitter=c.submitter,
-                submitter_kind=c.submitter_kind,
-                reference=c.reference,
-                on=c.on,
-                actor=c.actor,
-            ),
-        )
 
     # Queries.
 
@@ -345,13 +244,6 @@ class Secretariat(Application[UUID]):
     def _body(self, code: str) -> Body:
         return self._get(Body, body_id(code), lambda: BodyNotFoundError(code))
 
-    def _session(self, body: str, number: int) -> Session:
-        def not_found() -> Exception:
-            self._body(body)
-            return SessionNotFoundError(body, number)
-
-        return self._get(Session, session_id(body, number), not_found)
-
     def _workplan(self, body: str, period: Period) -> Workplan:
         def not_found() -> Exception:
             self._body(body)
@@ -372,73 +264,31 @@ class Secretariat(Application[UUID]):
         assert isinstance(aggregate, kind)
         return aggregate
 
-    def _change_session(
-        self, c: SessionCommand, decide: Callable[[Session], None]
-    ) -> Recorded:
-        return self._change(
-            c,
-            lambda: self._session(c.body, c.number),
-            decide,
-            describe_session(c.body, c.number),
-        )
-
-    def _change_workplan(
-        self, c: WorkplanCommand, decide: Callable[[Workplan], None]
-    ) -> Recorded:
-        return self._change(
-            c,
-            lambda: self._workplan(c.body, c.period),
-            decide,
-            f"the {c.period} workplan of {c.body}",
-        )
-
-    def _change(
-        self,
-        c: Command,
-        load: Callable[[], TAggregate],
-        decide: Callable[[TAggregate], None],
-        description: str,
-    ) -> Recorded:
-        """Load, decide, save; a commuting command meeting a concurrent change is
-        decided again on the fresh record, any other gives up with a conflict."""
-        attempts = self.save_attempts if c.commutes else 1
-        for attempt in range(attempts):
-            if attempt:
-                bound = min(
-                    self.retry_pause * 2 ** (attempt - 1), self.retry_pause_limit
-                )
-                time.sleep(random.uniform(0, bound))
-            aggregate = load()
-            decide(aggregate)
-            try:
-                return self._save(aggregate, description)
-            except IntegrityError:
-                if self._entry_applied_meanwhile():
-                    break
-        raise ConflictError(description)
-
-    def _entry_applied_meanwhile(self) -> bool:
-        """Whether the import entry this command applies was recorded by someone
-        else: trying again could never succeed."""
-        marked = _marking.get()
-        return marked is not None and self.is_applied(marked[0])
-
-    @contextmanager
-    def _marked(self, marking: UUID | None, command: Command) -> Iterator[None]:
-        token = _marking.set(None if marking is None else (marking, command))
+    def _load(self, record_id: UUID) -> Aggregate | None:
         try:
-            yield
-        finally:
-            _marking.reset(token)
+            aggregate: Aggregate = self.repository.get(record_id)
+        except AggregateNotFoundError:
+            return None
+        return aggregate
 
-    def _save(self, aggregate: Aggregate, description: str) -> Recorded:
-        event = type(aggregate.pending_events[-1]).__name__
-        marked = _marking.get()
-        if marked is None:
-            self.save(aggregate)
-        else:
-            # A new one on every attempt: a failed save has taken its event.
-            marking, c = marked
-            entry = ImportedEntry(id=marking, command=c.verb, on=c.on, actor=c.actor)
-            self.save(aggregate, entry)
-        return Recorded(record=description, event=event, version=aggregate.version)
+    def _exists(self, record_id: UUID) -> bool:
+        return bool(self.recorder.select_events(record_id, limit=1))
+
+    def _save(self, decisions: Decisions) -> None:
+        """Save what `decisions` decided, in one transaction, in the order
+        decided, then the snapshots taken. (The library's `save` would order
+        the events record by record, and look at each object it is given to
+        tell an event from a record, which costs more than the rest.) The
+        records, as saved, go to the cache: the next command to load one
+        reads only what others recorded since."""
+        self.events.put(decisions.events)
+        cache = self.repository.cache
+        if cache is not None:
+            for record_id, aggregate in decisions.held.items():
+                cache.put(record_id, aggregate)
+        if decisions.snapshots and self.snapshots is not None:
+            self.snapshots.put(decisions.snapshots)
+
+    def _pause(self, attempt: int) -> None:
+        bound = min(self.retry_pause * 2 ** (attempt - 1), self.retry_pause_limit)
+        time.sleep(random.uniform(0, bound))

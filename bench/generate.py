@@ -15,10 +15,10 @@ importer build), generated from a seeded random number generator:
   deadline, and receives submissions from most of the 193 Member States and a
   few observers, some late.
 
-Each command is decided by the Secretariat's own methods on aggregates held in
-memory (so every rule is checked and every event is exactly what the
-application records), then written through the library's recorder in large
-batches, with the snapshots the application would have taken. Recording times
+Each command is decided as the Secretariat decides it (`Decisions`, on
+aggregates held in memory: every rule is checked and every event is exactly
+what the application records), then written through the library's recorder in
+large batches, with the snapshots the application would have taken. Recording times
 are a clock that ticks about one second per event from 2024-01-01, so the same size
 gives the same store, byte for byte.
 
@@ -34,7 +34,6 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from uuid import UUID
 
 import eventsourcing.domain
 import yaml
@@ -60,7 +59,8 @@ from application.commands import (
     RescheduleSession,
     ScheduleSession,
 )
-from application.secretariat import SNAPSHOT_INTERVAL, Recorded, Secretariat
+from application.deciding import Decisions
+from application.secretariat import SNAPSHOT_INTERVAL, Secretariat
 from domain.session import Session
 from domain.values import (
     AgendaItem,
@@ -419,34 +419,6 @@ def commands(events: int) -> Iterator[Command]:
 # Deciding commands in memory and writing their events.
 
 
-class _InMemory(Secretariat):
-    """The Secretariat's own methods, on aggregates held in memory: `_get` and
-    `_save` are the two places where it touches the store."""
-
-    def __init__(self, env: dict[str, str]) -> None:
-        super().__init__(env=env)
-        self.live: dict[UUID, Any] = {}
-        self.pending: list[Any] = []
-        self.snapshots_pending: list[Any] = []
-
-    def _get(self, kind: Any, aggregate_id: UUID, not_found: Any) -> Any:
-        try:
-            return self.live[aggregate_id]
-        except KeyError:
-            raise not_found() from None
-
-    def _save(self, aggregate: Any, description: str) -> Recorded:
-        events = aggregate.collect_events()
-        self.live[aggregate.id] = aggregate
-        self.pending += events
-        if isinstance(aggregate, Session | Workplan) and (
-            aggregate.version % SNAPSHOT_INTERVAL == 0
-        ):
-            snapshot = getattr(type(aggregate), "Snapshot", self.snapshot_class)
-            self.snapshots_pending.append(snapshot.take(aggregate))
-        return Recorded(description, type(events[-1]).__name__, aggregate.version)
-
-
 @contextmanager
 def recording_clock() -> Iterator[None]:
     """Recording times one second apart from `RECORDING_STARTS`."""
@@ -464,28 +436,36 @@ def recording_clock() -> Iterator[None]:
 def write_store(settings: dict[str, str], events: int) -> int:
     """Write the record of `events` into the store of `settings`; return how
     many events it holds."""
-    app = _InMemory(settings)
+    app = Secretariat(env=settings)
+    # A new store: every record is one the stream itself creates.
+    decisions = Decisions(lambda _: None, lambda _: False)
+    snapshots: list[Any] = []
     written = 0
     try:
         with recording_clock():
 
             def flush() -> None:
                 nonlocal written
-                stored = [app.mapper.to_stored_event(e) for e in app.pending]
+                stored = [app.mapper.to_stored_event(e) for e in decisions.events]
                 if stored:
                     app.recorder.insert_events(stored)
                 written += len(stored)
-                if app.snapshots_pending:
+                if snapshots:
                     assert app.snapshots is not None
                     app.snapshots.recorder.insert_events(
-                        [app.mapper.to_stored_event(s) for s in app.snapshots_pending]
+                        [app.mapper.to_stored_event(s) for s in snapshots]
                     )
-                app.pending.clear()
-                app.snapshots_pending.clear()
+                decisions.events.clear()
+                snapshots.clear()
 
             for command in commands(events):
-                app.execute(command)
-                if len(app.pending) >= BATCH:
+                aggregate = decisions.decide(command).aggregate
+                if isinstance(aggregate, Session | Workplan) and (
+                    aggregate.version % SNAPSHOT_INTERVAL == 0
+                ):
+                    snapshot = getattr(type(aggregate), "Snapshot", app.snapshot_class)
+                    snapshots.append(snapshot.take(aggregate))
+                if len(decisions.events) >= BATCH:
                     flush()
             flush()
     finally:
@@ -551,52 +531,9 @@ def import_entries(count: int) -> list[dict[str, Any]]:
     return out[:count]
 
 
-def _text(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Period):
-        return str(value)
-    if hasattr(value, "value") and not isinstance(value, int | str):
-        return value.value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
 def entry(c: Command) -> dict[str, Any]:
-    """`c` as an entry of an import file."""
-    fields: dict[str, Any] = {"command": c.verb}
-    for name, value in _fields(c):
-        if value is None or name == "actor":
-            continue
-        if name == "dates":
-            fields["start"], fields["end"] = _text(value.start), _text(value.end)
-        elif name == "items":
-            fields["items"] = {str(i.number): i.title for i in value}
-        elif name == "topics":
-            fields["topics"] = {str(t.year): list(t.topics) for t in value}
-        elif name == "stocktaking":
-            if value:
-                fields["stocktaking"] = "true"
-        else:
-            fields[_KEYS.get(name, name)] = _text(value)
-    return fields
-
-
-_KEYS = {
-    "at_session": "at-session",
-    "stocktaking_by": "stocktaking-by",
-    "submitter": "from",
-    "submitter_kind": "as",
-    "reference": "ref",
-}
-
-
-def _fields(c: Command) -> Iterator[tuple[str, Any]]:
-    import attrs
-
-    for field in attrs.fields(type(c)):
-        yield field.name, getattr(c, field.name)
+    """`c` as an entry of an import file, written by its declaration."""
+    return {"command": c.verb, **type(c).declaration.write(c)}
 
 
 def write_import_file(path: Path, count: int) -> Path:

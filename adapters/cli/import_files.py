@@ -1,12 +1,12 @@
-"""Import files: a YAML list of commands, read and checked whole, then applied
-one entry at a time, each entry once.
+"""Import files: a YAML list of commands, read and checked whole before any is
+applied.
 
 An entry is `command:` plus the command's fields, named as the CLI names its
 options (`at-session`, `from`, `on`), its arguments by their lower-case names
 (`body`, `number`), repeatable options by their plural, as a mapping (`items:
-{1: Organizational matters}`), flags as `true`/`false`. Each entry is turned
-into the command line of its CLI command and built by that command, so a file
-is checked by exactly the parsers and checks the CLI uses.
+{1: Organizational matters}`), flags as `true`/`false`. The keys an entry may
+have and the parser of each value come from the command's declaration, the
+one the command line's options come from too.
 
 Every scalar is read as text (PyYAML's `BaseLoader`): YAML 1.1 would read
 `on:` as true, `011` as 9 and fail on `2022-02-30` with an error of its own.
@@ -14,26 +14,30 @@ Every scalar is read as text (PyYAML's `BaseLoader`): YAML 1.1 would read
 
 from __future__ import annotations
 
-import difflib
 import json
-import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
-from uuid import UUID
 
-import attrs
-import click
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.events import (
+    AliasEvent,
+    CollectionStartEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    NodeEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 
-from adapters.cli.recording import RECORDING_COMMANDS, RecordingCommand
-from application.commands import Command
-from application.errors import ConflictError
+from adapters.cli.params import invoking_actor
+from application.commands import COMMANDS, Command
+from application.commands.declaring import Face, Fallback, Pairs, suggest
 from application.imported import entry_id
-from application.secretariat import Secretariat
-from domain.errors import DomainError, InvalidValueError
+from application.importing import Entry
+from domain.errors import InvalidValueError
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """The largest import file read: a whole body's record is a few hundred kB."""
@@ -47,23 +51,6 @@ FORMAT_HINT = (
 class ImportFileError(Exception):
     """Raised when an import file cannot be read, or one of its entries is not a
     well-formed command; nothing has been written."""
-
-
-@attrs.frozen
-class Entry:
-    """One entry of an import file, checked and built into its command."""
-
-    index: int
-    """Its position in the file, from 1."""
-    line: int
-    """The line it starts on, from 1."""
-    command: Command
-    marking: UUID
-    """The id that records it as applied (its content and occurrence)."""
-
-    @property
-    def position(self) -> str:
-        return f"entry {self.index} (line {self.line}, {self.command.verb})"
 
 
 # Reading the file.
@@ -91,23 +78,24 @@ def parse_import(data: bytes | str, *, source: str) -> list[Entry]:
     root = _compose(data, source)
     if root is None:
         raise ImportFileError(f"{source} holds no entries: {FORMAT_HINT}")
-    if not isinstance(root, SequenceNode):
+    if not isinstance(root.value, list):
         raise ImportFileError(
-            f"{source}: line {_line(root)}: this is not a list: {FORMAT_HINT}"
+            f"{source}: line {root.line}: this is not a list: {FORMAT_HINT}"
         )
     seen: Counter[str] = Counter()
     entries = []
-    for index, node in enumerate(root.value, start=1):
+    lines = root.lines
+    for index, (written, line) in enumerate(zip(root.value, lines, strict=True), 1):
         try:
-            content, command = _entry(node)
+            content, command = _entry(written)
         except _EntryError as error:
             raise ImportFileError(
-                f"{source}: entry {index} (line {_line(node)}"
+                f"{source}: entry {index} (line {line}"
                 f"{', ' + error.verb if error.verb else ''}): {error}"
             ) from None
         seen[content] += 1
         marking = entry_id(content, seen[content])
-        entries.append(Entry(index, _line(node), command, marking))
+        entries.append(Entry(index, line, command, marking))
     return entries
 
 
@@ -124,35 +112,28 @@ class _TooDeepError(Exception):
     pass
 
 
-def _check_events(data: bytes | str) -> None:
-    """Refuse aliases, so that a few lines cannot expand into millions of
-    entries (the 'billion laughs'), and nesting no entry needs, before
-    anything is built."""
-    depth = 0
-    for event in yaml.parse(data, Loader=_Loader):
-        if isinstance(event, yaml.AliasEvent):
-            raise yaml.MarkedYAMLError(
-                problem=(
-                    f"the alias *{event.anchor} is not accepted in an import file; "
-                    "write each entry out in full"
-                ),
-                problem_mark=event.start_mark,
-            )
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise _TooDeepError
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+class _Written:
+    """The file's one value, as written, and the line it starts on: a text, a
+    list of values, or a mapping (`Pairs`); a list keeps its items' lines."""
+
+    __slots__ = ("line", "lines", "value")
+
+    def __init__(self, line: int, value: object, lines: list[int]) -> None:
+        self.line = line
+        self.value = value
+        self.lines = lines
 
 
-def _compose(data: bytes | str, source: str) -> Node | None:
-    loader: yaml.BaseLoader | None = None
+class _Unreadable:
+    """A mapping's key that is not a text (a list, say): never a field's name."""
+
+    def __init__(self, line: int) -> None:
+        self.line = line
+
+
+def _compose(data: bytes | str, source: str) -> _Written | None:
     try:
-        _check_events(data)
-        loader = _Loader(data)
-        node: Node | None = loader.get_single_node()
-        return node
+        return _document(data)
     except yaml.MarkedYAMLError as error:
         if "nesting depth" in str(error.problem):  # libyaml's own limit
             raise ImportFileError(_too_deep(source)) from None
@@ -167,17 +148,118 @@ def _compose(data: bytes | str, source: str) -> Node | None:
         raise ImportFileError(f"{source}: not readable as YAML: {reason}") from None
     except (_TooDeepError, RecursionError):
         raise ImportFileError(_too_deep(source)) from None
-    finally:
-        if loader is not None:
-            loader.dispose()
+
+
+def _document(data: bytes | str) -> _Written | None:
+    """The file's one document, built from the parser's events in one pass."""
+    composer = _Composer()
+    for event in yaml.parse(data, Loader=_Loader):
+        kind = type(event)
+        if kind is ScalarEvent:
+            composer.scalar(event)
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            composer.start(event, mapping=kind is MappingStartEvent)
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            composer.end()
+        elif kind is AliasEvent:
+            raise yaml.MarkedYAMLError(
+                problem=(
+                    f"the alias *{event.anchor} is not accepted in an import "
+                    "file; write each entry out in full"
+                ),
+                problem_mark=event.start_mark,
+            )
+        elif kind is DocumentStartEvent:
+            composer.document(event)
+    if composer.refused is not None:
+        raise composer.refused
+    return composer.root
+
+
+class _Composer:
+    """Builds the document as its events come. Aliases are refused as they
+    come, so that a few lines cannot expand into millions of entries (the
+    'billion laughs'), and so is nesting no entry needs. What YAML's composer
+    would refuse (a repeated anchor, a second document) is refused once the
+    whole file has been read, as the composer refuses it after reading."""
+
+    def __init__(self) -> None:
+        self.root: _Written | None = None
+        self.open: list[tuple[int, list[object], list[int], bool]] = []
+        """The collections being read: their line, values, their values'
+        lines, and whether each is a mapping."""
+        self.anchors: dict[str, yaml.Mark] = {}
+        self.first: yaml.Mark | None = None
+        self.refused: yaml.YAMLError | None = None
+
+    def scalar(self, event: ScalarEvent) -> None:
+        if event.anchor is not None:
+            self._anchored(event)
+        self._add(event.start_mark.line + 1, event.value)
+
+    def start(self, event: CollectionStartEvent, *, mapping: bool) -> None:
+        if event.anchor is not None:
+            self._anchored(event)
+        if len(self.open) >= MAX_DEPTH:
+            raise _TooDeepError
+        self.open.append((event.start_mark.line + 1, [], [], mapping))
+
+    def end(self) -> None:
+        line, values, lines, mapping = self.open.pop()
+        value = _collected(values, lines) if mapping else values
+        if self.open:
+            self._add(line, value)
+        elif self.root is None:
+            self.root = _Written(line, value, lines)
+
+    def document(self, event: DocumentStartEvent) -> None:
+        if self.first is None:
+            self.first = event.start_mark
+        else:
+            self._refuse(
+                "expected a single document in the stream",
+                self.first,
+                "but found another document",
+                event.start_mark,
+            )
+        self.anchors = {}
+
+    def _add(self, line: int, value: object) -> None:
+        if self.open:
+            _, values, lines, _ = self.open[-1]
+            values.append(value)
+            lines.append(line)
+        elif self.root is None:
+            self.root = _Written(line, value, [])
+
+    def _anchored(self, event: NodeEvent) -> None:
+        anchor = event.anchor
+        if anchor in self.anchors:
+            self._refuse(
+                "found duplicate anchor; first occurrence",
+                self.anchors[anchor],
+                "second occurrence",
+                event.start_mark,
+            )
+        self.anchors[anchor] = event.start_mark
+
+    def _refuse(self, *reason: Any) -> None:
+        if self.refused is None:
+            self.refused = yaml.composer.ComposerError(*reason)
+
+
+def _collected(values: list[object], lines: list[int]) -> Pairs:
+    """A mapping's keys and values, read in pairs; a key that is not a text is
+    never a field's name."""
+    keys = [
+        key if isinstance(key, str) else _Unreadable(line)
+        for key, line in zip(values[0::2], lines[0::2], strict=True)
+    ]
+    return Pairs(zip(keys, values[1::2], strict=True))
 
 
 def _too_deep(source: str) -> str:
     return f"{source}: nested too deeply to be an import file: {FORMAT_HINT}"
-
-
-def _line(node: Node) -> int:
-    return int(node.start_mark.line) + 1
 
 
 # Turning an entry into its command.
@@ -191,266 +273,72 @@ class _EntryError(Exception):
         self.verb = verb
 
 
-@attrs.frozen
-class _Field:
-    """A field of an import entry: one parameter of a CLI command."""
+FALLBACKS = {Fallback.ISSUER: invoking_actor}
+"""Where a file's entry takes a value it does not give: who imports it."""
 
-    key: str
-    param: click.Parameter
-
-    @property
-    def option(self) -> str:
-        return self.param.opts[0]
-
-    def argv(self, node: Node) -> list[str]:
-        """The command-line words for this field's value."""
-        param = self.param
-        if isinstance(param, click.Option) and param.multiple:
-            words = [f"{self.option}={value}" for value in self._assignments(node)]
-            if not words:
-                raise _EntryError(f"{self.key} is empty")
-            return words
-        value = self._scalar(node)
-        if isinstance(param, click.Option) and param.is_flag:
-            if value not in ("true", "false"):
-                raise _EntryError(f"{self.key} is true or false, not {value!r}")
-            return [self.option] if value == "true" else []
-        if isinstance(param, click.Argument):
-            return [value]
-        return [f"{self.option}={value}"]
-
-    def _scalar(self, node: Node) -> str:
-        if not isinstance(node, ScalarNode):
-            raise _EntryError(f"{self.key} is one value, not a list or a mapping")
-        return str(node.value)
-
-    def _assignments(self, node: Node) -> Iterable[str]:
-        singular = self.option.removeprefix("--")
-        if not isinstance(node, MappingNode):
-            raise _EntryError(
-                f"{self.key} is a mapping of numbers to texts, "
-                f"like {self.key}: {{1: First text, 2: Second text}}"
-            )
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                raise _EntryError(f"{self.key} has a key that is not a number")
-            values = (
-                value_node.value
-                if isinstance(value_node, SequenceNode)
-                else [value_node]
-            )
-            for value in values:
-                if not isinstance(value, ScalarNode):
-                    raise _EntryError(
-                        f"{self.key} {key_node.value}: each {singular} is one text"
-                    )
-                yield f"{key_node.value}={value.value}"
+WHY_GIVEN = {Fallback.TODAY: "in a file every entry says when it took effect"}
+"""Why a file gives what the command line may leave out."""
 
 
-def _fields(command: RecordingCommand) -> dict[str, _Field]:
-    """The fields an entry of `command` may have, by their names in the file."""
-    fields: dict[str, _Field] = {}
-    for param in command.params:
-        if not param.expose_value or param.name is None:
-            continue  # --store and --log-json belong to the whole import
-        if isinstance(param, click.Argument):
-            key = param.name
-        elif isinstance(param, click.Option) and param.multiple:
-            key = param.name  # the plural: --item is items, --topic is topics
-        else:
-            key = param.opts[0].removeprefix("--")
-        fields[key] = _Field(key, param)
-    return fields
-
-
-COMMANDS: dict[str, tuple[RecordingCommand, dict[str, _Field]]] = {
-    str(command.name): (command, _fields(command)) for command in RECORDING_COMMANDS
-}
-"""Every command an import file may hold, with the fields of its entries."""
-
-
-def _entry(node: Node) -> tuple[str, Command]:
+def _entry(written: object) -> tuple[str, Command]:
     """The entry's canonical content and its command."""
-    if not isinstance(node, MappingNode):
+    if not isinstance(written, Pairs):
         raise _EntryError(f"this entry is not a mapping of fields: {FORMAT_HINT}")
     verb = next(
         (
-            str(value.value)
-            for key, value in node.value
-            if isinstance(key, ScalarNode)
-            and key.value == "command"
-            and isinstance(value, ScalarNode)
+            value
+            for key, value in written.pairs
+            if key == "command" and isinstance(value, str)
         ),
         None,
     )
     try:
-        given = _mapping(node)
+        given = _fields(written)
         if "command" not in given:
             raise _EntryError("this entry has no 'command:'")
         if verb is None:
             raise _EntryError("'command:' is the name of one command")
         if verb not in COMMANDS:
-            raise _EntryError(f"there is no command {verb!r}{_suggest(verb, COMMANDS)}")
+            raise _EntryError(f"there is no command {verb!r}{suggest(verb, COMMANDS)}")
         del given["command"]
-        return _content(node), _build(verb, given)
+        return _content(written), _build(verb, given)
     except _EntryError as error:
         raise _EntryError(str(error), verb if verb in COMMANDS else None) from None
 
 
-def _mapping(node: MappingNode) -> dict[str, Node]:
-    fields: dict[str, Node] = {}
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, ScalarNode):
-            raise _EntryError(f"line {_line(key_node)}: a field name is one word")
-        key = str(key_node.value)
+def _fields(written: Pairs) -> dict[str, object]:
+    fields: dict[str, object] = {}
+    for key, value in written.pairs:
+        if isinstance(key, _Unreadable):
+            raise _EntryError(f"line {key.line}: a field name is one word")
+        assert isinstance(key, str)
         if key in fields:
             raise _EntryError(f"the field {key!r} is given twice")
-        fields[key] = value_node
+        fields[key] = value
     return fields
 
 
-def _build(verb: str, given: dict[str, Node]) -> Command:
-    command, fields = COMMANDS[verb]
-    if "on" not in given:
-        raise _EntryError(
-            "'on:' is missing: in a file every entry says when it took effect"
-        )
-    words: dict[str, list[str]] = {}
-    for key, node in given.items():
-        field = fields.get(key)
-        if field is None:
-            raise _EntryError(f"{verb} has no field {key!r}{_suggest(key, fields)}")
-        words[key] = field.argv(node)
-    missing = [
-        key
-        for key, field in fields.items()
-        if field.param.required and key not in given
-    ]
-    if missing:
-        raise _EntryError(f"missing {_and(missing)}")
-    options = [
-        word
-        for key in given
-        if not isinstance(fields[key].param, click.Argument)
-        for word in words[key]
-    ]
-    # Arguments in the command's order, after `--`, so that a value starting
-    # with a hyphen is never taken for an option.
-    arguments = [
-        word
-        for key, field in fields.items()
-        if key in given and isinstance(field.param, click.Argument)
-        for word in words[key]
-    ]
+def _build(verb: str, given: dict[str, object]) -> Command:
+    declaration = COMMANDS[verb].declaration
+    for param in declaration.params_in(Face.FILE):
+        why = WHY_GIVEN.get(param.fallback) if param.fallback else None
+        if why and param.required_in(Face.FILE) and param.key not in given:
+            raise _EntryError(f"'{param.key}:' is missing: {why}")
     try:
-        ctx = command.make_context(verb, [*options, "--", *arguments])
-        return command.build(ctx)
-    except click.BadParameter as error:
-        raise _EntryError(_bad_parameter(error, fields)) from None
-    except click.ClickException as error:
-        raise _EntryError(_in_file_words(error.format_message(), fields)) from None
+        return declaration.read(given, face=Face.FILE, fallbacks=FALLBACKS)
     except InvalidValueError as error:
         raise _EntryError(str(error)) from None
 
 
-def _bad_parameter(error: click.BadParameter, fields: dict[str, _Field]) -> str:
-    for key, field in fields.items():
-        if field.param is error.param:
-            if isinstance(error, click.MissingParameter):
-                return f"missing {key!r}"
-            return f"{key}: {error.message}"
-    return _in_file_words(error.format_message(), fields)
-
-
-def _in_file_words(message: str, fields: dict[str, _Field]) -> str:
-    """A CLI message with its options named as the file names them."""
-    by_option = {field.option: key for key, field in fields.items()}
-    return re.sub(
-        r"--[a-z][a-z-]*", lambda m: by_option.get(m.group(), m.group()), message
-    )
-
-
-def _content(node: Node) -> str:
+def _content(written: Pairs) -> str:
     """The entry written canonically: the same fields and values, whatever their
     order, quoting or layout in the file, give the same text."""
-    return json.dumps(_plain(node), sort_keys=True, ensure_ascii=False)
+    return json.dumps(_plain(written), sort_keys=True, ensure_ascii=False)
 
 
-def _plain(node: Node) -> Any:
-    if isinstance(node, MappingNode):
-        return {str(k.value): _plain(v) for k, v in node.value}
-    if isinstance(node, SequenceNode):
-        return [_plain(item) for item in node.value]
-    return str(node.value)
-
-
-def _suggest(word: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(known), n=1)
-    return f"; did you mean {close[0]!r}?" if close else ""
-
-
-def _and(keys: Sequence[str]) -> str:
-    named = [f"'{key}'" for key in keys]
-    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
-
-
-# Applying the entries.
-
-
-@attrs.frozen
-class Imported:
-    """What an import did."""
-
-    applied: int
-    already: int
-    """Entries found already in the record, applied by an earlier import."""
-
-
-class EntryFailedError(Exception):
-    """Raised when an entry could not be applied; the entries before it are in
-    the record, the entries after it were not tried."""
-
-    def __init__(self, entry: Entry, error: Exception, done: Imported) -> None:
-        super().__init__(f"{entry.position}: {error}")
-        self.entry = entry
-        self.error = error
-        self.done = done
-
-
-def apply_entries(
-    secretariat: Secretariat,
-    entries: Sequence[Entry],
-    *,
-    progress: Callable[[Entry], None] | None = None,
-) -> Imported:
-    """Apply each entry not yet in the record, in order, stopping at the first
-    that fails (`EntryFailedError`)."""
-    applied = already = 0
-    for entry in entries:
-        if secretariat.is_applied(entry.marking):
-            already += 1
-        else:
-            try:
-                secretariat.execute(entry.command, marking=entry.marking)
-            except (DomainError, ConflictError) as error:
-                # Someone importing the same entry at the same moment wins the
-                # race: the entry is in the record once, which is what was asked.
-                if not secretariat.is_applied(entry.marking):
-                    raise EntryFailedError(
-                        entry, error, Imported(applied, already)
-                    ) from error
-                already += 1
-            except Exception as error:
-                raise EntryFailedError(
-                    entry, error, Imported(applied, already)
-                ) from error
-            else:
-                applied += 1
-        if progress is not None:
-            progress(entry)
-    return Imported(applied, already)
-
-
-def count_applied(secretariat: Secretariat, entries: Iterable[Entry]) -> int:
-    """How many of the entries are already in the record."""
-    return sum(secretariat.is_applied(entry.marking) for entry in entries)
+def _plain(written: object) -> object:
+    if isinstance(written, Pairs):
+        return {str(key): _plain(value) for key, value in written.pairs}
+    if isinstance(written, list):
+        return [_plain(item) for item in written]
+    return written

@@ -11,22 +11,20 @@ from typing import Any
 import click
 import structlog
 
-from adapters.cli.import_files import (
-    Entry,
-    EntryFailedError,
-    ImportFileError,
-    apply_entries,
-    count_applied,
-    read_import_file,
-)
-from adapters.cli.recording import catch_up_views
+from adapters.cli.import_files import ImportFileError, read_import_file
+from adapters.cli.recording import report_views
 from adapters.cli.running import (
     BAD_USAGE,
-    STORE_FAILED,
     Failure,
     Settings,
     as_failure,
     global_options,
+)
+from application.importing import (
+    Entry,
+    EntryFailedError,
+    count_applied,
+    import_entries,
 )
 
 
@@ -74,13 +72,16 @@ def import_file(settings: Settings, file: Path, dry_run: bool) -> None:
     secretariat = settings.secretariat(create=True, many=True)
     try:
         with _progress(len(entries)) as advance:
-            done = apply_entries(secretariat, entries, progress=advance)
+            report = import_entries(
+                secretariat,
+                entries,
+                views=lambda: settings.views(create=True),
+                progress=advance,
+            )
     except EntryFailedError as failed:
+        if failed.views is not None:
+            report_views(failed.views)
         reason = as_failure(failed.error, settings)
-        if reason.exit_code != STORE_FAILED:
-            # The entries before the failed one stay recorded: the views show
-            # them (a store that failed catches them up at its next command).
-            catch_up_views(settings)
         structlog.contextvars.bind_contextvars(
             entry=failed.entry.index,
             applied=failed.done.applied,
@@ -94,9 +95,9 @@ def import_file(settings: Settings, file: Path, dry_run: bool) -> None:
             reason.exit_code,
             reason.outcome,
         ) from failed.error
+    done = report.imported
     structlog.contextvars.bind_contextvars(applied=done.applied, already=done.already)
-    # Once for the whole file: a catch-up per entry would cost the import its speed.
-    catch_up_views(settings)
+    report_views(report.views)
     click.echo(f"{file}: {done.applied} applied, {done.already} already in the record")
 
 

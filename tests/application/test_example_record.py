@@ -16,7 +16,8 @@ from uuid import UUID
 
 import pytest
 
-from adapters.cli.import_files import apply_entries, read_import_file
+from adapters.cli.import_files import read_import_file
+from application.importing import apply_entries
 from application.records import event_record
 from application.secretariat import Secretariat
 from domain.ids import body_id, workplan_id

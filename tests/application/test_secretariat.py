@@ -10,7 +10,6 @@ from uuid import NAMESPACE_URL, uuid5
 import pytest
 
 from application.commands import (
-    COMMANDS,
     AdoptWorkplan,
     EstablishBody,
     ExtendDeadline,
@@ -40,11 +39,6 @@ def test_ids_come_from_natural_keys_and_are_the_same_on_every_installation() -> 
     assert workplan_id(BODY, PERIOD) == uuid5(
         NAMESPACE_URL, "urn:secretariat:workplan:cybercrime-egm:2018-2021"
     )
-
-
-def test_every_command_has_its_method_on_the_secretariat() -> None:
-    for verb in COMMANDS:
-        assert callable(getattr(Secretariat, verb.replace("-", "_"))), verb
 
 
 def test_a_body_is_established_once(secretariat: Secretariat) -> None:

@@ -7,13 +7,8 @@ from __future__ import annotations
 
 from pytest_bdd import given, scenarios, then, when
 
-from adapters.cli.import_files import (
-    EntryFailedError,
-    Imported,
-    apply_entries,
-    parse_import,
-    read_import_file,
-)
+from adapters.cli.import_files import parse_import, read_import_file
+from application.importing import EntryFailedError, Imported, apply_entries
 from application.secretariat import Secretariat
 from tests.bdd.officer import Officer
 from tests.bdd.vocabulary import WholeRecord, phrase

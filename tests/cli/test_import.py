@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from adapters.cli import main
+from application.deciding import Decisions
 from application.errors import ConflictError
-from application.secretariat import Secretariat
 from tests.cli.running import EXECUTABLE, event_count, one_line_error, run
 from tests.importing import EXAMPLE, SIXTH_SESSION, statement, write
 
@@ -308,14 +308,14 @@ def test_a_concurrent_change_stops_the_import_with_exit_code_3(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     file = write(tmp_path, SIXTH_SESSION)
-    execute = Secretariat.execute
+    decide = Decisions.decide
 
-    def someone_else_changed_the_agenda(self, command, *, marking=None):  # type: ignore[no-untyped-def]
+    def someone_else_changed_the_agenda(self, command, marking=None):  # type: ignore[no-untyped-def]
         if command.verb == "issue-agenda":
             raise ConflictError("the 6th session of cybercrime-egm")
-        return execute(self, command, marking=marking)
+        return decide(self, command, marking)
 
-    monkeypatch.setattr(Secretariat, "execute", someone_else_changed_the_agenda)
+    monkeypatch.setattr(Decisions, "decide", someone_else_changed_the_agenda)
     monkeypatch.setenv("SECRETARIAT_LOG_LEVEL", "error")
 
     with pytest.raises(SystemExit) as exited:

@@ -6,20 +6,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from uuid import UUID
 
 import pytest
 
-from adapters.cli.import_files import (
-    EntryFailedError,
-    Imported,
-    apply_entries,
-    parse_import,
-    read_import_file,
-)
+from adapters.cli.import_files import parse_import, read_import_file
 from adapters.store import open_secretariat, parse_store_url
 from application.commands import ChangeVenue
+from application.deciding import Decisions
 from application.errors import ConflictError
+from application.importing import EntryFailedError, Imported, apply_entries
 from application.secretariat import Secretariat
 from domain.session import UnknownAgendaItemError
 from domain.values import Format
@@ -136,22 +131,25 @@ def test_an_entry_meeting_a_concurrent_change_stops_the_import_unapplied(
         assert events == ["Scheduled", "AgendaIssued", "VenueChanged"]
 
 
-def test_an_entry_applied_meanwhile_by_another_import_counts_as_already_applied(
-    store: str,
+@pytest.mark.parametrize("meanwhile", [4, 2])
+def test_entries_applied_meanwhile_by_another_import_count_as_already_applied(
+    store: str, meanwhile: int
 ) -> None:
     entries = parse_import(SIXTH_SESSION + statement("Iraq"), source="f")
     with opened(store) as first, opened(store) as second:
-        looked: set[UUID] = set()
+        save = second._save
 
-        def looked_before_the_first_import(marking: UUID) -> bool:
-            # The second import looks at each entry before the first applies it.
-            if marking not in looked:
-                looked.add(marking)
-                apply_entries(first, [e for e in entries if e.marking == marking])
-                return False
-            return Secretariat.is_applied(second, marking)
+        def another_import_applies_them_first(decisions: Decisions) -> None:
+            # The second import has decided the entries: the first applies
+            # some of them before the second saves.
+            second._save = save  # type: ignore[method-assign]
+            apply_entries(first, entries[:meanwhile])
+            save(decisions)
 
-        second.is_applied = looked_before_the_first_import  # type: ignore[method-assign]
+        second._save = another_import_applies_them_first  # type: ignore[method-assign]
 
-        assert apply_entries(second, entries) == Imported(applied=0, already=4)
+        done = apply_entries(second, entries)
+
+        assert done == Imported(applied=4 - meanwhile, already=meanwhile)
         assert statements(second) == [("Iraq", None)]
+        assert apply_entries(first, entries) == Imported(applied=0, already=4)

@@ -4,8 +4,10 @@ Usage: python signalled.py SIGNAL_FILE ARGS...  It touches SIGNAL_FILE when the
 import starts applying entries, or the views start catching up or rebuilding,
 and SIGNAL_FILE.done each time such work ends (the work runs from the first
 beginning to the last end); otherwise it runs exactly as
-`secretariat ARGS...` does. The test kills it with SIGKILL at a random moment
-after the work began.
+`secretariat ARGS...` does, except that an import saves a few entries per
+transaction (`TRANSACTION_EVENTS`), so that the test's import of some fifty
+entries has transactions to be killed between. The test kills it with SIGKILL
+at a random moment after the work began.
 """
 
 from __future__ import annotations
@@ -17,7 +19,11 @@ from typing import Any
 
 import adapters.cli.importing
 import adapters.views
+import application.importing
 from adapters.cli import main
+
+TRANSACTION_EVENTS = 6
+"""Three entries of the example record (an event and a mark each) per transaction."""
 
 signal = Path(sys.argv[1])
 done = signal.with_suffix(".done")
@@ -35,9 +41,10 @@ def signalling(function: Callable[..., Any]) -> Callable[..., Any]:
     return signalled
 
 
-adapters.cli.importing.apply_entries = signalling(  # type: ignore[assignment]
-    adapters.cli.importing.apply_entries
+adapters.cli.importing.import_entries = signalling(  # type: ignore[assignment]
+    adapters.cli.importing.import_entries
 )
+application.importing.BATCH_EVENTS = TRANSACTION_EVENTS
 adapters.views.Views.catch_up = signalling(adapters.views.Views.catch_up)  # type: ignore[method-assign]
 adapters.views.Views.rebuild = signalling(adapters.views.Views.rebuild)  # type: ignore[method-assign]
 main(sys.argv[2:])

@@ -1,0 +1,137 @@
+"""What every command carries, and the records commands are about."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, ClassVar, Generic, TypeVar
+from uuid import UUID
+
+import attrs
+from eventsourcing.domain import Aggregate
+
+from application.commands.declaring import (
+    NAME_HELP,
+    Declared,
+    Face,
+    Fallback,
+    value,
+)
+from application.commands.kinds import (
+    CODE,
+    COUNT,
+    DATE,
+    NAME,
+    PERIOD,
+)
+from domain.body import Body, BodyAlreadyEstablishedError, BodyNotFoundError
+from domain.errors import DomainError
+from domain.ids import body_id, session_id, workplan_id
+from domain.session import Session, SessionAlreadyScheduledError, SessionNotFoundError
+from domain.values import Period, describe_session
+from domain.workplan import Workplan, WorkplanAlreadyAdoptedError, WorkplanNotFoundError
+
+A = TypeVar("A", bound=Aggregate)
+
+
+@attrs.frozen
+class Record(Generic[A]):
+    """A kind of record commands are about: how a command names one."""
+
+    aggregate: type[A]
+    key: tuple[str, ...]
+    """The command's fields that name the record (`body`, `number`)."""
+    id: Callable[..., UUID]
+    describe: Callable[..., str]
+    """How the secretariat speaks of it, from its key."""
+    not_found: Callable[..., DomainError]
+    already: Callable[..., DomainError]
+    """Raised when a command that creates it finds it there already."""
+    within: Record[Any] | None = None
+    """The record it belongs to, which must exist (a session's body)."""
+    within_by: str = "body"
+    """The command's field that names the record it belongs to."""
+
+
+BODY = Record(
+    Body,
+    ("code",),
+    body_id,
+    lambda code: f"the body {code}",
+    BodyNotFoundError,
+    BodyAlreadyEstablishedError,
+)
+SESSION = Record(
+    Session,
+    ("body", "number"),
+    session_id,
+    describe_session,
+    SessionNotFoundError,
+    SessionAlreadyScheduledError,
+    within=BODY,
+)
+
+
+def _describe_workplan(body: str, period: Period) -> str:
+    return f"the {period} workplan of {body}"
+
+
+WORKPLAN = Record(
+    Workplan,
+    ("body", "period"),
+    workplan_id,
+    _describe_workplan,
+    WorkplanNotFoundError,
+    WorkplanAlreadyAdoptedError,
+    within=BODY,
+)
+
+
+@attrs.frozen(kw_only=True)
+class Command(Declared):
+    """What every command carries: when it takes effect, and who issued it.
+
+    A command checks on construction everything that can be checked without
+    the record (texts, numbers, dates), so a command that exists is well
+    formed; the Secretariat then checks it against the record.
+    """
+
+    verb: ClassVar[str]
+    """The command's name in the CLI, the import file and the feature files."""
+    record: ClassVar[Record[Any]]
+    """The kind of record it is about."""
+
+    on: date = value(
+        DATE,
+        "The date the decision or receipt took effect (YYYY-MM-DD).",
+        fallback=Fallback.TODAY,
+        # A record must not depend on the day a file is imported.
+        fallback_in=Face.CLI | Face.API,
+    )
+    actor: str = value(
+        NAME,
+        f"Who issues the command; recorded on the event ({NAME_HELP}).",
+        fallback=Fallback.ISSUER,
+        # The service knows who sends a request; it does not take their word.
+        accepted=Face.CLI | Face.FILE,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class SessionCommand(Command):
+    """A command about one session, known by its body and number."""
+
+    record = SESSION
+
+    body: str = value(CODE, "The body's code.", positional=True)
+    number: int = value(COUNT, "The session's number.", positional=True)
+
+
+@attrs.frozen(kw_only=True)
+class WorkplanCommand(Command):
+    """A command about one workplan, known by its body and period."""
+
+    record = WORKPLAN
+
+    body: str = value(CODE, "The body's code.", positional=True)
+    period: Period = value(PERIOD, "The workplan's period.")

@@ -1,0 +1,605 @@
+"""How a command is declared once, and every face of it derived.
+
+A command is a frozen attrs class; each of its fields carries, in its
+`metadata`, the parameters it is given by from outside (its `Shape`, of one or
+more `Param`s): the name the command line and files know it by, the `Kind` of
+value (see `kinds`: how it is read from text and written back), its help, whether it is
+required, repeatable or a flag, and where it is accepted. `declare` adds the
+command's name, help (its docstring), the record it targets and the domain
+method that decides it. From that one declaration come the command line's
+options, an import file's keys and checks, the JSON schema of a request, and
+the text an export or a generator writes.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import functools
+import inspect
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+import attrs
+
+from application.commands.kinds import DATE, FLAG, PAIR, Kind
+from domain.errors import InvalidValueError
+from domain.limits import NAME_LIMIT, REASON_LIMIT
+from domain.values import DateRange
+
+if TYPE_CHECKING:
+    from application.commands.base import Command, Record
+
+C = TypeVar("C", bound="type[Command]")
+
+PARAMS = "secretariat.params"
+"""The key of a field's `Shape` in its attrs metadata."""
+
+NAME_HELP = f"at most {NAME_LIMIT:,} characters"
+REASON_HELP = f"at most {REASON_LIMIT:,} characters"
+"""The length limits, as every parameter that takes a text states them."""
+
+
+class Face(enum.Flag):
+    """Where a command comes from: a parameter says in which it is accepted."""
+
+    CLI = enum.auto()
+    """The command line."""
+    FILE = enum.auto()
+    """An entry of an import file."""
+    API = enum.auto()
+    """A request to the service (its body)."""
+    ALL = CLI | FILE | API
+
+
+class Fallback(enum.Enum):
+    """Where a parameter's value comes from when it is not given."""
+
+    TODAY = "today"
+    ISSUER = "the officer issuing the command"
+
+
+class IncompleteError(InvalidValueError):
+    """Raised when parameters that go together are given one without the other."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = tuple(names)
+        super().__init__(self.say(lambda name: name))
+
+    def say(self, called: Callable[[str], str]) -> str:
+        """The message, each parameter named as `called` names it (`--start`)."""
+        first, *rest = [called(name) for name in self.names]
+        return f"give both {first} and {' and '.join(rest)}, or neither"
+
+
+class FieldsError(InvalidValueError):
+    """Raised when the fields given for a command (an import entry, a request)
+    are not those it takes, or not of the right shape."""
+
+
+# Parameters and the fields they make.
+
+
+@attrs.frozen
+class Param:
+    """One parameter of a command, as the outside world gives it."""
+
+    kind: Kind[Any]
+    help: str
+    name: str = ""
+    """Its name on the command line (`at-session`, `from`, `item`, `body`);
+    by default its field's name, with hyphens."""
+    dest: str = ""
+    """The name its value goes by on the way in (`at_session`, `submitter`);
+    by default its field's name."""
+    required: bool = True
+    positional: bool = False
+    plural: str | None = None
+    """A repeatable parameter's key in files and requests (`items`: its
+    field's name); None when it is given once."""
+    flag: bool = False
+    default: Any = None
+    """The value it takes when not given (None: none), shown by `--help`."""
+    fallback: Fallback | None = None
+    fallback_in: Face = Face.ALL
+    """Where the fallback applies; elsewhere the parameter must be given."""
+    accepted: Face = Face.ALL
+
+    def named(self, field: str, *, plural: bool = False) -> Param:
+        """This parameter of the field `field`, its names filled in."""
+        return attrs.evolve(
+            self,
+            name=self.name or field.replace("_", "-"),
+            dest=self.dest or field,
+            plural=field if plural else self.plural,
+        )
+
+    @property
+    def key(self) -> str:
+        """Its key in an import file's entry or a request."""
+        return self.plural or self.name
+
+    def required_in(self, face: Face) -> bool:
+        return self.required or (
+            self.fallback is not None and not self.fallback_in & face
+        )
+
+    def schema(self) -> dict[str, Any]:
+        """The JSON schema of its value in a request."""
+        described = {"description": self.help}
+        if self.flag:
+            return {"type": "boolean", **described}
+        if self.plural is not None:
+            text = {"type": "string", "maxLength": NAME_LIMIT}
+            return {
+                "type": "object",
+                "propertyNames": {"pattern": r"^\d+$"},
+                "additionalProperties": {
+                    "oneOf": [text, {"type": "array", "items": text, "minItems": 1}]
+                },
+                "minProperties": 1,
+                **described,
+            }
+        return {**self.kind.schema, **described}
+
+
+class Shape:
+    """How one field of a command is made of the parameters given."""
+
+    params: tuple[Param, ...]
+
+    def named(self, field: str) -> Shape:
+        """The shape of the field `field`: its parameters named after it
+        where they do not have names of their own."""
+        raise NotImplementedError
+
+    def assemble(self, values: Mapping[str, Any]) -> Any:
+        """The field's value from its parameters' values (by `dest`; absent or
+        None when not given), or `attrs.NOTHING` for the field's default."""
+        raise NotImplementedError
+
+    def disassemble(self, value: Any) -> dict[str, Any]:
+        """The parameters' values that give `value` (the inverse)."""
+        raise NotImplementedError
+
+
+@attrs.frozen
+class Single(Shape):
+    """A field given by one parameter of the same value."""
+
+    param: Param
+
+    @property
+    def params(self) -> tuple[Param, ...]:  # type: ignore[override]
+        return (self.param,)
+
+    def named(self, field: str) -> Shape:
+        return Single(self.param.named(field))
+
+    def assemble(self, values: Mapping[str, Any]) -> Any:
+        value = values.get(self.param.dest)
+        return attrs.NOTHING if value is None else value
+
+    def disassemble(self, value: Any) -> dict[str, Any]:
+        return {self.param.dest: value}
+
+
+@attrs.frozen
+class Dates(Shape):
+    """A date range given by its first and last day."""
+
+    start: Param
+    end: Param
+
+    @property
+    def params(self) -> tuple[Param, ...]:  # type: ignore[override]
+        return (self.start, self.end)
+
+    def named(self, field: str) -> Shape:
+        return self
+
+    def assemble(self, values: Mapping[str, Any]) -> Any:
+        start, end = values.get(self.start.dest), values.get(self.end.dest)
+        if start is None and end is None:
+            return attrs.NOTHING
+        if start is None or end is None:
+            raise IncompleteError([self.start.name, self.end.name])
+        return DateRange(start=start, end=end)
+
+    def disassemble(self, value: DateRange | None) -> dict[str, Any]:
+        if value is None:
+            return {}
+        return {self.start.dest: value.start, self.end.dest: value.end}
+
+
+@attrs.frozen
+class Repeated(Shape):
+    """A field given by a repeatable parameter, each time one `N=TEXT` pair."""
+
+    param: Param
+    build: Callable[[list[tuple[int, str]]], Any]
+    pairs: Callable[[Any], list[tuple[int, str]]]
+
+    @property
+    def params(self) -> tuple[Param, ...]:  # type: ignore[override]
+        return (self.param,)
+
+    def named(self, field: str) -> Shape:
+        return Repeated(self.param.named(field, plural=True), self.build, self.pairs)
+
+    def assemble(self, values: Mapping[str, Any]) -> Any:
+        given = values.get(self.param.dest)
+        return attrs.NOTHING if not given else self.build(list(given))
+
+    def disassemble(self, value: Any) -> dict[str, Any]:
+        return {self.param.dest: self.pairs(value)}
+
+
+@functools.cache
+def _what(name: str) -> str:
+    return "the " + name.replace("_", " ")
+
+
+def _field(
+    shape: Shape,
+    *,
+    kind: Kind[Any] | None,
+    optional: bool,
+    default: Any,
+    what: str | None,
+    check: bool = True,
+) -> Any:
+    """An attrs field whose metadata holds its shape, checked by its kind's
+    check (`what` it is called in a message: by default its name)."""
+    checks = kind.check if kind is not None and check else None
+
+    def validate(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if checks is not None and not (value is None and optional):
+            checks(value, what or _what(attribute.name))
+
+    return attrs.field(
+        default=default if default is not None or optional else attrs.NOTHING,
+        validator=validate if checks is not None else None,
+        metadata={PARAMS: shape},
+    )
+
+
+def value(
+    kind: Kind[Any],
+    help: str = "",
+    *,
+    name: str = "",
+    optional: bool = False,
+    default: Any = None,
+    positional: bool = False,
+    what: str | None = None,
+    fallback: Fallback | None = None,
+    fallback_in: Face = Face.ALL,
+    accepted: Face = Face.ALL,
+    check: bool = True,
+) -> Any:
+    """A field given by one parameter: `name` on the command line (default:
+    the field's name, with hyphens), read as `kind` and checked by its check
+    (unless `check` is false: the command checks it itself)."""
+    param = Param(
+        kind,
+        help,
+        name=name,
+        required=not (optional or default is not None or fallback),
+        positional=positional,
+        default=default,
+        fallback=fallback,
+        fallback_in=fallback_in,
+        accepted=accepted,
+    )
+    return _field(
+        Single(param),
+        kind=kind,
+        optional=optional,
+        default=default,
+        what=what,
+        check=check,
+    )
+
+
+def flag(help: str) -> Any:
+    """A field that is true when the flag is given."""
+    param = Param(FLAG, help, required=False, flag=True)
+    return _field(Single(param), kind=None, optional=False, default=False, what=None)
+
+
+def dates(start: str, end: str, *, optional: bool = False) -> Any:
+    """A date range, given as `start` and `end` (their help texts); an optional
+    one is given with both or neither."""
+    shape = Dates(
+        Param(DATE, start, name="start", dest="start", required=not optional),
+        Param(DATE, end, name="end", dest="end", required=not optional),
+    )
+    return _field(shape, kind=None, optional=optional, default=None, what=None)
+
+
+def repeated(
+    name: str,
+    help: str,
+    *,
+    build: Callable[[list[tuple[int, str]]], Any],
+    pairs: Callable[[Any], list[tuple[int, str]]],
+) -> Any:
+    """A field given by the repeatable parameter `name` (`--item N=TEXT`,
+    once per pair); its key in files is the field's name (`items`)."""
+    shape = Repeated(Param(PAIR, help, name=name), build, pairs)
+    return attrs.field(converter=tuple, metadata={PARAMS: shape})
+
+
+# The declaration.
+
+
+@attrs.frozen
+class _Accepted:
+    """The parameters one face accepts, as reading its fields needs them."""
+
+    params: tuple[Param, ...]
+    by_key: dict[str, Param]
+    required: tuple[str, ...]
+    positional: tuple[str, ...]
+    fallbacks: tuple[Param, ...]
+
+    @classmethod
+    def of(cls, params: tuple[Param, ...], face: Face) -> _Accepted:
+        accepted = tuple(param for param in params if param.accepted & face)
+        return cls(
+            accepted,
+            {param.key: param for param in accepted},
+            tuple(param.key for param in accepted if param.required_in(face)),
+            tuple(param.key for param in accepted if param.positional),
+            # A parameter a face does not take may come from its context: the
+            # service knows who sends a request.
+            tuple(
+                param
+                for param in params
+                if param.fallback is not None and param.fallback_in & face
+            ),
+        )
+
+
+@attrs.frozen
+class Declaration:
+    """Everything said once about a command, from which its faces are derived."""
+
+    verb: str
+    """Its name in the CLI, the import file and the feature files."""
+    help: str
+    command: type[Command]
+    shapes: tuple[tuple[str, Shape], ...]
+    """Each field's name and shape, in the order of the fields."""
+    record: Record[Any]
+    decided_by: Callable[..., Any]
+    """The domain's method that decides it: an aggregate's method, given the
+    command's other fields; or, for a command that creates the record, the
+    aggregate's constructor, given all of them."""
+    creates: bool
+    commutes: bool
+    """Two such commands on the same record give the same record in either
+    order: one that meets a concurrent change is decided again."""
+    params: tuple[Param, ...] = attrs.field(init=False, eq=False, repr=False)
+    _faces: dict[Face, _Accepted] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        params = tuple(param for _, shape in self.shapes for param in shape.params)
+        faces = {face: _Accepted.of(params, face) for face in Face if face != Face.ALL}
+        object.__setattr__(self, "params", params)
+        object.__setattr__(self, "_faces", faces)
+
+    def params_in(self, face: Face) -> tuple[Param, ...]:
+        """The parameters accepted from `face`, in the order of the fields."""
+        return self._faces[face].params
+
+    def build(self, values: Mapping[str, Any]) -> Command:
+        """The command, from its parameters' values (by `dest`)."""
+        fields = {}
+        for field, shape in self.shapes:
+            assembled = shape.assemble(values)
+            if assembled is not attrs.NOTHING:
+                fields[field] = assembled
+        return self.command(**fields)
+
+    def values(self, command: Command) -> dict[str, Any]:
+        """The parameters' values that build `command` (the inverse)."""
+        found: dict[str, Any] = {}
+        for field, shape in self.shapes:
+            found.update(shape.disassemble(getattr(command, field)))
+        return found
+
+    def arguments(self, command: Command) -> dict[str, Any]:
+        """The keyword arguments of the domain method that decides it."""
+        skipped = () if self.creates else self.record.key
+        return {
+            field: getattr(command, field)
+            for field, _ in self.shapes
+            if field not in skipped
+        }
+
+    # Commands given as fields of text (import entries, requests).
+
+    def read(
+        self,
+        given: Mapping[str, object],
+        *,
+        face: Face,
+        fallbacks: Mapping[Fallback, Callable[[], Any]],
+    ) -> Command:
+        """The command from `given`, its fields by key (the texts of an import
+        entry, the values of a request), or a `FieldsError`, or the
+        `InvalidValueError` of a value the command refuses."""
+        accepted = self._faces[face]
+        params = accepted.by_key
+        shaped: dict[str, Any] = {}
+        for key, raw in given.items():
+            param = params.get(key)
+            if param is None:
+                raise FieldsError(
+                    f"{self.verb} has no field {key!r}{suggest(key, params)}"
+                )
+            shaped[key] = _shaped(param, raw)
+        missing = [key for key in accepted.required if key not in given]
+        if missing:
+            raise FieldsError(f"missing {and_(missing)}")
+        values: dict[str, Any] = {}
+        # Options first, then positionals: the order the command line reads them.
+        order = [key for key in given if key not in accepted.positional]
+        order += [key for key in accepted.positional if key in given]
+        for key in order:
+            param = params[key]
+            try:
+                values[param.dest] = _converted(param, shaped[key])
+            except InvalidValueError as error:
+                raise FieldsError(f"{key}: {error}") from None
+        for param in accepted.fallbacks:
+            found = fallbacks.get(param.fallback)  # type: ignore[arg-type]
+            if param.key not in given and found is not None:
+                values[param.dest] = found()
+        try:
+            return self.build(values)
+        except IncompleteError as error:
+            raise FieldsError(str(error)) from None
+
+    def write(self, command: Command, *, face: Face = Face.FILE) -> dict[str, Any]:
+        """`command` as fields of text (the inverse of `read`): what an import
+        file's entry holds, the command's name aside."""
+        values = self.values(command)
+        fields: dict[str, Any] = {}
+        for param in self.params_in(face):
+            given = values.get(param.dest)
+            if given is None or given is False:
+                continue
+            if param.flag:
+                fields[param.key] = "true"
+            elif param.plural is not None:
+                fields[param.key] = _mapping(given)
+            else:
+                fields[param.key] = param.kind.format(given)
+        return fields
+
+    def schema(self, face: Face = Face.API) -> dict[str, Any]:
+        """The JSON schema of the command's fields as a request gives them."""
+        params = self.params_in(face)
+        return {
+            "title": self.verb,
+            "description": self.help,
+            "type": "object",
+            "properties": {param.key: param.schema() for param in params},
+            "required": [param.key for param in params if param.required_in(face)],
+            "additionalProperties": False,
+        }
+
+
+class Pairs:
+    """A mapping as written, its keys in order and repeated keys kept (an
+    import file may give a repeatable key twice)."""
+
+    def __init__(self, pairs: Iterable[tuple[object, object]]) -> None:
+        self.pairs = tuple(pairs)
+
+
+def _shaped(param: Param, raw: object) -> Any:
+    """`raw` checked for the shape `param` takes: one text, or a mapping of
+    numbers to texts (a list of texts each) for a repeatable parameter."""
+    if param.plural is not None:
+        if isinstance(raw, Mapping):
+            raw = Pairs(raw.items())
+        if not isinstance(raw, Pairs):
+            raise FieldsError(
+                f"{param.key} is a mapping of numbers to texts, "
+                f"like {param.key}: {{1: First text, 2: Second text}}"
+            )
+        texts: list[str] = []
+        for key, value in raw.pairs:
+            if not isinstance(key, str | int) or isinstance(key, bool):
+                raise FieldsError(f"{param.key} has a key that is not a number")
+            for item in value if isinstance(value, list) else [value]:
+                if not isinstance(item, str):
+                    raise FieldsError(
+                        f"{param.key} {key}: each {param.name} is one text"
+                    )
+                texts.append(f"{key}={item}")
+        if not texts:
+            raise FieldsError(f"{param.key} is empty")
+        return texts
+    if isinstance(raw, bool):
+        raw = "true" if raw else "false"
+    elif isinstance(raw, int):
+        raw = str(raw)
+    if not isinstance(raw, str):
+        raise FieldsError(f"{param.key} is one value, not a list or a mapping")
+    if param.flag and raw not in ("true", "false"):
+        raise FieldsError(f"{param.key} is true or false, not {raw!r}")
+    return raw
+
+
+def _converted(param: Param, shaped: Any) -> Any:
+    if param.plural is not None:
+        return [param.kind.read(text) for text in shaped]
+    return param.kind.read(shaped)
+
+
+def _mapping(pairs: list[tuple[int, str]]) -> dict[str, Any]:
+    grouped: dict[str, list[str]] = {}
+    for key, text in pairs:
+        grouped.setdefault(str(key), []).append(text)
+    return {
+        key: texts[0] if len(texts) == 1 else texts for key, texts in grouped.items()
+    }
+
+
+def suggest(word: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(known), n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def and_(keys: Sequence[str]) -> str:
+    named = [f"'{key}'" for key in keys]
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+
+
+# Declaring a command.
+
+
+class Declared:
+    """What `declare` gives a command class."""
+
+    declaration: ClassVar[Declaration]
+
+
+def declare(
+    verb: str,
+    decided_by: Callable[..., Any],
+    *,
+    creates: bool = False,
+    commutes: bool = False,
+) -> Callable[[C], C]:
+    """Declare the command class below as the command `verb`, decided by the
+    domain's `decided_by`; it is registered by its name (see `COMMANDS`)."""
+
+    def register(command: C) -> C:
+        shapes = []
+        for field in attrs.fields(command):
+            shapes.append((field.name, field.metadata[PARAMS].named(field.name)))
+        command.declaration = Declaration(
+            verb=verb,
+            help=inspect.getdoc(command) or "",
+            command=command,
+            shapes=tuple(shapes),
+            record=command.record,
+            decided_by=decided_by,
+            creates=creates,
+            commutes=commutes,
+        )
+        command.verb = verb
+        REGISTRY[verb] = command
+        return command
+
+    return register
+
+
+REGISTRY: dict[str, type[Command]] = {}
+"""Every declared command, by its name, in the order declared."""

@@ -1,0 +1,119 @@
+"""Commands about a workplan: adopting it, calling for comments, extending a
+deadline, receiving the comments."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+
+from application.commands.base import WorkplanCommand
+from application.commands.declaring import (
+    NAME_HELP,
+    REASON_HELP,
+    declare,
+    repeated,
+    value,
+)
+from application.commands.kinds import (
+    COUNT,
+    DATE,
+    NAME,
+    PERIOD,
+    REASON,
+    YEAR,
+    choice,
+)
+from domain.errors import InvalidValueError
+from domain.values import CycleTopics, Period, SubmitterKind, check_year
+from domain.workplan import Workplan
+
+__all__ = [
+    "AdoptWorkplan",
+    "ExtendDeadline",
+    "ReceiveSubmission",
+    "RequestComments",
+]
+
+
+def _by_year(pairs: list[tuple[int, str]]) -> tuple[CycleTopics, ...]:
+    years: dict[int, list[str]] = {}
+    for year, topic in pairs:
+        years.setdefault(year, []).append(topic)
+    return tuple(
+        CycleTopics(year=year, topics=topics) for year, topics in years.items()
+    )
+
+
+def _each_topic(topics: tuple[CycleTopics, ...]) -> list[tuple[int, str]]:
+    return [(cycle.year, topic) for cycle in topics for topic in cycle.topics]
+
+
+@declare("adopt-workplan", Workplan.adopt, creates=True)
+@attrs.frozen(kw_only=True)
+class AdoptWorkplan(WorkplanCommand):
+    """Adopt a body's workplan: its topics per year and its stocktaking milestone."""
+
+    period: Period = value(PERIOD, "The years it covers, e.g. 2018-2021.")
+    at_session: int = value(COUNT, "The number of the session that adopted it.")
+    topics: tuple[CycleTopics, ...] = repeated(
+        "topic",
+        f"A topic for a year, YEAR=TEXT ({NAME_HELP}); repeat for each topic.",
+        build=_by_year,
+        pairs=_each_topic,
+    )
+    stocktaking_by: int | None = value(
+        YEAR,
+        "The year by which a stocktaking meeting is due.",
+        optional=True,
+        check=False,
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if not self.topics:
+            raise InvalidValueError("a workplan needs the topics of at least one year")
+        if self.stocktaking_by is not None:
+            check_year(self.stocktaking_by, what="the stocktaking year")
+
+
+@declare("request-comments", Workplan.request_comments)
+@attrs.frozen(kw_only=True)
+class RequestComments(WorkplanCommand):
+    """Call for written comments from Member States and Observers for one year."""
+
+    period: Period = value(PERIOD, "The workplan's period, e.g. 2018-2021.")
+    cycle: int = value(YEAR, "The year the comments are for.")
+    deadline: date = value(DATE, "The date by which comments are due.")
+
+
+@declare("extend-deadline", Workplan.extend_deadline)
+@attrs.frozen(kw_only=True)
+class ExtendDeadline(WorkplanCommand):
+    """Extend the deadline of a call for comments.
+
+    Comments already received are judged again against the extended deadline.
+    """
+
+    cycle: int = value(YEAR, "The year of the call for comments.")
+    to: date = value(DATE, "The new deadline; later than the one in force.")
+    reason: str = value(REASON, f"Why it is extended ({REASON_HELP}).")
+
+
+@declare("receive-submission", Workplan.receive_submission, commutes=True)
+@attrs.frozen(kw_only=True)
+class ReceiveSubmission(WorkplanCommand):
+    """Record a comment received; --on is the date it was received."""
+
+    cycle: int = value(YEAR, "The year of the call for comments.")
+    submitter: str = value(NAME, f"Who sent it ({NAME_HELP}).", name="from")
+    submitter_kind: SubmitterKind = value(
+        choice(SubmitterKind),
+        "Whether the sender is a Member State or an Observer.",
+        name="as",
+    )
+    reference: str | None = value(
+        NAME,
+        f"The submission's reference ({NAME_HELP}); a reference is received once.",
+        name="ref",
+        optional=True,
+    )

@@ -1,0 +1,141 @@
+"""Deciding commands on records held in memory.
+
+Each command's declaration says which record it is about and which domain
+method decides it; `Decisions` finds the record (held already, or loaded),
+calls that method, and keeps the events it triggers, in the order decided,
+with the mark of the import entry the command applies, if any. The caller saves
+them together: one command, or many in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+import attrs
+from eventsourcing.domain import Aggregate
+
+from application.errors import ConflictError
+from application.imported import ImportedEntry
+
+if TYPE_CHECKING:
+    from application.commands import Command
+    from application.commands.base import Record
+
+
+@attrs.frozen
+class Recorded:
+    """What a command recorded: the record it changed, the event, the new version."""
+
+    record: str
+    event: str
+    version: int
+
+
+@attrs.frozen
+class Decided:
+    """A command decided: what it records, and the record it changed."""
+
+    recorded: Recorded
+    aggregate: Aggregate
+
+
+def describe(command: Command) -> str:
+    """How the secretariat speaks of the record `command` is about."""
+    record = type(command).declaration.record
+    return record.describe(*(getattr(command, name) for name in record.key))
+
+
+class Decisions:
+    """Commands decided one after the other on the records they are about,
+    held in memory; their events wait in `events`, in the order decided."""
+
+    def __init__(
+        self,
+        load: Callable[[UUID], Aggregate | None],
+        exists: Callable[[UUID], bool],
+        *,
+        loaded_before: Mapping[UUID, int] | None = None,
+        snapshot_every: Mapping[type[Aggregate], int] | None = None,
+    ) -> None:
+        """`load` reads a record (None: there is none), `exists` says whether
+        there is one; `loaded_before` holds the versions an earlier attempt at
+        the same decisions found: a command that does not commute is not
+        decided on a record that has changed since. A record of a type in
+        `snapshot_every` is snapshotted each time its version is a multiple
+        of that number."""
+        self._load = load
+        self._exists = exists
+        self._before = loaded_before or {}
+        self._every = snapshot_every or {}
+        self.held: dict[UUID, Aggregate] = {}
+        self.loaded: dict[UUID, int] = {}
+        """The version each record loaded had when it was loaded (a record
+        created here is not: found created at another attempt, it was by the
+        same command, applied meanwhile, or that command is refused)."""
+        self.events: list[Any] = []
+        self.snapshots: list[Any] = []
+        """Snapshots of records as decided, to save once their events are."""
+
+    def decide(self, command: Command, marking: UUID | None = None) -> Decided:
+        """Decide `command` (raising the `DomainError` of a rule it breaks,
+        before anything changes), and keep its events; with `marking`, the id
+        of an import entry, the entry is marked as applied along with them."""
+        declaration = type(command).declaration
+        record = declaration.record
+        key = [getattr(command, name) for name in record.key]
+        record_id = record.id(*key)
+        description = record.describe(*key)
+        if declaration.creates:
+            if record.within is not None:
+                self._require(record.within, getattr(command, record.within_by))
+            aggregate = declaration.decided_by(**declaration.arguments(command))
+            if self.exists(record_id):
+                raise record.already(*key)
+            self.held[record_id] = aggregate
+        else:
+            aggregate = self._get(record, record_id, command)
+            if not declaration.commutes and self._moved(record_id):
+                raise ConflictError(description)
+            declaration.decided_by(aggregate, **declaration.arguments(command))
+        events = aggregate.collect_events()
+        self.events += events
+        every = self._every.get(type(aggregate))
+        if every and any(event.originator_version % every == 0 for event in events):
+            self.snapshots.append(type(aggregate).Snapshot.take(aggregate))
+        if marking is not None:
+            entry = ImportedEntry(
+                id=marking,
+                command=declaration.verb,
+                on=command.on,
+                actor=command.actor,
+            )
+            self.events += entry.collect_events()
+        recorded = Recorded(description, type(events[-1]).__name__, aggregate.version)
+        return Decided(recorded, aggregate)
+
+    def exists(self, record_id: UUID) -> bool:
+        return record_id in self.held or self._exists(record_id)
+
+    def _require(self, record: Record[Any], *key: Any) -> None:
+        if not self.exists(record.id(*key)):
+            raise record.not_found(*key)
+
+    def _get(self, record: Record[Any], record_id: UUID, command: Command) -> Any:
+        held = self.held.get(record_id)
+        if held is not None:
+            return held
+        loaded = self._load(record_id)
+        if loaded is None:
+            if record.within is not None:
+                self._require(record.within, getattr(command, record.within_by))
+            raise record.not_found(*(getattr(command, name) for name in record.key))
+        assert isinstance(loaded, record.aggregate)
+        self.held[record_id] = loaded
+        self.loaded[record_id] = loaded.version
+        return loaded
+
+    def _moved(self, record_id: UUID) -> bool:
+        before = self._before.get(record_id)
+        return before is not None and before != self.loaded.get(record_id)

@@ -1,0 +1,86 @@
+"""Reading values written as text: dates, whole numbers, periods, body codes,
+choices and `N=TEXT` pairs.
+
+One parser per kind of value, shared by the command line, import files and
+whatever else hands the secretariat text: each returns the value or raises an
+`UnreadableValueError` saying, in an officer's words, what is wrong. Only the
+standard library is imported here (and the domain's values where they are
+needed), so that a query that reads a date starts without the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from domain.errors import InvalidValueError
+from domain.limits import BODY_CODE
+
+if TYPE_CHECKING:
+    from domain.values import Period
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+MAX_DIGITS = 9
+"""The longest whole number read: more digits are a typing mistake, and would
+only be refused later as out of range."""
+
+
+class UnreadableValueError(InvalidValueError):
+    """Raised when a text is not written as the kind of value it stands for."""
+
+
+def parse_date(text: str) -> date:
+    """A calendar date written YYYY-MM-DD, and nothing else."""
+    written = text.strip()
+    if not ISO_DATE.fullmatch(written):
+        raise UnreadableValueError(f"{text!r} is not a date written YYYY-MM-DD")
+    try:
+        return date.fromisoformat(written)
+    except ValueError:
+        raise UnreadableValueError(f"{written} is not a date that exists") from None
+
+
+def parse_count(text: str) -> int:
+    """A whole number written in decimal digits (a session number, an item, a year)."""
+    written = text.strip()
+    if not written.isascii() or not written.isdigit() or len(written) > MAX_DIGITS:
+        raise UnreadableValueError(f"{text!r} is not a whole number")
+    return int(written)
+
+
+def parse_period(text: str) -> Period:
+    """The years of a workplan, written YYYY-YYYY."""
+    from domain.values import Period
+
+    return Period.parse(text)
+
+
+def parse_body_code(text: str) -> str:
+    """A body's short code (`cybercrime-egm`)."""
+    if not BODY_CODE.fullmatch(text):
+        raise UnreadableValueError(
+            "a body code is lower-case letters, digits and hyphens "
+            f"(like cybercrime-egm), at most 64 characters, not {text!r}"
+        )
+    return text
+
+
+def parse_choice(text: str, choices: Sequence[str]) -> str:
+    """One of `choices`, written exactly."""
+    if text in choices:
+        return text
+    listed = ", ".join(map(repr, choices))
+    if len(choices) == 1:
+        raise UnreadableValueError(f"{text!r} is not {listed}.")
+    raise UnreadableValueError(f"{text!r} is not one of {listed}.")
+
+
+def parse_assignment(text: str) -> tuple[int, str]:
+    """`KEY=TEXT`, where KEY is a whole number (an agenda item, a year)."""
+    key, equals, value = text.partition("=")
+    if not equals or not key.strip().isdigit() or not key.strip().isascii():
+        raise UnreadableValueError(f"{text!r} is not written N=TEXT")
+    # Spaces only: any other character is checked as part of the text.
+    return int(key), value.strip(" ")
