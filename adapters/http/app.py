@@ -20,7 +20,14 @@ from starlette.routing import Route
 from adapters.http.auth import Authenticator
 from adapters.http.middleware import App, noted, wrap
 from adapters.http.openapi import openapi_document
-from adapters.http.params import BODY, COUNT, DATE, TIMESTAMP, parse, query
+from adapters.http.params import (
+    parse,
+    parse_body_code,
+    parse_count,
+    parse_date,
+    parse_moment,
+    query,
+)
 from adapters.http.problems import Problem, problem_for
 from adapters.http.record import ServedRecord, entity_tag
 from application.access import ANONYMOUS, Credentials, sees_actors, without_actors
@@ -136,9 +143,9 @@ class Service:
         given = query(request, ("body", "as-of", "known-at"))
         answer = await self.call(
             self.record.calendar,
-            parse(BODY, "body", given.get("body")),
-            as_of=parse(DATE, "as-of", given.get("as-of")),
-            known_at=parse(TIMESTAMP, "known-at", given.get("known-at")),
+            parse(parse_body_code, "body", given.get("body")),
+            as_of=parse(parse_date, "as-of", given.get("as-of")),
+            known_at=parse(parse_moment, "known-at", given.get("known-at")),
         )
         return json_answer(request, answer, credentials)
 
@@ -147,8 +154,8 @@ class Service:
         given = query(request, ("body", "today"))
         answer = await self.call(
             self.record.deadlines,
-            parse(BODY, "body", given.get("body")),
-            today=parse(DATE, "today", given.get("today")),
+            parse(parse_body_code, "body", given.get("body")),
+            today=parse(parse_date, "today", given.get("today")),
         )
         return json_answer(request, answer, credentials)
 
@@ -156,7 +163,7 @@ class Service:
         credentials = await self.credentials(request)
         given = query(request, ("body",))
         answer = await self.call(
-            self.record.postponements, parse(BODY, "body", given.get("body"))
+            self.record.postponements, parse(parse_body_code, "body", given.get("body"))
         )
         return json_answer(request, answer, credentials)
 
@@ -165,8 +172,8 @@ class Service:
         query(request, ())
         answer = await self.call(
             self.record.history,
-            parse(BODY, "body", request.path_params["body"]),
-            parse(COUNT, "number", request.path_params["number"]),
+            parse(parse_body_code, "body", request.path_params["body"]),
+            parse(parse_count, "number", request.path_params["number"]),
         )
         return json_answer(request, answer, credentials)
 

@@ -1,20 +1,40 @@
-"""Query and path parameters, read by the command line's own parsers: a value
-refused says why in the command line's words, naming the parameter as the
-address writes it (`Invalid value for 'as-of': ...`)."""
+"""Query and path parameters, read by the application's own parsers (those
+of the command line and import files): a value refused says why in the
+command line's words, naming the parameter as the address writes it
+(`Invalid value for 'as-of': ...`)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from typing import Any
+from collections.abc import Callable, Collection
+from typing import TypeVar
 
 import click
 from starlette.requests import Request
 
-from adapters.cli.params import BODY, COUNT, DATE
 from adapters.cli.views import TIMESTAMP
 from adapters.http.problems import Problem
+from application.parsing import parse_body_code, parse_count, parse_date
+from domain.errors import InvalidValueError
 
-__all__ = ["BODY", "COUNT", "DATE", "TIMESTAMP", "parse", "query"]
+T = TypeVar("T")
+
+__all__ = [
+    "parse",
+    "parse_body_code",
+    "parse_count",
+    "parse_date",
+    "parse_moment",
+    "query",
+]
+
+
+def parse_moment(text: str) -> str:
+    """A moment as `--known-at` reads it, in UTC."""
+    try:
+        moment: str = TIMESTAMP.convert(text, None, None)
+    except click.BadParameter as error:
+        raise InvalidValueError(error.message) from None
+    return moment
 
 
 def query(request: Request, accepted: Collection[str]) -> dict[str, str]:
@@ -32,12 +52,12 @@ def query(request: Request, accepted: Collection[str]) -> dict[str, str]:
     return given
 
 
-def parse(kind: click.ParamType[Any], name: str, text: str | None) -> Any:
-    """`text` read as `kind` (None stays None)."""
+def parse(parser: Callable[[str], T], name: str, text: str | None) -> T | None:
+    """`text` read by `parser` (None stays None)."""
     if text is None:
         return None
     try:
-        return kind.convert(text, None, None)
-    except click.BadParameter as error:
-        reason = " ".join(error.message.split())
+        return parser(text)
+    except InvalidValueError as error:
+        reason = " ".join(str(error).split())
         raise Problem(400, f"Invalid value for {name!r}: {reason}") from None
