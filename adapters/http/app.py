@@ -186,8 +186,9 @@ class Service:
     # The site.
 
     async def page(self, request: Request) -> Response:
+        """A file of the site; its query, if any, is not read (a link from
+        elsewhere may carry one)."""
         await self.credentials(request)
-        query(request, ())
         path = request.path_params.get("path") or "index.html"
         site = await self.call(self.record.site)
         found = site.files.get(path)

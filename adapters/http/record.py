@@ -108,10 +108,14 @@ class ServedRecord:
         """Every file of the site as the record now stands: rendered again
         when an event was recorded since (or the day changed), once for all
         the requests waiting for it."""
+        key = (self.head(), self.today())
+        site = self._site
+        if site is not None and (site.head, site.today) == key:
+            return site
         with self._site_lock:
-            head, today = self.head(), self.today()
             site = self._site
-            if site is None or (site.head, site.today) != (head, today):
+            if site is None or (site.head, site.today) != key:
+                head, today = key
                 rendered = render_site(
                     self.secretariat, self.views, body=None, today=today
                 )

@@ -118,8 +118,9 @@ def test_the_site_and_the_calendar_file_are_the_files_site_build_writes(
             assert answer.status_code == 200, path
             assert answer.content == content, path
         index = client.get("/")
+        linked = client.get("/", params={"from": "a newsletter"})
 
-    assert index.content == written["index.html"]
+    assert index.content == linked.content == written["index.html"]
     assert index.headers["content-type"] == "text/html; charset=utf-8"
     assert {p for p in written if p.endswith(".html")} >= {
         "index.html",
