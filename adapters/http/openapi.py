@@ -2,8 +2,6 @@
 each answer, written from the JSON the command line gives (a test holds each
 schema to the documented keys and types). Keys may be added to an answer,
 never renamed or dropped: every object allows more properties.
-
-The commands' request schemas are to come from the commands' declarations.
 """
 
 from __future__ import annotations
