@@ -28,9 +28,20 @@ from adapters.cli.running import Settings, global_options
     show_default=True,
     help="Seconds a request may take before it is answered 503.",
 )
+@click.option(
+    "--poll",
+    "poll_seconds",
+    type=click.FloatRange(min=0.1),
+    default=5.0,
+    show_default=True,
+    help="On PostgreSQL, also catch the views up every so many seconds, in "
+    "case a notification was lost.",
+)
 @global_options
 @click.pass_obj
-def serve(settings: Settings, host: str, port: int, timeout: float) -> None:
+def serve(
+    settings: Settings, host: str, port: int, timeout: float, poll_seconds: float
+) -> None:
     """Serve the record over HTTP until stopped (SIGTERM or Ctrl-C): the JSON
     of calendar, deadlines, postponements and history under /api/ (described
     at /api/openapi.json), the site's pages and calendar.ics. One log line per
@@ -40,4 +51,6 @@ def serve(settings: Settings, host: str, port: int, timeout: float) -> None:
     $SECRETARIAT_OIDC_JWKS."""
     from adapters.http.serving import serve_record
 
-    serve_record(settings, host=host, port=port, timeout=timeout)
+    serve_record(
+        settings, host=host, port=port, timeout=timeout, poll_seconds=poll_seconds
+    )

@@ -29,9 +29,6 @@ from adapters.store import Store
 
 log = structlog.get_logger("secretariat")
 
-WORKER_POLL_SECONDS = 5.0
-"""How often the worker catches up without a notification (one may be lost)."""
-
 
 class Server(uvicorn.Server):
     """uvicorn's server, saying when it serves and when it was asked to stop."""
@@ -86,7 +83,7 @@ def listening_socket(host: str, port: int) -> socket.socket:
 
 
 @contextmanager
-def following(store: Store) -> Iterator[None]:
+def following(store: Store, poll_seconds: float) -> Iterator[None]:
     """On PostgreSQL, the views' worker following the log while the server
     runs; elsewhere nothing (an SQLite store has no notifications: each
     read catches up)."""
@@ -101,7 +98,7 @@ def following(store: Store) -> Iterator[None]:
         try:
             run_worker(
                 store,
-                poll_seconds=WORKER_POLL_SECONDS,
+                poll_seconds=poll_seconds,
                 stop=stop,
                 started=lambda: log.info("following the log"),
             )
@@ -145,7 +142,14 @@ def uvicorn_to_log() -> None:
     uvicorn_log.propagate = False
 
 
-def serve_record(settings: Settings, *, host: str, port: int, timeout: float) -> None:
+def serve_record(
+    settings: Settings,
+    *,
+    host: str,
+    port: int,
+    timeout: float,
+    poll_seconds: float = 5.0,
+) -> None:
     """Serve the record of `settings`' store until asked to stop."""
     configure_logging(json=settings.log_json)
     try:
@@ -180,7 +184,7 @@ def serve_record(settings: Settings, *, host: str, port: int, timeout: float) ->
         oidc=oidc.issuer if oidc else None,
     )
     try:
-        with following(store), signals_kept():
+        with following(store, poll_seconds), signals_kept():
             server.run(sockets=[sock])
     finally:
         sock.close()

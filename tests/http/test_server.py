@@ -189,7 +189,10 @@ def test_a_request_not_answered_in_time_is_a_503(tmp_path: Path) -> None:
 
 @pytest.mark.postgres
 def test_on_postgresql_the_server_follows_what_another_process_records() -> None:
-    with fresh_schema(requires_postgres()) as store, serving(store) as server:
+    with (
+        fresh_schema(requires_postgres()) as store,
+        serving(store, "--poll", "0.5") as server,
+    ):
         server.wait_for("following the log")
         record_without_views(store)
 
