@@ -82,13 +82,13 @@ def conditional(
     return Response(content, media_type=media_type, headers=headers)
 
 
-def json_answer(request: Request, answer: Any, credentials: Credentials) -> Response:
-    """The JSON of the command line's answer; without any `actor` unless the
-    credentials may see who recorded what."""
+def json_content(answer: Any, credentials: Credentials) -> tuple[bytes, str]:
+    """The JSON of the command line's answer, and its tag; without any
+    `actor` unless the credentials may see who recorded what."""
     if not sees_actors(credentials):
         answer = without_actors(answer)
     content = json.dumps(answer, ensure_ascii=False, separators=(",", ":")).encode()
-    return conditional(request, content, JSON, private=credentials != ANONYMOUS)
+    return content, entity_tag(content)
 
 
 class Service:
@@ -125,6 +125,24 @@ class Service:
         noted(request.scope)["principal"] = credentials.principal
         return credentials
 
+    async def answer(
+        self,
+        request: Request,
+        credentials: Credentials,
+        read: Callable[..., Any],
+        *args: Any,
+        **kwargs: Any,
+    ) -> Response:
+        """The JSON of `read(*args, **kwargs)`, made in a worker thread (an
+        answer can be large), tagged for `If-None-Match`."""
+
+        def made() -> tuple[bytes, str]:
+            return json_content(read(*args, **kwargs), credentials)
+
+        content, tag = await self.call(made)
+        private = credentials != ANONYMOUS
+        return conditional(request, content, JSON, etag=tag, private=private)
+
     def answering(self, endpoint: Endpoint) -> Endpoint:
         """`endpoint`, with each failure answered as a problem."""
 
@@ -141,41 +159,46 @@ class Service:
     async def calendar(self, request: Request) -> Response:
         credentials = await self.credentials(request)
         given = query(request, ("body", "as-of", "known-at"))
-        answer = await self.call(
+        return await self.answer(
+            request,
+            credentials,
             self.record.calendar,
             parse(parse_body_code, "body", given.get("body")),
             as_of=parse(parse_date, "as-of", given.get("as-of")),
             known_at=parse(parse_moment, "known-at", given.get("known-at")),
         )
-        return json_answer(request, answer, credentials)
 
     async def deadlines(self, request: Request) -> Response:
         credentials = await self.credentials(request)
         given = query(request, ("body", "today"))
-        answer = await self.call(
+        return await self.answer(
+            request,
+            credentials,
             self.record.deadlines,
             parse(parse_body_code, "body", given.get("body")),
             today=parse(parse_date, "today", given.get("today")),
         )
-        return json_answer(request, answer, credentials)
 
     async def postponements(self, request: Request) -> Response:
         credentials = await self.credentials(request)
         given = query(request, ("body",))
-        answer = await self.call(
-            self.record.postponements, parse(parse_body_code, "body", given.get("body"))
+        return await self.answer(
+            request,
+            credentials,
+            self.record.postponements,
+            parse(parse_body_code, "body", given.get("body")),
         )
-        return json_answer(request, answer, credentials)
 
     async def history(self, request: Request) -> Response:
         credentials = await self.credentials(request)
         query(request, ())
-        answer = await self.call(
+        return await self.answer(
+            request,
+            credentials,
             self.record.history,
             parse(parse_body_code, "body", request.path_params["body"]),
             parse(parse_count, "number", request.path_params["number"]),
         )
-        return json_answer(request, answer, credentials)
 
     async def openapi(self, request: Request) -> Response:
         await self.credentials(request)
