@@ -14,13 +14,19 @@ from typing import TYPE_CHECKING
 
 from icalendar import Calendar, Event
 
-from application.entries import session_order
-from application.projections import CalendarRow, CallRow
+from application.projections.rows import CalendarRow, CallRow
+from application.wording import (
+    dates,
+    day,
+    describe_session,
+    has_moved,
+    session_order,
+    times,
+)
 from domain.ids import natural_id
-from domain.values import DateRange, describe_dates, describe_session
 
 if TYPE_CHECKING:
-    from adapters.views import Views
+    from application.ports import Views
 
 PRODID = "-//secretariat//calendar//EN"
 UID_DOMAIN = "secretariat"
@@ -38,33 +44,22 @@ def call_uid(call: CallRow) -> str:
     return f"{key}@{UID_DOMAIN}"
 
 
-def _dates(start: str, end: str) -> DateRange:
-    return DateRange(date.fromisoformat(start), date.fromisoformat(end))
-
-
-def _day(day: str) -> str:
-    return describe_dates(_dates(day, day))
-
-
 def session_description(row: CalendarRow) -> str:
     lines = [f"{describe_session(row.body, row.number).capitalize()}."]
     lines.append(f"Format: {row.format}.")
-    original = describe_dates(_dates(row.original_start, row.original_end))
     if row.status == "postponed":
-        last = describe_dates(_dates(row.last_start, row.last_end))
+        last = dates(row.last_start, row.last_end)
         lines.append(f"Postponed: new dates to be determined (last announced: {last}).")
-    if row.postponements or (row.last_start, row.last_end) != (
-        row.original_start,
-        row.original_end,
-    ):
-        lines.append(f"Original dates: {original}.")
+    if row.postponements or has_moved(row):
+        lines.append(f"Original dates: {dates(row.original_start, row.original_end)}.")
     if row.postponements:
-        times = "once" if row.postponements == 1 else f"{row.postponements} times"
-        lines.append(f"Postponed {times}; reason: {row.postponement_reason}.")
+        lines.append(
+            f"Postponed {times(row.postponements)}; reason: {row.postponement_reason}."
+        )
     if row.status == "cancelled":
         lines.append(f"Cancelled: {row.cancellation_reason}.")
     if row.report_adopted_on:
-        lines.append(f"Report adopted on {_day(row.report_adopted_on)}.")
+        lines.append(f"Report adopted on {day(row.report_adopted_on)}.")
     return "\n".join(lines)
 
 
@@ -88,12 +83,12 @@ def call_event(call: CallRow) -> Event:
     deadline = date.fromisoformat(call.deadline)
     description = [
         f"Written comments for {call.cycle} under the {call.period} workplan "
-        f"of {call.body} are due by {_day(call.deadline)}."
+        f"of {call.body} are due by {day(call.deadline)}."
     ]
     if call.extensions:
-        times = "once" if call.extensions == 1 else f"{call.extensions} times"
         description.append(
-            f"Original deadline: {_day(call.original_deadline)}; extended {times}."
+            f"Original deadline: {day(call.original_deadline)}; "
+            f"extended {times(call.extensions)}."
         )
     event = Event()
     event.add("uid", call_uid(call))

@@ -3,26 +3,27 @@ up to date with the log: on an SQLite store, one read transaction compares the
 view's position with the head of the log and, if nothing is left to apply,
 reads the view's table with the standard library's `sqlite3`.
 
-Nothing here imports the event-sourcing library or the domain: reading a
-view's rows needs neither (the rows were written by the projectors when the
-events were applied). Whenever the answer cannot be given this way (another
-kind of store, a store that does not exist, views not created or behind the
-log, anything unexpected in the file, a store whose events are enciphered or
-compressed, found by its settings or by its first event), `None` is returned
-and the caller takes the full path, which opens the application, catches the
-views up (decoding the events through the library's mapper, upcasting
-included) and reports any failure as usual.
+Nothing here imports the event-sourcing library or the domain's records:
+reading a view's rows needs neither (the rows were written by the projectors
+when the events were applied), only the tables' declarations, which say too
+how this version lays the view out. Whenever the answer cannot be given this
+way (another kind of store, a store that does not exist, views not created,
+laid out by another version or behind the log, anything unexpected in the
+file, a store whose events are enciphered or compressed, found by its settings
+or by its first event), `None` is returned and the caller takes the full path,
+which opens the application, catches the views up (decoding the events through
+the library's mapper, upcasting included) and reports any failure as usual.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from collections import namedtuple
 from typing import TYPE_CHECKING, Any
 
 from adapters.store import SQLITE_LOCK_TIMEOUT_SECONDS, is_plain_json
-from application.entries import ENTRY_COLUMNS, calendar_answer
+from adapters.views.tables import CALENDAR, CALENDAR_SESSIONS, LAYOUTS_TABLE
+from application.queries import calendar_answer
 
 if TYPE_CHECKING:
     from adapters.store import Store
@@ -33,24 +34,11 @@ APPLICATION_NAME = "secretariat"
 EVENTS_TABLE = "stored_events"
 """The library's table of the Secretariat's events in an SQLite store."""
 
-CALENDAR_TABLE = "calendar_sessions"
-CALENDAR_TRACKING_TABLE = "calendar_tracking"
-CALENDAR_LAYOUT = "c74525219be08cda"
-"""The fingerprint of the calendar view's tables in this version (the views'
-`layout`; a test keeps the two equal). A table laid out by another version is
-left to the full path, which rebuilds it."""
-
 ENCODING_SETTINGS = ("CIPHER_TOPIC", "CIPHER_KEY", "COMPRESSOR_TOPIC")
 """Settings under which the events are not stored as plain JSON."""
 
 ENCODING_VARIABLES = ("SECRETARIAT_CIPHER_KEY",)
 """Environment variables under which the events are not stored as plain JSON."""
-
-SessionColumns = namedtuple("SessionColumns", ENTRY_COLUMNS)  # type: ignore[misc]
-"""A row of the calendar view, with the columns an entry reads as attributes."""
-
-_COLUMN_LIST = ", ".join(f'"{column}"' for column in ENTRY_COLUMNS)
-SELECT_SESSIONS = f"SELECT {_COLUMN_LIST} FROM {CALENDAR_TABLE}"
 
 
 def plain_sqlite(store: Store) -> bool:
@@ -82,16 +70,17 @@ def current_calendar(store: Store, body: str | None = None) -> dict[str, Any] | 
         connection.execute("BEGIN")
         if not _plain_events(connection):
             return None
-        if not _laid_out(connection, "calendar", CALENDAR_LAYOUT):
+        if not _laid_out(connection):
             return None
-        if not _caught_up(connection, CALENDAR_TRACKING_TABLE):
+        if not _caught_up(connection):
             return None
         where = 'WHERE "body" = ?' if body else ""
-        rows = connection.execute(
-            f"{SELECT_SESSIONS} {where}",
+        records = connection.execute(
+            f"SELECT {CALENDAR_SESSIONS.column_list()} "
+            f"FROM {CALENDAR_SESSIONS.name} {where}",
             (body,) if body else (),
         ).fetchall()
-        return calendar_answer(map(SessionColumns._make, rows))
+        return calendar_answer(CALENDAR_SESSIONS.rows(records))
     except sqlite3.Error:
         return None
     finally:
@@ -109,16 +98,20 @@ def _plain_events(connection: sqlite3.Connection) -> bool:
     return first is None or is_plain_json(first[0])
 
 
-def _laid_out(connection: sqlite3.Connection, view: str, layout: str) -> bool:
+def _laid_out(connection: sqlite3.Connection) -> bool:
+    """Whether the calendar's tables are laid out as this version lays them
+    out (a table of another version is left to the full path, which rebuilds
+    it)."""
     row = connection.execute(
-        "SELECT layout FROM view_layouts WHERE view_name = ?", (view,)
+        f"SELECT layout FROM {LAYOUTS_TABLE} WHERE view_name = ?",
+        (CALENDAR.view_name,),
     ).fetchone()
-    return row is not None and row[0] == layout
+    return row is not None and row[0] == CALENDAR.fingerprint
 
 
-def _caught_up(connection: sqlite3.Connection, tracking_table: str) -> bool:
+def _caught_up(connection: sqlite3.Connection) -> bool:
     (position,) = connection.execute(
-        f"SELECT coalesce(max(notification_id), -1) FROM {tracking_table} "
+        f"SELECT coalesce(max(notification_id), -1) FROM {CALENDAR.tracking_table} "
         "WHERE application_name = ?",
         (APPLICATION_NAME,),
     ).fetchone()

@@ -1,4 +1,7 @@
-"""Where the record is kept: store URLs, and the one place the Secretariat is built."""
+"""Where the record is kept: store URLs, the settings that open a store, the
+key that encrypts it, and what to say when it cannot be used. The Secretariat
+and its views are built from them by the composition root (`adapters.bootstrap`).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 if TYPE_CHECKING:
-    from adapters.views import Views
     from application.secretariat import Secretariat
 
 DEFAULT_STORE = "sqlite:///secretariat.db"
@@ -233,45 +235,6 @@ def store_url(given: str | None = None) -> str:
     return given or os.environ.get("SECRETARIAT_STORE") or DEFAULT_STORE
 
 
-AGGREGATE_CACHE_SIZE = 1000
-"""Records kept in memory by a command that records many decisions (an
-import): each is then brought up to date with one read of its newer events,
-rather than loaded again from its snapshot."""
-
-
-def open_secretariat(store: Store, *, create: bool, many: bool = False) -> Secretariat:
-    """Build the Secretariat on `store`: the composition root of every command.
-
-    A command that only reads (`create=False`) never creates a store, so a
-    mistyped path is reported rather than shown as an empty record. A command
-    that records `many` decisions keeps the records it has loaded in memory.
-    """
-    from eventsourcing.persistence import PersistenceError
-
-    from application.secretariat import Secretariat
-
-    if not create and not store.exists:
-        raise StoreUnavailableError(f"no store at {store.label}")
-    if store.path is not None and not store.path.parent.is_dir():
-        raise StoreUnavailableError(
-            f"cannot create a store at {store.label}: "
-            f"the folder {store.path.parent} does not exist"
-        )
-    try:
-        settings = application_settings(store)
-        if many:
-            settings["AGGREGATE_CACHE_MAXSIZE"] = str(AGGREGATE_CACHE_SIZE)
-        secretariat = Secretariat(env=settings)
-    except (PersistenceError, OSError) as error:
-        raise StoreUnavailableError(describe_store_error(store, error)) from error
-    try:
-        check_key(secretariat, store)
-    except BaseException:
-        secretariat.close()
-        raise
-    return secretariat
-
-
 def application_settings(store: Store) -> dict[str, str]:
     """The library's settings for the Secretariat on `store`: the store's own,
     and the cipher's when `$SECRETARIAT_CIPHER_KEY` is set."""
@@ -359,19 +322,6 @@ def is_plain_json(state: bytes) -> bool:
     except ValueError:
         return False
     return True
-
-
-def open_views(store: Store, secretariat: Secretariat) -> Views:
-    """Build the views of `store` beside its Secretariat (same database, same
-    connections), creating their tables the first time."""
-    from eventsourcing.persistence import PersistenceError
-
-    from adapters.views import build_views
-
-    try:
-        return build_views(store.kind, secretariat)
-    except (PersistenceError, OSError) as error:
-        raise StoreUnavailableError(describe_store_error(store, error)) from error
 
 
 def describe_store_error(store: Store, error: BaseException) -> str:

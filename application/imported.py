@@ -37,7 +37,12 @@ class ImportedEntry(Aggregate):
         on: date
         actor: str
 
+    class Applied(Event, Aggregate.Created):
+        """The entry was applied: the name of its command."""
+
+        command: str
+
     # `id` is not a field of the event: the library makes it the aggregate's id.
-    @event("Applied")
+    @event(Applied)
     def __init__(self, id: UUID, command: str, on: date, actor: str) -> None:
         self.command = command

@@ -1,28 +1,67 @@
-"""The read side's answers: view rows shaped into what officers and scripts read
-(the calendar's, in `application.entries`).
+"""The read side's answers: view rows shaped into what officers and scripts read.
 
-The JSON keys here are a contract (docs/json.md): keys may be added,
-never renamed or dropped.
+The JSON keys here are a contract (docs/json.md): keys may be added, never
+renamed or dropped. This module imports only the rows and the wording, so that
+a query reading a view's table directly answers with the same contract without
+loading the domain or the library.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
-import attrs
-
-from application.projections import (
+from application.projections.rows import (
     CallRow,
     ExtensionRow,
     PostponementRow,
     SubmissionRow,
     WorkplanRow,
 )
+from application.wording import session_order
 
 ON_TIME, WITHIN_EXTENSION, LATE = "on-time", "within-extension", "late"
 STOCKTAKING = "stocktaking meeting"
+
+
+# The calendar.
+
+
+def session_entry(row: Any) -> dict[str, Any]:
+    """A session's entry, from a calendar row (a row of the view's table)."""
+    return {
+        "body": row.body,
+        "number": row.number,
+        "title": row.title,
+        "start": row.start,
+        "end": row.end,
+        "venue": row.venue,
+        "format": row.format,
+        "status": row.status,
+        "original_start": row.original_start,
+        "original_end": row.original_end,
+        "postponements": row.postponements,
+        "report_adopted_on": row.report_adopted_on,
+        "stocktaking": bool(row.stocktaking),
+        "last_changed_on": row.effective_on,
+        "recorded_at": row.recorded_at,
+    }
+
+
+def calendar_answer(
+    rows: Iterable[Any],
+    *,
+    as_of: date | None = None,
+    known_at: str | None = None,
+) -> dict[str, Any]:
+    """`{"as_of", "known_at", "sessions": [...]}`, sessions sorted by start,
+    undated last."""
+    return {
+        "as_of": as_of.isoformat() if as_of else None,
+        "known_at": known_at,
+        "sessions": [session_entry(row) for row in sorted(rows, key=session_order)],
+    }
 
 
 # Postponements.
@@ -74,8 +113,7 @@ def due_by(year: int) -> date:
     return date(year, 12, 31)
 
 
-@attrs.frozen
-class StocktakingSession:
+class StocktakingSession(NamedTuple):
     """A session scheduled as a stocktaking meeting, as the calendar has it now."""
 
     body: str
@@ -246,8 +284,7 @@ def calls_as_of(
             by_call.get((call.workplan_id, call.cycle), []), key=lambda e: e.version
         )
         result.append(
-            attrs.evolve(
-                call,
+            call._replace(
                 deadline=max([call.original_deadline, *(e.to for e in granted)]),
                 extensions=len(granted),
                 recorded_at=max([call.requested_at, *(e.recorded_at for e in granted)]),

@@ -27,7 +27,6 @@ from domain.workplan import Workplan, WorkplanNotFoundError
 
 if TYPE_CHECKING:  # needed to type them, not to read the record
     from application.commands import Command
-    from application.pages import BodyProfile, SessionRecord, WorkplanProfile
 
 __all__ = ["Applied", "Recorded", "Refusal", "Secretariat"]
 
@@ -212,28 +211,6 @@ class Secretariat(Application[UUID]):
             "period": str(period),
             "events": [event_record(event) for event in events],
         }
-
-    def session_record(self, body: str, number: int) -> SessionRecord:
-        """What a session's page shows that no view holds: its agenda,
-        documents, statements, panelists and report, grouped as plain data."""
-        from application.pages import session_record
-
-        return session_record(self.history(body, number))
-
-    def body_profile(self, code: str) -> BodyProfile:
-        """A body's name, parent and mandate, as plain data."""
-        from application.pages import body_profile
-
-        events = list(self.events.get(body_id(code)))
-        if not events:
-            raise BodyNotFoundError(code)
-        return body_profile([event_record(event) for event in events])
-
-    def workplan_profile(self, body: str, period: Period) -> WorkplanProfile:
-        """A workplan's adoption: at which session, its topics, its milestone."""
-        from application.pages import workplan_profile
-
-        return workplan_profile(self.workplan_history(body, period))
 
     def event_count(self) -> int:
         """How many events the store holds (the position of its last event)."""

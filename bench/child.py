@@ -22,7 +22,8 @@ def peak_rss_mb() -> float:
 
 
 def rebuild(url: str) -> dict[str, float]:
-    from adapters.store import open_secretariat, open_views, parse_store_url
+    from adapters.bootstrap import open_secretariat, open_views
+    from adapters.store import parse_store_url
 
     store = parse_store_url(url)
     secretariat = open_secretariat(store, create=False)
@@ -39,7 +40,8 @@ def rebuild(url: str) -> dict[str, float]:
 
 def idle(url: str) -> dict[str, float]:
     """The same process up to the rebuild: modules imported, store opened."""
-    from adapters.store import open_secretariat, open_views, parse_store_url
+    from adapters.bootstrap import open_secretariat, open_views
+    from adapters.store import parse_store_url
 
     store = parse_store_url(url)
     secretariat = open_secretariat(store, create=False)

@@ -194,7 +194,8 @@ def b1_import(
 def saved_events(store: BenchStore) -> list[tuple[str, int, int]]:
     """Each stored event of `store`, in the order of the log: its record's id,
     its version, the size of its stored state."""
-    from adapters.store import open_secretariat, parse_store_url
+    from adapters.bootstrap import open_secretariat
+    from adapters.store import parse_store_url
 
     secretariat = open_secretariat(parse_store_url(store.url), create=False)
     try:
@@ -348,7 +349,8 @@ def raw_read(store: BenchStore) -> tuple[float, int]:
 
 
 def rebuild(store: BenchStore) -> tuple[float, int]:
-    from adapters.store import open_secretariat, open_views, parse_store_url
+    from adapters.bootstrap import open_secretariat, open_views
+    from adapters.store import parse_store_url
 
     parsed = parse_store_url(store.url)
     secretariat = open_secretariat(parsed, create=False)

@@ -23,7 +23,15 @@ class Body(Aggregate):
     def create_id(code: str, **_: Any) -> UUID:
         return body_id(code)
 
-    @event("Established")
+    class Established(Event, Aggregate.Created):
+        """The body was established: its code, name, parent body and mandate."""
+
+        code: str
+        name: str
+        parent: str | None
+        mandate: str | None
+
+    @event(Established)
     def __init__(
         self,
         code: str,

@@ -1,8 +1,12 @@
 """A session: the N-th meeting of a body, from its scheduling to its report.
 
 Each public method checks the secretariat's rules and raises a `DomainError`
-before anything is recorded; the private `@event` methods only change state,
-because they run again every time the session is loaded.
+before anything is recorded, then triggers one of the session's events, each
+declared below with its fields. Applying an event only changes state, because
+it runs again every time the session is loaded: a private `@event` method
+changes what is particular to it, and `Session.Event.apply` the status the
+event leaves the session in (`status_after`, also what the views show) and the
+date the session's last decision took effect.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from eventsourcing.domain import Aggregate, event
 
 from domain.errors import DomainError
 from domain.ids import session_id
+from domain.phrases import describe_session, ordinal
 from domain.values import (
     AgendaItem,
     DateRange,
@@ -23,8 +28,6 @@ from domain.values import (
     Format,
     SessionStatus,
     describe_dates,
-    describe_session,
-    ordinal,
 )
 
 ALTERABLE = (SessionStatus.SCHEDULED, SessionStatus.POSTPONED)
@@ -36,14 +39,43 @@ class Session(Aggregate):
     """The N-th session (meeting) of a body."""
 
     class Event(Aggregate.Event):
+        """Every event of a session: when it took effect (`on`), and who
+        recorded it. Once a method has changed the session, `apply` moves the
+        session to the status the event leaves it in and to its date."""
+
         on: date
         actor: str
+
+        def status_after(self, status: SessionStatus) -> SessionStatus:
+            """The status of a session in `status` once this has happened: most
+            events leave it as it is."""
+            return status
+
+        def apply(self, aggregate: Any) -> None:
+            # A session has no status before it is scheduled.
+            aggregate.status = self.status_after(vars(aggregate).get("status"))
+            aggregate.last_on = self.on
 
     @staticmethod
     def create_id(body: str, number: int, **_: Any) -> UUID:
         return session_id(body, number)
 
-    @event("Scheduled")
+    class Scheduled(Event, Aggregate.Created):
+        """The session was scheduled: its number, title, first dates, venue and
+        format, and whether it is the workplan's stocktaking meeting."""
+
+        body: str
+        number: int
+        title: str
+        dates: DateRange
+        venue: str
+        format: Format
+        stocktaking: bool
+
+        def status_after(self, status: SessionStatus | None) -> SessionStatus:
+            return SessionStatus.SCHEDULED
+
+    @event(Scheduled)
     def __init__(
         self,
         body: str,
@@ -64,8 +96,9 @@ class Session(Aggregate):
         self.venue = venue
         self.format = format
         self.stocktaking = stocktaking
-        self.status = SessionStatus.SCHEDULED
-        self.last_on = on
+        # Set by `Session.Event.apply`, after this method, for every event.
+        self.status: SessionStatus
+        self.last_on: date
         self.postponements = 0
         self.agenda: list[AgendaItem] | None = None
         self.documents: list[str] = []
@@ -122,6 +155,10 @@ class Session(Aggregate):
         def upcast_v1_v2(state: dict[str, Any]) -> None:
             state["announced_in"] = None
 
+        def status_after(self, status: SessionStatus) -> SessionStatus:
+            # To new dates, the session is scheduled again.
+            return SessionStatus.SCHEDULED if self.new else SessionStatus.POSTPONED
+
     @event(Postponed)
     def _postpone(
         self,
@@ -133,9 +170,7 @@ class Session(Aggregate):
         actor: str,
     ) -> None:
         self.dates = new
-        self.status = SessionStatus.SCHEDULED if new else SessionStatus.POSTPONED
         self.postponements += 1
-        self.last_on = on
 
     def reschedule(
         self, *, dates: DateRange, reason: str | None, on: date, actor: str
@@ -149,7 +184,18 @@ class Session(Aggregate):
             previous=self.dates, new=dates, reason=reason, on=on, actor=actor
         )
 
-    @event("Rescheduled")
+    class Rescheduled(Event):
+        """The session was given `new` dates (from `previous` ones, None while
+        they were to be determined), for `reason` if one is given."""
+
+        previous: DateRange | None
+        new: DateRange
+        reason: str | None
+
+        def status_after(self, status: SessionStatus) -> SessionStatus:
+            return SessionStatus.SCHEDULED
+
+    @event(Rescheduled)
     def _reschedule(
         self,
         previous: DateRange | None,
@@ -159,8 +205,6 @@ class Session(Aggregate):
         actor: str,
     ) -> None:
         self.dates = new
-        self.status = SessionStatus.SCHEDULED
-        self.last_on = on
 
     def change_venue(
         self, *, venue: str | None, format: Format | None, on: date, actor: str
@@ -174,22 +218,30 @@ class Session(Aggregate):
             raise VenueUnchangedError(self.description, self.venue, self.format)
         self._change_venue(venue=new_venue, format=new_format, on=on, actor=actor)
 
-    @event("VenueChanged")
+    class VenueChanged(Event):
+        """The session moved to `venue`, or is attended in another `format`."""
+
+        venue: str
+        format: Format
+
+    @event(VenueChanged)
     def _change_venue(self, venue: str, format: Format, on: date, actor: str) -> None:
         self.venue = venue
         self.format = format
-        self.last_on = on
 
     def cancel(self, *, reason: str, on: date, actor: str) -> None:
         """Cancel the session for good."""
         self._check_effective_date(on)
         self._check_alterable("cancelled")
-        self._cancel(reason=reason, on=on, actor=actor)
+        self.trigger_event(self.Cancelled, reason=reason, on=on, actor=actor)
 
-    @event("Cancelled")
-    def _cancel(self, reason: str, on: date, actor: str) -> None:
-        self.status = SessionStatus.CANCELLED
-        self.last_on = on
+    class Cancelled(Event):
+        """The session was cancelled for good, for `reason`."""
+
+        reason: str
+
+        def status_after(self, status: SessionStatus) -> SessionStatus:
+            return SessionStatus.CANCELLED
 
     # Agenda and documents.
 
@@ -212,10 +264,14 @@ class Session(Aggregate):
             items=sorted(items, key=lambda item: item.number), on=on, actor=actor
         )
 
-    @event("AgendaIssued")
+    class AgendaIssued(Event):
+        """The agenda was issued (a revised one replaces it), by item number."""
+
+        items: list[AgendaItem]
+
+    @event(AgendaIssued)
     def _issue_agenda(self, items: list[AgendaItem], on: date, actor: str) -> None:
         self.agenda = list(items)
-        self.last_on = on
 
     def issue_document(
         self,
@@ -232,12 +288,18 @@ class Session(Aggregate):
             raise DocumentAlreadyIssuedError(self.description, title)
         self._issue_document(kind=kind, title=title, symbol=symbol, on=on, actor=actor)
 
-    @event("DocumentIssued")
+    class DocumentIssued(Event):
+        """A document of the session was published."""
+
+        kind: DocumentKind
+        title: str
+        symbol: str | None
+
+    @event(DocumentIssued)
     def _issue_document(
         self, kind: DocumentKind, title: str, symbol: str | None, on: date, actor: str
     ) -> None:
         self.documents.append(title)
-        self.last_on = on
 
     def circulate_document(
         self, *, title: str, to: str, via: str | None, on: date, actor: str
@@ -246,13 +308,17 @@ class Session(Aggregate):
         self._check_effective_date(on)
         if title not in self.documents:
             raise DocumentNotIssuedError(self.description, title)
-        self._circulate_document(document=title, to=to, via=via, on=on, actor=actor)
+        self.trigger_event(
+            self.DocumentCirculated, document=title, to=to, via=via, on=on, actor=actor
+        )
 
-    @event("DocumentCirculated")
-    def _circulate_document(
-        self, document: str, to: str, via: str | None, on: date, actor: str
-    ) -> None:
-        self.last_on = on
+    class DocumentCirculated(Event):
+        """The document titled `document` was shared with an audience (`to`),
+        through a channel (`via`) if one is named."""
+
+        document: str
+        to: str
+        via: str | None
 
     # Participation.
 
@@ -263,13 +329,16 @@ class Session(Aggregate):
         self._check_effective_date(on)
         self._check_not_cancelled("cannot have statements recorded")
         self._check_item(item)
-        self._record_statement(delegation=delegation, item=item, on=on, actor=actor)
+        self.trigger_event(
+            self.StatementRecorded, delegation=delegation, item=item, on=on, actor=actor
+        )
 
-    @event("StatementRecorded")
-    def _record_statement(
-        self, delegation: str, item: int | None, on: date, actor: str
-    ) -> None:
-        self.last_on = on
+    class StatementRecorded(Event):
+        """A delegation made a statement: a general one (`item` None) or on an
+        agenda item."""
+
+        delegation: str
+        item: int | None
 
     def confirm_panelist(
         self,
@@ -285,15 +354,23 @@ class Session(Aggregate):
         self._check_effective_date(on)
         self._check_not_cancelled("cannot have panelists confirmed")
         self._check_item(item)
-        self._confirm_panelist(
-            name=name, delegation=delegation, item=item, title=title, on=on, actor=actor
+        self.trigger_event(
+            self.PanelistConfirmed,
+            name=name,
+            delegation=delegation,
+            item=item,
+            title=title,
+            on=on,
+            actor=actor,
         )
 
-    @event("PanelistConfirmed")
-    def _confirm_panelist(
-        self, name: str, delegation: str, item: int, title: str, on: date, actor: str
-    ) -> None:
-        self.last_on = on
+    class PanelistConfirmed(Event):
+        """A panelist presents on an agenda item: the title of the presentation."""
+
+        name: str
+        delegation: str
+        item: int
+        title: str
 
     # Opening, closing and the report.
 
@@ -307,12 +384,13 @@ class Session(Aggregate):
         assert self.dates is not None  # a scheduled session has dates
         if on not in self.dates:
             raise OpeningOutsideDatesError(self.description, self.dates, on)
-        self._open(on=on, actor=actor)
+        self.trigger_event(self.Opened, on=on, actor=actor)
 
-    @event("Opened")
-    def _open(self, on: date, actor: str) -> None:
-        self.status = SessionStatus.IN_SESSION
-        self.last_on = on
+    class Opened(Event):
+        """The session opened."""
+
+        def status_after(self, status: SessionStatus) -> SessionStatus:
+            return SessionStatus.IN_SESSION
 
     def close(self, *, on: date, actor: str) -> None:
         """Close a session that is in session."""
@@ -323,12 +401,13 @@ class Session(Aggregate):
             raise SessionNotAlterableError(
                 self.description, self.status, "cannot be closed: it has not opened"
             )
-        self._close(on=on, actor=actor)
+        self.trigger_event(self.Closed, on=on, actor=actor)
 
-    @event("Closed")
-    def _close(self, on: date, actor: str) -> None:
-        self.status = SessionStatus.CLOSED
-        self.last_on = on
+    class Closed(Event):
+        """The session closed."""
+
+        def status_after(self, status: SessionStatus) -> SessionStatus:
+            return SessionStatus.CLOSED
 
     def adopt_report(self, *, symbol: str | None, on: date, actor: str) -> None:
         """Adopt the session's report, once, after the session has opened."""
@@ -344,10 +423,14 @@ class Session(Aggregate):
             raise SessionNotAlterableError(self.description, self.status, consequence)
         self._adopt_report(symbol=symbol, on=on, actor=actor)
 
-    @event("ReportAdopted")
+    class ReportAdopted(Event):
+        """The session's report was adopted, under `symbol` if one is given."""
+
+        symbol: str | None
+
+    @event(ReportAdopted)
     def _adopt_report(self, symbol: str | None, on: date, actor: str) -> None:
         self.report_adopted_on = on
-        self.last_on = on
 
     # Rules shared by several commands.
 

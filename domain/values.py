@@ -15,6 +15,11 @@ import attrs
 
 from domain.errors import InvalidValueError
 from domain.limits import NAME_LIMIT
+from domain.phrases import UNDATED, describe_days
+
+# Also imported from here, where they were first defined.
+from domain.phrases import describe_session as describe_session  # noqa: PLC0414
+from domain.phrases import ordinal as ordinal  # noqa: PLC0414
 
 FIRST_YEAR = 1945
 LAST_YEAR = 2200
@@ -102,20 +107,6 @@ def check_date(value: date, *, what: str) -> date:
     return value
 
 
-def ordinal(number: int) -> str:
-    """Return `number` as an English ordinal: 1st, 2nd, 3rd, 11th, 22nd."""
-    if 10 <= number % 100 <= 20:
-        suffix = "th"
-    else:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
-
-
-def describe_session(body: str, number: int) -> str:
-    """Name a session the way the secretariat speaks of it."""
-    return f"the {ordinal(number)} session of {body}"
-
-
 def _check_range_date(_: Any, attribute: attrs.Attribute[date], value: date) -> None:
     check_date(value, what=f"the {attribute.name} date")
 
@@ -143,16 +134,7 @@ class DateRange:
 
 def describe_dates(dates: DateRange | None) -> str:
     """Write dates as the secretariat does: 6-8 April 2020, 30 June-2 July 2020."""
-    if dates is None:
-        return "dates to be determined"
-    start, end = dates.start, dates.end
-    if start == end:
-        return f"{end.day} {end:%B %Y}"
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end.day} {end:%B %Y}"
-    if start.year == end.year:
-        return f"{start.day} {start:%B}–{end.day} {end:%B %Y}"
-    return f"{start.day} {start:%B %Y}–{end.day} {end:%B %Y}"
+    return UNDATED if dates is None else describe_days(dates.start, dates.end)
 
 
 @attrs.frozen

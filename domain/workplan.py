@@ -57,7 +57,17 @@ class Workplan(Aggregate):
             actor=actor,
         )
 
-    @event("Adopted")
+    class Adopted(Event, Aggregate.Created):
+        """The workplan was adopted at a session: its topics by year, and the
+        year by which a stocktaking meeting is held, if any."""
+
+        body: str
+        period: Period
+        at_session: int
+        topics: list[CycleTopics]
+        stocktaking_by: int | None
+
+    @event(Adopted)
     def __init__(
         self,
         body: str,
@@ -91,7 +101,13 @@ class Workplan(Aggregate):
             raise CommentsAlreadyRequestedError(self.description, cycle)
         self._request_comments(cycle=cycle, deadline=deadline, on=on, actor=actor)
 
-    @event("CommentsRequested")
+    class CommentsRequested(Event):
+        """Written comments were requested for a `cycle`, by a `deadline`."""
+
+        cycle: int
+        deadline: date
+
+    @event(CommentsRequested)
     def _request_comments(
         self, cycle: int, deadline: date, on: date, actor: str
     ) -> None:
@@ -109,7 +125,16 @@ class Workplan(Aggregate):
             cycle=cycle, previous=in_force, to=to, reason=reason, on=on, actor=actor
         )
 
-    @event("DeadlineExtended")
+    class DeadlineExtended(Event):
+        """The deadline of a cycle's call was extended, from the one in force
+        (`previous`) `to` a later one, for `reason`."""
+
+        cycle: int
+        previous: date
+        to: date
+        reason: str
+
+    @event(DeadlineExtended)
     def _extend_deadline(
         self,
         cycle: int,
@@ -144,7 +169,16 @@ class Workplan(Aggregate):
             actor=actor,
         )
 
-    @event("SubmissionReceived")
+    class SubmissionReceived(Event):
+        """A comment for a `cycle` was received on `on` from a Member State or
+        an Observer, under its `reference` if it has one."""
+
+        cycle: int
+        submitter: str
+        submitter_kind: SubmitterKind
+        reference: str | None
+
+    @event(SubmissionReceived)
     def _receive_submission(
         self,
         cycle: int,

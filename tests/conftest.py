@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 import structlog
 
-from adapters.store import open_secretariat, parse_store_url
+from adapters.bootstrap import open_secretariat
+from adapters.store import parse_store_url
 from application.secretariat import Secretariat
 from tests.importing import ARTEFACTS
 from tests.postgres import (

@@ -9,8 +9,9 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
-from adapters.store import open_secretariat, parse_store_url
-from adapters.views import Views, build_views
+from adapters.bootstrap import open_secretariat, open_views
+from adapters.store import parse_store_url
+from adapters.views.views import Views
 from application.commands import (
     AdoptWorkplan,
     ExtendDeadline,
@@ -36,7 +37,7 @@ def opened(store: str, **options: Any) -> Iterator[tuple[Secretariat, Views]]:
     """The Secretariat and its views on `store` (`page_size` for small pages)."""
     app = open_secretariat(parse_store_url(store), create=True)
     try:
-        yield app, build_views(parse_store_url(store).kind, app, **options)
+        yield app, open_views(parse_store_url(store), app, **options)
     finally:
         app.close()
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from typing import Any
 
 import click
@@ -11,6 +10,7 @@ import structlog
 
 from adapters.cli.params import BODY, COUNT
 from adapters.cli.running import Settings, global_options
+from application.wording import dates, describe_session
 
 HISTORY_HEADERS = ("version", "event", "on", "recorded at", "actor", "details")
 
@@ -29,14 +29,8 @@ def emit_table(rows: list[tuple[Any, ...]], headers: tuple[str, ...]) -> None:
 
 def describe_value(value: Any) -> str:
     """A plain value as a secretariat officer reads it."""
-    from domain.values import DateRange, describe_dates
-
     if isinstance(value, dict) and set(value) == {"start", "end"}:
-        return describe_dates(
-            DateRange(
-                date.fromisoformat(value["start"]), date.fromisoformat(value["end"])
-            )
-        )
+        return dates(value["start"], value["end"])
     if isinstance(value, list):
         return "; ".join(describe_value(item) for item in value)
     if isinstance(value, dict):
@@ -84,8 +78,6 @@ def history(settings: Settings, body: str, number: int, as_json: bool) -> None:
     if as_json:
         emit_json(record)
         return
-    from domain.values import describe_session
-
     click.echo(f"History of {describe_session(body, number)}")
     emit_table([history_row(event) for event in record["events"]], HISTORY_HEADERS)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 import time
 import traceback
 from collections.abc import Callable
@@ -15,33 +14,17 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 import structlog
 
+from adapters.failures import INTERNAL_ERROR, said
 from adapters.logging import configure_logging
-from adapters.store import (
-    CipherKeyError,
-    Store,
-    StoreKeyError,
-    StoreUnavailableError,
-    StoreUrlError,
-    describe_store_error,
-    open_secretariat,
-    open_views,
-    parse_store_url,
-    store_url,
-    without_password,
-)
-from application.errors import ConflictError, UnknownEventError, UnreadableEventError
-from domain.errors import DomainError, InvalidValueError
+from adapters.store import Store, parse_store_url, store_url, without_password
 
 if TYPE_CHECKING:
-    from adapters.views import Views
+    from adapters.views.views import Views
     from application.secretariat import Secretariat
 
 log = structlog.get_logger("secretariat")
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-DONE, REJECTED, BAD_USAGE, CONFLICT, STORE_FAILED = 0, 1, 2, 3, 4
-INTERNAL_ERROR = 70
 
 LOG_LEVELS = {
     "done": logging.INFO,
@@ -79,6 +62,8 @@ class Settings:
         """The Secretariat on the chosen store, built once per command (`many`:
         for a command that records many decisions)."""
         if self._opened is None:
+            from adapters.bootstrap import open_secretariat
+
             self._opened = open_secretariat(
                 self.parsed_store(), create=create, many=many
             )
@@ -88,6 +73,8 @@ class Settings:
         """The views beside the Secretariat, built once per command; a command
         that only reads (`create=False`) never creates a store."""
         if self._views is None:
+            from adapters.bootstrap import open_views
+
             self._views = open_views(
                 self.parsed_store(), self.secretariat(create=create)
             )
@@ -136,12 +123,9 @@ def as_failure(error: BaseException, settings: Settings) -> Failure:
     """The exit code and one-line message for anything a command can meet."""
     if isinstance(error, Failure):
         return error
-    for kinds, exit_code, outcome in _SAID_AS_THEY_ARE:
-        if isinstance(error, kinds):
-            return Failure(str(error), exit_code, outcome)
-    said = _store_failure(error, settings)
-    if said is not None:
-        return Failure(said, STORE_FAILED, "store-failed")
+    told = said(error, settings.parsed_store)
+    if told is not None:
+        return Failure(told.message, told.exit_code, told.outcome)
     if isinstance(error, click.ClickException):
         return Failure(error.format_message(), error.exit_code, "bad-usage")
     if os.environ.get("SECRETARIAT_DEBUG"):
@@ -152,42 +136,6 @@ def as_failure(error: BaseException, settings: Settings) -> Failure:
         INTERNAL_ERROR,
         "internal-error",
     )
-
-
-_SAID_AS_THEY_ARE: tuple[tuple[Any, int, str], ...] = (
-    (InvalidValueError, BAD_USAGE, "bad-usage"),
-    (DomainError, REJECTED, "rejected"),
-    (ConflictError, CONFLICT, "conflict"),
-    (StoreUrlError | CipherKeyError, BAD_USAGE, "bad-usage"),
-    (
-        StoreUnavailableError | StoreKeyError | UnknownEventError,
-        STORE_FAILED,
-        "store-failed",
-    ),
-)
-"""The errors whose own message is what the officer is told, and their exit code."""
-
-
-def _store_failure(error: BaseException, settings: Settings) -> str | None:
-    """What to say of a store that cannot be read or used, or None."""
-    from eventsourcing.persistence import MapperDeserialisationError, PersistenceError
-    from eventsourcing.utils import TopicError
-
-    if isinstance(error, UnreadableEventError):
-        return f"the views cannot be built from the store: {error}"
-    if isinstance(error, MapperDeserialisationError):
-        return (
-            "the store holds an event that cannot be read (encrypted with "
-            "another key, or damaged): " + " ".join(str(error).split())
-        )
-    if isinstance(error, TopicError):
-        return (
-            "the store holds events this version of secretariat does not know "
-            f"({error}); use the version that recorded them, or a later one"
-        )
-    if isinstance(error, PersistenceError | sqlite3.Error | OSError):
-        return describe_store_error(settings.parsed_store(), error)
-    return None
 
 
 class CommandGroup(click.Group):

@@ -9,14 +9,8 @@ import click
 import structlog
 
 from adapters.cli.params import BODY, DATE
-from adapters.cli.running import (
-    BAD_USAGE,
-    STORE_FAILED,
-    CommandGroup,
-    Failure,
-    Settings,
-    global_options,
-)
+from adapters.cli.running import CommandGroup, Failure, Settings, global_options
+from adapters.failures import BAD_USAGE, STORE_FAILED
 
 
 @click.group("site", cls=CommandGroup)
@@ -49,12 +43,11 @@ def site_build(settings: Settings, out: Path, body: str | None, today: date) -> 
     if body:
         structlog.contextvars.bind_contextvars(body=body)
     _check_out(out)
-    secretariat = settings.secretariat(create=False)
     views = settings.views()
     from adapters.site import OutputError, UnsafeNameError, build_site
 
     try:
-        written = build_site(secretariat, views, out, body=body, today=today)
+        written = build_site(views, out, body=body, today=today)
     except OutputError as error:
         raise Failure(str(error), BAD_USAGE, "bad-usage") from None
     except UnsafeNameError as error:

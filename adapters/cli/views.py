@@ -3,52 +3,23 @@ and the views' own upkeep (`projections status|rebuild|run`)."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 import click
 import structlog
 
-from adapters.cli.params import BODY, DATE
+from adapters.cli.params import BODY, DATE, Parsed
 from adapters.cli.reading import emit_json, emit_table
-from adapters.cli.running import (
-    BAD_USAGE,
-    CommandGroup,
-    Failure,
-    Settings,
-    global_options,
-)
-from application.entries import describe_stored_dates
+from adapters.cli.running import CommandGroup, Failure, Settings, global_options
+from adapters.failures import BAD_USAGE
+from application.parsing import parse_moment
+from application.wording import dates, day
 
 log = structlog.get_logger("secretariat")
 
 
-class Timestamp(click.ParamType):
-    """A moment written in ISO 8601 (`2020-03-13T10:00:00+01:00`); without a
-    UTC offset it is read as UTC, and a date alone is its first moment."""
-
-    name = "TIMESTAMP"
-
-    def convert(self, value: Any, param: Any, ctx: Any) -> str:
-        text = str(value).strip()
-        try:
-            if not text.isascii() or not text.isprintable():
-                raise ValueError(text)
-            moment = datetime.fromisoformat(text)
-        except ValueError:
-            self.fail(
-                f"{value!r} is not a moment written YYYY-MM-DDTHH:MM[:SS][+HH:MM]",
-                param,
-                ctx,
-            )
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=UTC)
-        from application.projections import utc_text
-
-        return utc_text(moment)
-
-
-TIMESTAMP = Timestamp()
+TIMESTAMP = Parsed("TIMESTAMP", parse_moment)
 
 
 def body_option(function: Any) -> Any:
@@ -62,11 +33,11 @@ def json_option(function: Any) -> Any:
 
 
 def _dates(start: str | None, end: str | None) -> str:
-    return describe_stored_dates(start, end) or "to be determined"
+    return dates(start, end, undated="to be determined")
 
 
-def _day(day: str | None) -> str:
-    return describe_stored_dates(day, day) or ""
+def _day(iso: str | None) -> str:
+    return day(iso, undated="")
 
 
 def _calendar_row(row: dict[str, Any]) -> tuple[Any, ...]:
@@ -322,7 +293,7 @@ def projections_status(settings: Settings, as_json: bool) -> None:
 def projections_rebuild(settings: Settings, names: tuple[str, ...]) -> None:
     """Empty the views (all, or those named) and build them again from the
     first event of the record."""
-    from adapters.views import UnknownViewError
+    from adapters.views.views import UnknownViewError
 
     try:
         rebuilt = settings.views().rebuild(names)

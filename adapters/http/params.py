@@ -8,12 +8,15 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from typing import TypeVar
 
-import click
 from starlette.requests import Request
 
-from adapters.cli.views import TIMESTAMP
 from adapters.http.problems import Problem
-from application.parsing import parse_body_code, parse_count, parse_date
+from application.parsing import (
+    parse_body_code,
+    parse_count,
+    parse_date,
+    parse_moment,
+)
 from domain.errors import InvalidValueError
 
 T = TypeVar("T")
@@ -26,15 +29,6 @@ __all__ = [
     "parse_moment",
     "query",
 ]
-
-
-def parse_moment(text: str) -> str:
-    """A moment as `--known-at` reads it, in UTC."""
-    try:
-        moment: str = TIMESTAMP.convert(text, None, None)
-    except click.BadParameter as error:
-        raise InvalidValueError(error.message) from None
-    return moment
 
 
 def query(request: Request, accepted: Collection[str]) -> dict[str, str]:

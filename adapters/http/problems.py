@@ -11,14 +11,7 @@ from typing import Any
 import structlog
 from starlette.responses import Response
 
-from adapters.cli.running import (
-    BAD_USAGE,
-    CONFLICT,
-    REJECTED,
-    STORE_FAILED,
-    Settings,
-    as_failure,
-)
+from adapters.failures import BAD_USAGE, CONFLICT, REJECTED, STORE_FAILED, said
 from adapters.store import Store, without_password
 from application.access import InvalidCredentialsError
 from domain.body import BodyNotFoundError
@@ -109,13 +102,13 @@ def problem_for(error: BaseException, store: Store) -> Problem:
         return unauthorized(str(error), token_given=True)
     if isinstance(error, NOT_FOUND):
         return Problem(404, str(error))
-    failure = as_failure(error, Settings(store=store.url))
-    status = STATUS_OF_EXIT_CODE.get(failure.exit_code, 500)
-    if status == 500:
+    told = said(error, lambda: store)
+    status = 500 if told is None else STATUS_OF_EXIT_CODE.get(told.exit_code, 500)
+    if told is None or status == 500:
         # The traceback goes to the server's log, never to the client.
         log.error("unexpected failure", exc_info=error)
         return Problem(
             500,
             f"unexpected failure ({type(error).__name__}); the server's log says where",
         )
-    return Problem(status, without_password(failure.message, store.url))
+    return Problem(status, without_password(told.message, store.url))

@@ -23,7 +23,7 @@ from domain.ids import body_id
 
 if TYPE_CHECKING:
     from adapters.store import Store
-    from adapters.views import Views
+    from adapters.views.views import Views
     from application.secretariat import Secretariat
 
 
@@ -116,9 +116,7 @@ class ServedRecord:
             site = self._site
             if site is None or (site.head, site.today) != key:
                 head, today = key
-                rendered = render_site(
-                    self.secretariat, self.views, body=None, today=today
-                )
+                rendered = render_site(self.views, body=None, today=today)
                 site = Site(
                     head,
                     today,

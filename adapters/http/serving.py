@@ -19,7 +19,8 @@ from typing import Any
 import structlog
 import uvicorn
 
-from adapters.cli.running import BAD_USAGE, Failure, Settings
+from adapters.cli.running import Failure, Settings
+from adapters.failures import BAD_USAGE
 from adapters.http.app import Service, build_app
 from adapters.http.auth import Authenticator
 from adapters.http.oidc import OidcSettingsError, verifier_from_environment

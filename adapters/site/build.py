@@ -1,4 +1,5 @@
-"""Build the site: ask the views and the record, lay out the pages, write them.
+"""Build the site: have the application assemble the pages, render them,
+write them.
 
 Every page is rendered in memory before the first file is written, so a record
 that cannot be read leaves the folder as it was; each file is then replaced
@@ -25,13 +26,11 @@ from adapters.site.render import (
     session_path,
     workplan_path,
 )
-from application.pages import index_page, session_page, workplan_page
-from application.secretariat import Secretariat
+from application.publishing import Publishing
 from domain.limits import BODY_CODE
-from domain.values import Period
 
 if TYPE_CHECKING:
-    from adapters.views import Views
+    from application.ports import Views
 
 SAFE_NAME = BODY_CODE
 """A body code as commands accept it: the only text from the record that names
@@ -48,7 +47,6 @@ class OutputError(Exception):
 
 
 def build_site(
-    secretariat: Secretariat,
     views: Views,
     out: Path,
     *,
@@ -57,70 +55,38 @@ def build_site(
 ) -> list[str]:
     """Write the site of `body` (or of every body) into `out`; return the
     files written, relative to `out`."""
-    site = render_site(secretariat, views, body=body, today=today)
+    site = render_site(views, body=body, today=today)
     write_site(site, out)
     return sorted(site)
 
 
-def render_site(
-    secretariat: Secretariat, views: Views, *, body: str | None, today: date
-) -> dict[str, bytes]:
+def render_site(views: Views, *, body: str | None, today: date) -> dict[str, bytes]:
     """Every file of the site, by its path from the site's root."""
-    sessions = views.calendar_rows(body)
-    deadlines = views.deadlines(body, today=today)
-    postponements = views.postponements(body)["postponements"]
-    codes = sorted(
-        {row.body for row in sessions}
-        | {w["body"] for w in deadlines["workplans"]}
-        | ({body} if body else set())
-    )
-    for code in codes:
+    publishing = Publishing(views)
+    listing = publishing.listing(body, today=today)
+    for code in listing.codes:
         if not SAFE_NAME.fullmatch(code):
             raise UnsafeNameError(
                 f"the record holds a body code that cannot name a folder: {code!r}"
             )
-    bodies = {code: secretariat.body_profile(code) for code in codes}
-    workplans = [
-        secretariat.workplan_profile(w["body"], Period.parse(w["period"]))
-        for w in deadlines["workplans"]
-    ]
+    pages = publishing.pages(listing)
 
     env = environment()
-    common: dict[str, Any] = {"today": today, "several": len(bodies) > 1}
-    pages: dict[str, str] = {
-        "index.html": render(
-            env,
-            "index.html",
-            root="",
-            page=index_page(sessions, workplans, bodies, today),
-            **common,
-        )
+    common: dict[str, Any] = {"today": today, "several": len(pages.index.bodies) > 1}
+    html: dict[str, str] = {
+        "index.html": render(env, "index.html", root="", page=pages.index, **common)
     }
-    for row in sessions:
-        page = session_page(
-            row,
-            body=bodies[row.body],
-            record=secretariat.session_record(row.body, row.number),
-            calendar=sessions,
-            postponements=postponements,
-            workplans=workplans,
-            calls=deadlines["calls"],
-        )
-        pages[session_path(row.body, row.number)] = render(
+    for page in pages.sessions:
+        row = page.session
+        html[session_path(row.body, row.number)] = render(
             env, "session.html", root="../", page=page, **common
         )
-    for workplan in workplans:
-        page = workplan_page(
-            workplan,
-            body=bodies[workplan.body],
-            calendar=sessions,
-            calls=deadlines["calls"],
-            milestones=deadlines["milestones"],
-        )
-        pages[workplan_path(workplan.body, workplan.period)] = render(
+    for page in pages.workplans:
+        workplan = page.workplan
+        html[workplan_path(workplan.body, workplan.period)] = render(
             env, "workplan.html", root="../", page=page, **common
         )
-    site = {path: html.encode("utf-8") for path, html in pages.items()}
+    site = {path: text.encode("utf-8") for path, text in html.items()}
     site["calendar.ics"] = calendar_file(views, body)
     site["style.css"] = (files("adapters.site") / "static" / "style.css").read_bytes()
     return site

@@ -1,29 +1,28 @@
 """What every view does, whatever its store: catch up with the log a page at a
-time, each page's rows written in one transaction with the view's tracking
-record, so an interrupted catch-up never applies an event twice or skips one.
+time, each page's rows written in one transaction with the view's position in
+the log, so an interrupted catch-up never applies an event twice or skips one.
 
-A view is a tracking recorder of the eventsourcing library (its tracking table
-says how far into the log the view has read) holding tables of its own. The
+The catch-up is the views' own, from end to end: a view's position is a row
+of its tracking table (`calendar_tracking`), locked by each page's
+transaction, checked, and moved on with the rows the page writes. (The
+library's projection runner applies one event per transaction, each decoded
+by its mapper: a rebuild would cost many times what it does.) The
 store-specific subclasses (`adapters.views.sqlite`, `adapters.views.postgres`)
-say how a page's transaction is opened and locked.
+say how a transaction is opened and the row locked.
 """
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, ClassVar
 
-from eventsourcing.persistence import Tracking
+from eventsourcing.persistence import PersistenceError
 
-from adapters.views.source import EventSource
-from adapters.views.tables import Table
-from application.projections import PlainEvent
-
-LAYOUTS_TABLE = "view_layouts"
-"""Each view's layout: the fingerprint of the tables it was built in."""
+from adapters.views.source import EventSource, topics_of
+from adapters.views.tables import LAYOUTS_TABLE, Layout, Table
+from application.projections import Logged
 
 PAGE_SIZE = 500
 """Events read and written per transaction."""
@@ -33,13 +32,28 @@ IN_CHUNK = 500
 
 
 class View:
-    """A materialised view of the Secretariat's log (a mixin over the library's
-    tracking recorders; see the store-specific subclasses)."""
+    """A materialised view of the Secretariat's log, in the store that holds
+    the log (see the store-specific subclasses)."""
 
+    layout: ClassVar[Layout]
+    projector: ClassVar[Any]
     view_name: ClassVar[str]
     tables: ClassVar[tuple[Table, ...]]
+    events: ClassVar[tuple[type[Any], ...]]
+    """The kinds of event the view reads (its projector's)."""
     topics: ClassVar[tuple[str, ...]]
-    tracking_table_name: str
+    """The topics they are stored under."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "layout" in vars(cls):
+            cls.view_name, cls.tables = cls.layout.view_name, cls.layout.tables
+        if "projector" in vars(cls):
+            cls.events = cls.projector.events
+            cls.topics = topics_of(cls.events)
+
+    def __init__(self, datastore: Any) -> None:
+        self.datastore = datastore
 
     # What each store provides.
 
@@ -50,8 +64,12 @@ class View:
         """`statement`, written with `?` placeholders, in the store's dialect."""
         return statement
 
+    def create_tables(self) -> None:
+        """Create the view's tables, each unless it exists."""
+        raise NotImplementedError
+
     def page_transaction(self) -> AbstractContextManager[Any]:
-        """A write transaction holding the view's lock; yields a cursor."""
+        """A write transaction; yields a cursor."""
         raise NotImplementedError
 
     def read_transaction(self) -> AbstractContextManager[Any]:
@@ -59,12 +77,20 @@ class View:
         raise NotImplementedError
 
     lock_clause = ""
+    """What locks the view's tracking row until its transaction ends."""
 
-    # Catching up.
+    tracking_columns = "application_name TEXT, notification_id BIGINT"
+    tracking_options = ""
 
-    def view_statements(self) -> list[str]:
-        """Create the view's tables, and the table of the views' layouts."""
+    # The tables.
+
+    def create_statements(self) -> list[str]:
+        """The view's tracking table, the table of the views' layouts, and the
+        view's own tables."""
         return [
+            f"CREATE TABLE IF NOT EXISTS {self.qualified(self.layout.tracking_table)} "
+            f"({self.tracking_columns}, PRIMARY KEY (application_name))"
+            f"{self.tracking_options}",
             f"CREATE TABLE IF NOT EXISTS {self.qualified(LAYOUTS_TABLE)} "
             "(view_name TEXT PRIMARY KEY, layout TEXT NOT NULL)",
             *self.table_statements(),
@@ -76,17 +102,6 @@ class View:
             statements += table.create_statements(self.qualified(table.name), "")
         return statements
 
-    @property
-    def layout(self) -> str:
-        """A fingerprint of the view's tables as this version defines them: a
-        view built by a version whose tables differ is rebuilt."""
-        statements = [
-            statement
-            for table in self.tables
-            for statement in table.create_statements(table.name, "")
-        ]
-        return hashlib.sha256("\n".join(statements).encode()).hexdigest()[:16]
-
     def position(self, application_name: str) -> int:
         with self.read_transaction() as cursor:
             return self._position(cursor, application_name)
@@ -94,7 +109,7 @@ class View:
     def _position(
         self, cursor: Any, application_name: str, *, lock: bool = False
     ) -> int:
-        tracking = self.qualified(self.tracking_table_name)
+        tracking = self.qualified(self.layout.tracking_table)
         lock_clause = self.lock_clause if lock else ""
         cursor.execute(
             self.sql(
@@ -106,33 +121,41 @@ class View:
         row = cursor.fetchone()
         return 0 if row is None or row[0] is None else int(row[0])
 
+    def _move(self, cursor: Any, application_name: str, position: int) -> None:
+        """Set the view's position in the log (its row locked already)."""
+        cursor.execute(
+            self.sql(
+                f"UPDATE {self.qualified(self.layout.tracking_table)} "
+                "SET notification_id = ? WHERE application_name = ?"
+            ),
+            (position, application_name),
+        )
+
     def is_ready(self, application_name: str) -> bool:
         """Whether the view's tables exist in this version's layout and it has
         a position in the log, found with one read, so that a command creates
         nothing it need not."""
-        from eventsourcing.persistence import PersistenceError
-
         try:
             with self.read_transaction() as cursor:
                 cursor.execute(
                     self.sql(
                         "SELECT t.notification_id FROM "
-                        f"{self.qualified(self.tracking_table_name)} t "
+                        f"{self.qualified(self.layout.tracking_table)} t "
                         f"JOIN {self.qualified(LAYOUTS_TABLE)} l "
                         "ON l.view_name = ? AND l.layout = ? "
                         "WHERE t.application_name = ?"
                     ),
-                    (self.view_name, self.layout, application_name),
+                    (self.view_name, self.layout.fingerprint, application_name),
                 )
                 return cursor.fetchone() is not None
-        except (PersistenceError, sqlite3.Error):
+        except (PersistenceError, sqlite3.Error):  # no such table
             return False
 
     def prepare(self, application_name: str) -> None:
         """Create the view's tables and start it at position 0, unless done;
         rebuild a view whose tables an earlier version laid out otherwise."""
         if not self.is_ready(application_name):
-            self.create_table()  # type: ignore[attr-defined]
+            self.create_tables()
             self.ensure_tracking_row(application_name)
             self.lay_out(application_name)
 
@@ -141,6 +164,7 @@ class View:
         create them anew and start the view again from the first event (the
         next catch-up rebuilds it: a view is derived, and nothing is lost)."""
         layouts = self.qualified(LAYOUTS_TABLE)
+        fingerprint = self.layout.fingerprint
         with self.page_transaction() as cursor:
             self._position(cursor, application_name, lock=True)
             cursor.execute(
@@ -148,7 +172,7 @@ class View:
                 (self.view_name,),
             )
             row = cursor.fetchone()
-            if row is not None and row[0] == self.layout:
+            if row is not None and row[0] == fingerprint:
                 return  # laid out meanwhile, by another command
             for table in self.tables:
                 cursor.execute(f"DROP TABLE IF EXISTS {self.qualified(table.name)}")
@@ -160,21 +184,23 @@ class View:
             )
             cursor.execute(
                 self.sql(f"INSERT INTO {layouts} (view_name, layout) VALUES (?, ?)"),
-                (self.view_name, self.layout),
+                (self.view_name, fingerprint),
             )
-            self._restart(cursor, application_name)
+            self._move(cursor, application_name, 0)
 
     def ensure_tracking_row(self, application_name: str) -> None:
         """Start the view at position 0, so every page can lock its row."""
         with self.page_transaction() as cursor:
             cursor.execute(
                 self.sql(
-                    f"INSERT INTO {self.qualified(self.tracking_table_name)} "
+                    f"INSERT INTO {self.qualified(self.layout.tracking_table)} "
                     "(application_name, notification_id) VALUES (?, 0) "
                     "ON CONFLICT (application_name) DO NOTHING"
                 ),
                 (application_name,),
             )
+
+    # Catching up.
 
     def catch_up(
         self,
@@ -183,7 +209,7 @@ class View:
         page_size: int = PAGE_SIZE,
         stop: int | None = None,
     ) -> int:
-        """Apply every event of the view's topics recorded since its position,
+        """Apply every event of the view's kinds recorded since its position,
         up to the head of the log (or `stop`); return how many were applied.
 
         Each page is read, then applied in a transaction that first locks the
@@ -196,9 +222,10 @@ class View:
         position = self.position(name)
         if position < head:
             source.check_known(position, head)
+        topics = self.topics
         applied = 0
         while position < head:
-            events = source.page(position, head, self.topics, page_size)
+            events = source.page(position, head, topics, page_size)
             reached = events[-1].position if len(events) == page_size else head
             current = self.apply_from(name, position, events, reached)
             if current != position:
@@ -212,7 +239,7 @@ class View:
         self,
         application_name: str,
         position: int,
-        events: Sequence[PlainEvent],
+        events: Sequence[Logged],
         reached: int,
     ) -> int:
         """In one transaction that first locks the view's tracking row: unless
@@ -223,10 +250,7 @@ class View:
             if current == position:
                 if events:
                     self.apply_page(cursor, events)
-                # The library's single-row tracking refuses to go backwards.
-                self._insert_tracking(  # type: ignore[attr-defined]
-                    cursor, Tracking(application_name, reached)
-                )
+                self._move(cursor, application_name, reached)
         return current
 
     def reset(self, application_name: str) -> None:
@@ -235,19 +259,9 @@ class View:
             self._position(cursor, application_name, lock=True)
             for table in self.tables:
                 cursor.execute(f"DELETE FROM {self.qualified(table.name)}")
-            self._restart(cursor, application_name)
+            self._move(cursor, application_name, 0)
 
-    def _restart(self, cursor: Any, application_name: str) -> None:
-        """Take the view's position back to the start of the log."""
-        cursor.execute(
-            self.sql(
-                f"UPDATE {self.qualified(self.tracking_table_name)} "
-                "SET notification_id = 0 WHERE application_name = ?"
-            ),
-            (application_name,),
-        )
-
-    def apply_page(self, cursor: Any, events: Sequence[PlainEvent]) -> None:
+    def apply_page(self, cursor: Any, events: Sequence[Logged]) -> None:
         raise NotImplementedError
 
     def rebuilt(self) -> None:
@@ -256,17 +270,19 @@ class View:
     # Reading and writing rows.
 
     def insert(self, cursor: Any, table: Table, rows: Iterable[Any]) -> None:
-        values = table.values(rows)
+        values = list(rows)
         if values:
             cursor.executemany(
-                self.sql(table.insert_statement(self.qualified(table.name))), values
+                self.sql(table.insert_statement(self.qualified(table.name))),
+                plain(values),
             )
 
     def upsert(self, cursor: Any, table: Table, rows: Iterable[Any]) -> None:
-        values = table.values(rows)
+        values = list(rows)
         if values:
             cursor.executemany(
-                self.sql(table.upsert_statement(self.qualified(table.name))), values
+                self.sql(table.upsert_statement(self.qualified(table.name))),
+                plain(values),
             )
 
     def select_in(
@@ -306,7 +322,8 @@ class View:
         with self.read_transaction() as cursor:
             return {
                 table.name: sorted(
-                    table.values(self.select(cursor, table)), key=_sortable
+                    (tuple(row) for row in self.select(cursor, table)),
+                    key=_sortable,
                 )
                 for table in self.tables
             }
@@ -315,9 +332,9 @@ class View:
 def catch_up_together(
     views: Sequence[View], source: EventSource, *, page_size: int = PAGE_SIZE
 ) -> dict[str, int]:
-    """Catch up `views` (of different topics) with one read of the log: each
-    page holds the events of all their topics, and each view applies its
-    share in a transaction of its own with its tracking record, as `catch_up`
+    """Catch up `views` (of different kinds of event) with one read of the
+    log: each page holds the events of all their kinds, and each view applies
+    its share in a transaction of its own with its position, as `catch_up`
     does. Views that are not at the same position, or one that somebody else
     moves meanwhile, are caught up on their own.
     Return how many events each view applied."""
@@ -332,16 +349,16 @@ def catch_up_together(
     position = min(positions.values(), default=head)
     if position < head:
         source.check_known(position, head)
-    by_topic = {topic: view for view in views for topic in view.topics}
-    topics = tuple(by_topic)
+    by_kind = {kind: view for view in views for kind in view.events}
+    topics = topics_of(tuple(by_kind))
     together = list(views)
     applied = dict.fromkeys(positions, 0)
     while position < head and together:
         events = source.page(position, head, topics, page_size)
         reached = events[-1].position if len(events) == page_size else head
-        shares: dict[str, list[PlainEvent]] = {view.view_name: [] for view in views}
-        for event in events:
-            shares[by_topic[event.topic].view_name].append(event)
+        shares: dict[str, list[Logged]] = {view.view_name: [] for view in views}
+        for logged in events:
+            shares[by_kind[type(logged.event)].view_name].append(logged)
         for view in list(together):
             share = shares[view.view_name]
             if view.apply_from(name, position, share, reached) != position:
@@ -355,6 +372,11 @@ def catch_up_together(
                 source, page_size=page_size, stop=head
             )
     return applied
+
+
+def plain(rows: Iterable[Any]) -> Iterator[tuple[Any, ...]]:
+    """Rows as plain tuples, which the drivers bind faster than named ones."""
+    return map(tuple, rows)
 
 
 def _sortable(values: tuple[Any, ...]) -> tuple[str, ...]:

@@ -9,31 +9,23 @@ from typing import Any, ClassVar
 
 from adapters.views.base import View, body_filter, body_params
 from adapters.views.tables import (
+    CALENDAR,
     CALENDAR_SESSIONS,
     CALENDAR_VERSIONS,
     POSTPONEMENTS,
-    Table,
+    Layout,
 )
-from application.projections import (
-    CalendarProjector,
-    CalendarRow,
-    PlainEvent,
-    PostponementRow,
-)
+from application.projections import Logged
+from application.projections.calendar import CalendarProjector
+from application.projections.rows import CalendarRow, PostponementRow
 from application.queries import StocktakingSession
 
 
 class CalendarView(View):
-    view_name: ClassVar[str] = "calendar"
-    tables: ClassVar[tuple[Table, ...]] = (
-        CALENDAR_SESSIONS,
-        CALENDAR_VERSIONS,
-        POSTPONEMENTS,
-    )
-    projector = CalendarProjector()
-    topics: ClassVar[tuple[str, ...]] = CalendarProjector.topics
+    layout: ClassVar[Layout] = CALENDAR
+    projector: ClassVar[CalendarProjector] = CalendarProjector()
 
-    def apply_page(self, cursor: Any, events: Sequence[PlainEvent]) -> None:
+    def apply_page(self, cursor: Any, events: Sequence[Logged]) -> None:
         wanted = self.projector.wanted(events)
         current = {
             row.session_id: row

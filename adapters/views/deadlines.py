@@ -13,30 +13,24 @@ from adapters.views.tables import (
     DEADLINE_EXTENSIONS,
     DEADLINE_SUBMISSIONS,
     DEADLINE_WORKPLANS,
-    Table,
+    DEADLINES,
+    Layout,
 )
-from application.projections import (
+from application.projections import Logged
+from application.projections.deadlines import DeadlinesProjector
+from application.projections.rows import (
     CallRow,
-    DeadlinesProjector,
     ExtensionRow,
-    PlainEvent,
     SubmissionRow,
     WorkplanRow,
 )
 
 
 class DeadlinesView(View):
-    view_name: ClassVar[str] = "deadlines"
-    tables: ClassVar[tuple[Table, ...]] = (
-        DEADLINE_WORKPLANS,
-        DEADLINE_CALLS,
-        DEADLINE_EXTENSIONS,
-        DEADLINE_SUBMISSIONS,
-    )
-    projector = DeadlinesProjector()
-    topics: ClassVar[tuple[str, ...]] = DeadlinesProjector.topics
+    layout: ClassVar[Layout] = DEADLINES
+    projector: ClassVar[DeadlinesProjector] = DeadlinesProjector()
 
-    def apply_page(self, cursor: Any, events: Sequence[PlainEvent]) -> None:
+    def apply_page(self, cursor: Any, events: Sequence[Logged]) -> None:
         wanted_workplans, wanted_calls = self.projector.wanted(events)
         workplans = {
             row.workplan_id: row

@@ -2,21 +2,19 @@
 
 A page's transaction locks the view's tracking row (SELECT ... FOR UPDATE), so
 commands catching up and the `projections run` worker take turns on a view.
-Each view has its own tracking table, named after it as the library names a
-projection's (`calendar_tracking`).
+The worker learns that events were recorded as the library's recorder tells
+every listener (`NOTIFY` on the log's channel, at each insert): `wait_for_events`.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from threading import Event
 from typing import Any
 
-from eventsourcing.postgres import (
-    PostgresApplicationRecorder,
-    PostgresDatastore,
-    PostgresTrackingRecorder,
-)
+from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
 from psycopg.rows import tuple_row
 from psycopg.sql import SQL, Identifier
 
@@ -55,30 +53,18 @@ COPY_FROM = 100
 """Rows of a table written in one page from which they are copied in."""
 
 
-class PostgresView(View, PostgresTrackingRecorder):
+class PostgresView(View):
+    datastore: PostgresDatastore
     lock_clause = " FOR UPDATE"
 
-    def __init__(
-        self,
-        datastore: PostgresDatastore,
-        *,
-        tracking_table_name: str | None = None,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(
-            datastore,
-            tracking_table_name=tracking_table_name or f"{self.view_name}_tracking",
-            **kwargs,
-        )
-        self.sql_create_statements += [
-            SQL(statement)  # type: ignore[arg-type]
-            for statement in self.view_statements()
-        ]
-
-    def create_table(self) -> None:
+    def create_tables(self) -> None:
         # One process at a time: see `adapters.postgres`.
-        with postgres_creation_lock(self.datastore):
-            super().create_table()
+        with (
+            postgres_creation_lock(self.datastore),
+            self.datastore.transaction(commit=True) as cursor,
+        ):
+            for statement in self.create_statements():
+                cursor.execute(SQL(statement))  # type: ignore[arg-type]
 
     def qualified(self, table: str) -> str:
         return Identifier(self.datastore.schema, table).as_string()
@@ -96,7 +82,7 @@ class PostgresView(View, PostgresTrackingRecorder):
     def insert(self, cursor: Any, table: Table, rows: Iterable[Any]) -> None:
         """Many rows are copied in (COPY), which costs the server a fraction of
         an INSERT per row; a few are inserted."""
-        values = table.values(rows)
+        values = list(rows)
         if len(values) < COPY_FROM:
             if values:
                 cursor.executemany(
@@ -138,3 +124,38 @@ class PostgresCalendarView(CalendarView, PostgresView):
 
 class PostgresDeadlinesView(DeadlinesView, PostgresView):
     pass
+
+
+TICK_SECONDS = 0.2
+"""How often a listener looks whether it was asked to stop."""
+
+
+def wait_for_events(
+    recorder: PostgresApplicationRecorder, *, seconds: float, stop: Event
+) -> Iterator[bool]:
+    """Listen on the log's channel, where the library's recorder notifies
+    every insert of events. Yield True once listening (whatever was recorded
+    before is to be read), then True as soon as events are recorded, and
+    False when `seconds` pass without any (a notification can be lost);
+    until `stop` is set, which is looked at every `TICK_SECONDS`."""
+    channel = Identifier(recorder.channel_name)
+    with recorder.datastore.get_connection() as connection:
+        connection.execute(SQL("LISTEN {0}").format(channel))
+        try:
+            yield True
+            last = time.monotonic()
+            while not stop.is_set():
+                # Read to its end: until then, the notices hold the connection.
+                notified = False
+                for _ in connection.notifies(timeout=TICK_SECONDS, stop_after=1):
+                    notified = True
+                if notified:
+                    yield True
+                elif time.monotonic() - last >= seconds:
+                    yield False
+                else:
+                    continue
+                last = time.monotonic()
+        finally:
+            if not connection.closed:  # back to the pool, listening no more
+                connection.execute(SQL("UNLISTEN {0}").format(channel))

@@ -1,20 +1,30 @@
 """Where catch-up reads events: the Secretariat's log, a page at a time,
-filtered by topic in the store, each event's stored JSON read as it is."""
+filtered by kind in the store, each stored event turned into the domain's
+typed event.
+
+Reading a page is most of what a rebuild costs, so a store of plain JSON is
+decoded here field by field (`EventDecoder`) rather than by the library's
+mapper; what the mapper alone knows how to do (decipher, decompress, upcast an
+event written by an earlier version of its class) is left to it.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+import sys
+import types
+import typing
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
+from eventsourcing.domain import CanMutateAggregate
 from eventsourcing.persistence import ApplicationRecorder, Mapper, Notification
-from eventsourcing.utils import resolve_topic
+from eventsourcing.utils import get_topic
 
-from application.errors import UnknownEventError
-from application.projections import PlainEvent, known_topics
-
-IDS = ("originator_id", "originator_version")
+from application.errors import UnknownEventError, UnreadableEventError
+from application.projections import Logged, utc_text
 
 StoredRow = tuple[int, str, int, str, "bytes | str"]
 """A stored event as a page reads it: position, record id (as text), version,
@@ -23,6 +33,219 @@ topic and stored state."""
 PageQuery = Callable[[int, int, Sequence[str], int], Sequence[StoredRow]]
 """Up to `limit` stored events of `topics` after position `after`, up to `stop`
 (after, stop, topics, limit), in the order of the log."""
+
+
+def event_classes() -> dict[str, type[Any]]:
+    """Every event this version records, by the topic it is stored under."""
+    from application.imported import ImportedEntry
+    from domain.access import Grant
+    from domain.body import Body
+    from domain.session import Session
+    from domain.workplan import Workplan
+
+    return {
+        get_topic(value): value
+        for aggregate in (Body, Session, Workplan, ImportedEntry, Grant)
+        for value in vars(aggregate).values()
+        if isinstance(value, type) and issubclass(value, CanMutateAggregate)
+    }
+
+
+def topics_of(classes: Sequence[type[Any]]) -> tuple[str, ...]:
+    """The topics the library stores events of `classes` under."""
+    return tuple(get_topic(cls) for cls in classes)
+
+
+Converter = Callable[[Any], Any]
+
+Plan = tuple[int, tuple[tuple[str, Converter], ...]]
+"""How the events of one class are read: the version of the class, and each
+field stored as a typed value with how it is read."""
+
+HEADER = frozenset({"originator_id", "originator_version", "timestamp"})
+"""An event's fields that are not in its stored state, or are read apart."""
+
+UTC_TEXT_LENGTH = len("2020-03-13T10:15:00.000000+00:00")
+
+
+class EventDecoder:
+    """Stored events into the domain's typed events.
+
+    In a store of plain JSON, each event class's fields are read by their
+    declared types, with the transcodings the application stores them with
+    (a date, a date range, an enumeration...), and the event is built as the
+    library builds it; a text or a number is taken as it is. An event stored
+    by another version of its class (which needs upcasting), and every event
+    of an enciphered or compressed store, is read by the library's mapper.
+    """
+
+    def __init__(self, mapper: Mapper[Any], classes: Mapping[str, type[Any]]) -> None:
+        self.mapper = mapper
+        self.classes = classes
+        self.plain = mapper.cipher is None and mapper.compressor is None
+        transcoder: Any = mapper.transcoder
+        self._transcodings: Mapping[type[Any], Any] = transcoder.types
+        self._by_name: Mapping[str, Any] = transcoder.names
+        self._timestamp = self._typed(datetime)
+        self._plans: dict[type[Any], Plan] = {}
+        self._ids: dict[str, UUID] = {}
+        self._json = json.JSONDecoder().decode
+
+    def page(self, rows: Sequence[StoredRow]) -> list[Logged]:
+        """The events of `rows`, each with its position in the log."""
+        if not self.plain:
+            return [self._logged(row[0], self.by_mapper(*row)) for row in rows]
+        if len(self._ids) > 10_000:
+            self._ids.clear()
+        ids, classes, plans, loads = self._ids, self.classes, self._plans, self._json
+        timestamp = self._timestamp
+        events = []
+        for position, originator_id, version, topic, stored in rows:
+            cls = classes.get(topic)
+            state = loads(stored if isinstance(stored, str) else stored.decode())
+            class_version, plan = plans.get(cls) or self._plan(cls)
+            if state.pop("class_version", 1) != class_version:
+                event = self.by_mapper(position, originator_id, version, topic, stored)
+                events.append(self._logged(position, event))
+                continue
+            try:
+                for name, convert in plan:
+                    state[name] = convert(state[name])
+                stored_at = state["timestamp"]
+                state["timestamp"] = recorded = timestamp(stored_at)
+                # As the library writes it, the stored text is already the
+                # views' (UTC, with microseconds); otherwise it is written so.
+                recorded_at = stored_at["_data_"]
+                if len(recorded_at) != UTC_TEXT_LENGTH or recorded_at[-6:] != "+00:00":
+                    recorded_at = utc_text(recorded)
+            except UnreadableEventError as error:
+                raise UnreadableEventError(
+                    f"{cls.__name__} at position {position}: {error}"
+                ) from None
+            except (KeyError, TypeError, ValueError) as error:
+                raise UnreadableEventError(
+                    f"{cls.__name__} at position {position} does not hold what it "
+                    f"should ({type(error).__name__}: {error})"
+                ) from None
+            record = ids.get(originator_id)
+            if record is None:
+                record = ids[originator_id] = UUID(originator_id)
+            state["originator_id"] = record
+            state["originator_version"] = version
+            event = object.__new__(cls)
+            object.__setattr__(event, "__dict__", state)
+            events.append(Logged(position, recorded_at, event))
+        return events
+
+    @staticmethod
+    def _logged(position: int, event: Any) -> Logged:
+        return Logged(position, utc_text(event.timestamp), event)
+
+    def by_mapper(
+        self,
+        position: int,
+        originator_id: str,
+        version: int,
+        topic: str,
+        stored: bytes | str,
+    ) -> Any:
+        """An event read by the library's full path: deciphered, decompressed
+        and upcast by the mapper."""
+        return self.mapper.to_domain_event(
+            Notification(
+                id=position,
+                originator_id=UUID(originator_id),
+                originator_version=version,
+                topic=topic,
+                state=stored if isinstance(stored, bytes) else stored.encode(),
+            )
+        )
+
+    # How each class's fields are read.
+
+    def _plan(self, cls: type[Any] | None) -> Plan:
+        """The version of `cls`, and its fields that are stored as typed
+        values, each with how it is read (the others are stored as they are).
+        A topic this version does not know has no class: the mapper says so."""
+        if cls is None:
+            return -1, ()
+        fields = []
+        for name, annotation in _fields(cls).items():
+            convert = self._converter(annotation)
+            if convert is not None:
+                fields.append((name, convert))
+        plan = getattr(cls, "class_version", 1), tuple(fields)
+        self._plans[cls] = plan
+        return plan
+
+    def _converter(self, annotation: Any) -> Converter | None:
+        """How a stored value of type `annotation` is read; None when JSON
+        holds it as it is."""
+        if annotation in (str, int, bool, float, type(None), Any):
+            return None
+        origin = typing.get_origin(annotation)
+        arguments = typing.get_args(annotation)
+        if origin in (typing.Union, types.UnionType):
+            kinds = [a for a in arguments if a is not type(None)]
+            if len(kinds) != 1:
+                raise TypeError(f"no stored form for {annotation}")
+            inner = self._converter(kinds[0])
+            if inner is None:
+                return None
+            return lambda value: None if value is None else inner(value)
+        if origin is list:
+            item = self._converter(arguments[0])
+            if item is None:
+                return None
+            return lambda value: [item(each) for each in value]
+        return self._typed(annotation)
+
+    def _typed(self, kind: type[Any]) -> Converter:
+        """How a value stored by the transcoding of `kind` is read."""
+        transcoding = self._transcodings[kind]
+        name, decode = transcoding.name, transcoding.decode
+        nested = self._nested
+
+        def convert(value: Any) -> Any:
+            try:
+                stored_name, data = value["_type_"], value["_data_"]
+            except (TypeError, KeyError, IndexError):
+                stored_name = data = None
+            if stored_name != name:
+                raise UnreadableEventError(f"expected a stored {name}, found {value!r}")
+            return decode(data if isinstance(data, str) else nested(data))
+
+        return convert
+
+    def _nested(self, data: Any) -> Any:
+        """The typed values inside a stored value (the dates of a date range)."""
+        if isinstance(data, list):
+            return [self._nested(item) for item in data]
+        if isinstance(data, dict):
+            decoded = {key: self._nested(item) for key, item in data.items()}
+            if decoded.keys() == {"_type_", "_data_"}:
+                return self._by_name[decoded["_type_"]].decode(decoded["_data_"])
+            return decoded
+        return data
+
+
+def _fields(cls: type[Any]) -> dict[str, Any]:
+    """The fields an event class and its bases declare, with their types,
+    but the library's own (the event's header, which is read apart, and the
+    topic of the record a first event creates, stored as text)."""
+    fields: dict[str, Any] = {}
+    for klass in reversed(cls.__mro__):
+        if klass.__module__.split(".")[0] in ("eventsourcing", "builtins"):
+            continue
+        namespace = vars(sys.modules[klass.__module__])
+        for name, declared in vars(klass).get("__annotations__", {}).items():
+            if name in HEADER:
+                continue
+            # Written as text (postponed annotations), in the class's module.
+            fields[name] = (
+                eval(declared, namespace) if isinstance(declared, str) else declared
+            )
+    return fields
 
 
 class EventSource:
@@ -36,23 +259,16 @@ class EventSource:
         select: PageQuery | None = None,
     ) -> None:
         self.recorder = recorder
-        self.mapper = mapper
         self.application_name = application_name
         self.select = select or self._select_notifications
-        # Stored state is the transcoder's JSON unless it is compressed or
-        # enciphered; then, and for events written by another class version
-        # than this one's (an older one needs upcasting), the library's full
-        # decode path is taken.
-        self._plain = mapper.cipher is None and mapper.compressor is None
-        self._class_versions: dict[str, int] = {}
-        self._known = known_topics()
+        self.decoder = EventDecoder(mapper, event_classes())
 
     def check_known(self, after: int, stop: int) -> None:
         """Raise `UnknownEventError` if the log holds, after position `after` up
         to `stop`, an event of a kind this version does not know: each view
         reads only the kinds it needs, and would otherwise pass over an event
         of a later version that changes what it shows."""
-        unknown = self.topics_between(after, stop) - self._known
+        unknown = self.topics_between(after, stop) - self.decoder.classes.keys()
         if unknown:
             raise UnknownEventError(unknown)
 
@@ -81,28 +297,15 @@ class EventSource:
 
     def page(
         self, after: int, stop: int, topics: Sequence[str], limit: int
-    ) -> list[PlainEvent]:
+    ) -> list[Logged]:
         """Up to `limit` events of `topics` after position `after`, up to `stop`."""
-        rows = self.select(after, stop, topics, limit)
-        if not self._plain:
-            return [self.decode(*row) for row in rows]
-        # Stored as the transcoder's JSON: read as it is, unless written by
-        # another class version than this one's. This runs once per event read.
-        loads = json.loads
-        versions = self._class_versions
-        events = []
-        for position, originator_id, version, topic, stored in rows:
-            state = loads(stored)
-            expected = versions.get(topic) or self.class_version(topic)
-            if state.pop("class_version", 1) == expected:
-                events.append(
-                    PlainEvent(position, originator_id, version, topic, state)
-                )
-            else:
-                events.append(
-                    self.decode(position, originator_id, version, topic, stored)
-                )
-        return events
+        return self.decoder.page(self.select(after, stop, topics, limit))
+
+    def record(self, record_id: UUID) -> list[Any]:
+        """Every event of one record (a body, session or workplan), oldest
+        first, read by the library's own path."""
+        to_domain_event = self.decoder.mapper.to_domain_event
+        return [to_domain_event(s) for s in self.recorder.select_events(record_id)]
 
     def _select_notifications(
         self, after: int, stop: int, topics: Sequence[str], limit: int
@@ -114,34 +317,3 @@ class EventSource:
                 after, limit, stop=stop, topics=list(topics), inclusive_of_start=False
             )
         ]
-
-    def class_version(self, topic: str) -> int:
-        """The version of the event class this version of secretariat stores
-        under `topic` (1 unless it has an upcaster)."""
-        version = self._class_versions.get(topic)
-        if version is None:
-            version = getattr(resolve_topic(topic), "class_version", 1)
-            self._class_versions[topic] = version
-        return version
-
-    def decode(
-        self,
-        position: int,
-        originator_id: str,
-        version: int,
-        topic: str,
-        stored: bytes | str,
-    ) -> PlainEvent:
-        """An event read by the library's full path: deciphered, decompressed
-        and upcast by the mapper, then written as the transcoder writes it."""
-        notification = Notification(
-            id=position,
-            originator_id=UUID(originator_id),
-            originator_version=version,
-            topic=topic,
-            state=stored if isinstance(stored, bytes) else stored.encode(),
-        )
-        event = self.mapper.to_domain_event(notification)
-        fields = {k: v for k, v in vars(event).items() if k not in IDS}
-        state = json.loads(self.mapper.transcoder.encode(fields))
-        return PlainEvent(position, originator_id, version, topic, state)

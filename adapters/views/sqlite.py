@@ -2,8 +2,7 @@
 
 SQLite has one writer at a time: a page's transaction begins IMMEDIATE, so it
 holds the write lock from its first statement and reads the view's position
-under it. Each view keeps its own tracking table (`calendar_tracking`), since
-the library's SQLite tracking table is shared by name otherwise.
+under it.
 """
 
 from __future__ import annotations
@@ -16,7 +15,6 @@ from eventsourcing.sqlite import (
     SQLiteApplicationRecorder,
     SQLiteCursor,
     SQLiteDatastore,
-    SQLiteTrackingRecorder,
 )
 
 from adapters.views.base import View
@@ -54,33 +52,18 @@ def page_query(recorder: SQLiteApplicationRecorder) -> PageQuery:
     return select
 
 
-class SQLiteView(View, SQLiteTrackingRecorder):
-    def __init__(self, datastore: SQLiteDatastore, **kwargs: Any) -> None:
-        self.tracking_table_name = f"{self.view_name}_tracking"
-        super().__init__(datastore, **kwargs)
-        table = self.tracking_table_name
-        self.insert_tracking_statement = (
-            f"INSERT INTO {table} "
-            "VALUES (:application_name, :notification_id) "
-            "ON CONFLICT (application_name) DO UPDATE "
-            "SET notification_id = :notification_id "
-            f"WHERE {table}.notification_id < :notification_id "
-            "RETURNING notification_id"
-        )
-        self.select_max_tracking_id_statement = (
-            f"SELECT MAX(notification_id) FROM {table} WHERE application_name=?"
-        )
-
-    def construct_create_table_statements(self) -> list[str]:
-        return [
-            f"CREATE TABLE IF NOT EXISTS {self.tracking_table_name} ("
-            "application_name TEXT, notification_id INTEGER, "
-            "PRIMARY KEY (application_name)) WITHOUT ROWID",
-            *self.view_statements(),
-        ]
+class SQLiteView(View):
+    datastore: SQLiteDatastore
+    tracking_columns = "application_name TEXT, notification_id INTEGER"
+    tracking_options = " WITHOUT ROWID"
 
     def qualified(self, table: str) -> str:
         return table
+
+    def create_tables(self) -> None:
+        with self.datastore.transaction(commit=True) as cursor:
+            for statement in self.create_statements():
+                cursor.execute(statement)
 
     @contextmanager
     def page_transaction(self) -> Iterator[Any]:

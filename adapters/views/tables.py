@@ -1,21 +1,22 @@
 """The views' tables: each table's columns are the fields of the row it holds,
 so the rows the application's projectors make and the tables that keep them
-cannot drift apart.
+cannot drift apart; and each view's layout, the fingerprint of its tables.
 
 Dates and recording times are ISO text in every store (they compare as text);
-the same DDL serves SQLite and PostgreSQL.
+the same DDL serves SQLite and PostgreSQL. This module imports only the rows,
+so that a query reading a view's table directly (`adapters.quick_reads`) knows
+the tables, and their layout, as the views do.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import cached_property
-from operator import attrgetter
-from typing import Any
+from typing import Any, ForwardRef
 
-import attrs
-
-from application.projections import (
+from application.projections.rows import (
     CalendarRow,
     CallRow,
     ExtensionRow,
@@ -31,18 +32,34 @@ def quoted(name: str) -> str:
     return f'"{name}"'
 
 
-@attrs.frozen(slots=False)
+def _type_text(annotation: Any) -> str:
+    """A column's declared type as written (`str | None`)."""
+    if isinstance(annotation, ForwardRef):
+        return annotation.__forward_arg__
+    return str(annotation)
+
+
+@dataclass(frozen=True)
 class Table:
-    """A view table holding rows of one attrs class."""
+    """A view table holding rows of one row class (a named tuple)."""
 
     name: str
-    row: type[Any]
+    row: Any
     key: tuple[str, ...]
     indexes: tuple[tuple[str, ...], ...] = ()
 
     @property
     def columns(self) -> tuple[str, ...]:
-        return tuple(field.name for field in attrs.fields(self.row))
+        columns: tuple[str, ...] = self.row._fields
+        return columns
+
+    @cached_property
+    def types(self) -> dict[str, str]:
+        """Each column's declared type, as written (`str | None`)."""
+        return {
+            name: _type_text(annotation)
+            for name, annotation in self.row.__annotations__.items()
+        }
 
     def column_list(self, alias: str = "") -> str:
         prefix = f"{alias}." if alias else ""
@@ -50,11 +67,11 @@ class Table:
 
     def create_statements(self, qualified: str, index_prefix: str) -> list[str]:
         definitions = []
-        for field in attrs.fields(self.row):
-            annotation = str(field.type)
+        for column in self.columns:
+            annotation = self.types[column]
             base = annotation.split("|", maxsplit=1)[0].strip()
             null = "" if "None" in annotation else " NOT NULL"
-            definitions.append(f"{quoted(field.name)} {SQL_TYPES[base]}{null}")
+            definitions.append(f"{quoted(column)} {SQL_TYPES[base]}{null}")
         definitions.append(f"PRIMARY KEY ({', '.join(map(quoted, self.key))})")
         statements = [
             f"CREATE TABLE IF NOT EXISTS {qualified} ({', '.join(definitions)})"
@@ -83,17 +100,53 @@ class Table:
         )
 
     @cached_property
-    def _values_of(self) -> Callable[[Any], tuple[Any, ...]]:
-        # attrgetter of every column: several times faster than attrs.astuple.
-        getter: Callable[[Any], tuple[Any, ...]] = attrgetter(*self.columns)
-        return getter
-
-    def values(self, rows: Iterable[Any]) -> list[tuple[Any, ...]]:
-        return list(map(self._values_of, rows))
+    def _flags(self) -> tuple[int, ...]:
+        """The positions of the columns that hold a yes or no."""
+        return tuple(
+            i for i, column in enumerate(self.columns) if self.types[column] == "bool"
+        )
 
     def rows(self, records: Iterable[Sequence[Any]]) -> list[Any]:
-        return [self.row(*record) for record in records]
+        """The rows of records read from the store (whose yes or no may come
+        back as 1 or 0)."""
+        make = self.row._make
+        flags = self._flags
+        if not flags:
+            return [make(record) for record in records]
+        rows = []
+        for record in records:
+            values = list(record)
+            for i in flags:
+                values[i] = bool(values[i])
+            rows.append(make(values))
+        return rows
 
+
+@dataclass(frozen=True)
+class Layout:
+    """A view's name and tables: its tracking table, and the fingerprint of
+    its tables as this version defines them (a view built by a version whose
+    tables differ is rebuilt)."""
+
+    view_name: str
+    tables: tuple[Table, ...]
+
+    @property
+    def tracking_table(self) -> str:
+        return f"{self.view_name}_tracking"
+
+    @cached_property
+    def fingerprint(self) -> str:
+        statements = [
+            statement
+            for table in self.tables
+            for statement in table.create_statements(table.name, "")
+        ]
+        return hashlib.sha256("\n".join(statements).encode()).hexdigest()[:16]
+
+
+LAYOUTS_TABLE = "view_layouts"
+"""Each view's layout: the fingerprint of the tables it was built in."""
 
 CALENDAR_SESSIONS = Table(
     "calendar_sessions", CalendarRow, key=("session_id",), indexes=(("body",),)
@@ -132,4 +185,10 @@ DEADLINE_SUBMISSIONS = Table(
     SubmissionRow,
     key=("workplan_id", "version"),
     indexes=(("workplan_id", "cycle"),),
+)
+
+CALENDAR = Layout("calendar", (CALENDAR_SESSIONS, CALENDAR_VERSIONS, POSTPONEMENTS))
+DEADLINES = Layout(
+    "deadlines",
+    (DEADLINE_WORKPLANS, DEADLINE_CALLS, DEADLINE_EXTENSIONS, DEADLINE_SUBMISSIONS),
 )

@@ -15,7 +15,7 @@ from icalendar import Calendar
 from pytest_bdd import given, scenarios, then, when
 
 from adapters.ical import render_calendar
-from adapters.views import Views
+from adapters.views.views import Views
 from application.projections import utc_text
 from application.secretariat import Secretariat
 from domain.ids import session_id

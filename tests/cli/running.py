@@ -10,7 +10,8 @@ from pathlib import Path
 
 import attrs
 
-from adapters.store import open_secretariat, parse_store_url
+from adapters.bootstrap import open_secretariat
+from adapters.store import parse_store_url
 
 EXECUTABLE = Path(sys.executable).with_name("secretariat")
 

@@ -78,11 +78,13 @@ def test_a_query_on_sqlite_imports_neither_psycopg_nor_the_recording_commands(
     assert not {m for m in modules if m.split(".")[0] == "psycopg"}
     assert "adapters.cli.recording" not in modules
     assert "application.commands" not in modules
-    # The views are up to date: their table is read without the library or
-    # the domain's records.
-    assert not {m for m in modules if m.split(".")[0] == "eventsourcing"}
+    # The views are up to date: their table is read without the library, the
+    # domain's records and values, or the projectors (only the rows they make).
+    assert not {m for m in modules if m.split(".")[0] in ("eventsourcing", "attrs")}
     assert not modules & {
         "domain.session",
         "domain.workplan",
-        "application.projections",
+        "domain.values",
+        "application.projections.calendar",
+        "application.projections.deadlines",
     }

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from adapters.store import open_secretariat, parse_store_url
+from adapters.bootstrap import open_secretariat
+from adapters.store import parse_store_url
 from tests.cli.running import Ran
 from tests.cli.running import run as run_secretariat
 from tests.seed_history import seed
@@ -194,7 +195,7 @@ def test_a_decision_stays_recorded_when_the_views_cannot_catch_up_at_once(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     from adapters.cli import main
-    from adapters.views import Views
+    from adapters.views.views import Views
 
     def unavailable(self: Views) -> int:
         raise OSError("disk full")

@@ -17,7 +17,8 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
-from adapters.store import open_secretariat, parse_store_url
+from adapters.bootstrap import open_secretariat
+from adapters.store import parse_store_url
 from application.access import new_token as random_token
 from application.access import token_hash
 from domain.access import Grant

@@ -15,7 +15,8 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-from adapters.store import open_secretariat, parse_store_url
+from adapters.bootstrap import open_secretariat
+from adapters.store import parse_store_url
 from tests.builders import establish, schedule_sixth
 from tests.cli.running import one_line_error, run
 from tests.conftest import requires_postgres

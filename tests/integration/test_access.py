@@ -9,12 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from adapters.store import (
-    CIPHER_KEY_VARIABLE,
-    new_cipher_key,
-    open_secretariat,
-    parse_store_url,
-)
+from adapters.bootstrap import open_secretariat
+from adapters.store import CIPHER_KEY_VARIABLE, new_cipher_key, parse_store_url
 from application.access import Access, InvalidCredentialsError, token_hash
 from domain.access import Role
 

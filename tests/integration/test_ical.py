@@ -7,7 +7,7 @@ from datetime import date, datetime
 from icalendar import Calendar
 
 from adapters.ical import render_calendar
-from adapters.views import Views
+from adapters.views.views import Views
 from application.commands import CancelSession, OpenSession
 from domain.ids import session_id
 from tests.builders import BODY, OFFICER, establish, schedule_sixth

@@ -9,8 +9,9 @@ from datetime import date
 
 import pytest
 
+from adapters.bootstrap import open_secretariat
 from adapters.cli.import_files import parse_import, read_import_file
-from adapters.store import open_secretariat, parse_store_url
+from adapters.store import parse_store_url
 from application.commands import ChangeVenue
 from application.deciding import Decisions
 from application.errors import ConflictError

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from adapters.cli import cli
-from adapters.quick_reads import CALENDAR_LAYOUT, current_calendar
+from adapters.quick_reads import current_calendar
 from adapters.store import parse_store_url
 from application.commands import PostponeSession, ScheduleSession
 from domain.values import DateRange
@@ -108,11 +108,27 @@ def test_only_a_plain_sqlite_file_that_exists_is_read_directly(
     assert not store.path.with_name("record.db.missing").exists()  # type: ignore[union-attr]
 
 
-def test_the_calendar_layout_it_reads_is_this_versions() -> None:
-    from adapters.views.sqlite import SQLiteCalendarView
+def test_the_calendar_layout_it_reads_is_the_one_the_views_lay_out(
+    sqlite_store: str,
+) -> None:
+    import sqlite3
 
-    view = SQLiteCalendarView.__new__(SQLiteCalendarView)
-    assert view.layout == CALENDAR_LAYOUT
+    from adapters.views.sqlite import SQLiteCalendarView
+    from adapters.views.tables import CALENDAR
+
+    with opened(sqlite_store) as (app, views):
+        seed(app)
+        views.calendar(None)  # caught up
+    store = parse_store_url(sqlite_store)
+    assert store.path is not None
+    with sqlite3.connect(store.path) as connection:
+        (laid_out,) = connection.execute(
+            "SELECT layout FROM view_layouts WHERE view_name = 'calendar'"
+        ).fetchone()
+
+    assert SQLiteCalendarView.layout is CALENDAR
+    assert laid_out == CALENDAR.fingerprint
+    assert current_calendar(store) is not None
 
 
 def test_a_calendar_laid_out_by_another_version_is_left_to_the_full_path(

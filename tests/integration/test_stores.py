@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from adapters.store import open_secretariat, parse_store_url
+from adapters.bootstrap import open_secretariat
+from adapters.store import parse_store_url
 from application.commands import (
     AdoptWorkplan,
     ChangeVenue,

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from adapters.views import Views
+from adapters.views.views import Views
 from application.commands import ScheduleSession
 from application.projections import utc_text
 from domain.values import DateRange
@@ -280,7 +280,7 @@ def test_catch_up_writes_one_transaction_per_page_and_reads_only_its_topics(
         apply_page = type(views.deadlines_view).apply_page
 
         def recording_pages(view: Any, cursor: Any, events: Any) -> None:
-            pages.append([e.name for e in events])
+            pages.append([type(e.event).__name__ for e in events])
             apply_page(view, cursor, events)
 
         monkeypatch.setattr(type(views.deadlines_view), "apply_page", recording_pages)

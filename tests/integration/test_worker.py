@@ -17,7 +17,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from adapters.store import open_secretariat, parse_store_url
+from adapters.bootstrap import open_secretariat
+from adapters.store import parse_store_url
 from tests.builders import establish, schedule_sixth
 from tests.seed_history import postpone_sixth
 
@@ -135,3 +136,26 @@ def test_the_worker_polls_for_events_whose_notification_was_lost(
         running.reader.join(timeout=PATIENCE_SECONDS)
 
     assert "Traceback" not in running.log
+
+
+def test_listening_wakes_at_each_recording_and_stops_at_once_when_asked(
+    postgres_store: str,
+) -> None:
+    from adapters.views.postgres import wait_for_events
+
+    stop = threading.Event()
+    app = open_secretariat(parse_store_url(postgres_store), create=True)
+    try:
+        listening = wait_for_events(app.recorder, seconds=3600, stop=stop)  # type: ignore[arg-type]
+        assert next(listening) is True  # listening: what was recorded is to be read
+        establish(app)
+        assert next(listening) is True  # woken by the recording
+        stop.set()
+        left: list[bool] = []
+        leaving = threading.Thread(target=lambda: left.extend(listening), daemon=True)
+        leaving.start()
+        leaving.join(timeout=5)
+        assert not leaving.is_alive(), "still listening 5 s after being asked to stop"
+        assert left == []
+    finally:
+        app.close()

@@ -14,9 +14,10 @@ from urllib.parse import parse_qs, urlsplit
 import attrs
 import structlog
 
+from adapters.bootstrap import open_secretariat, open_views
 from adapters.cli import main
 from adapters.logging import configure_logging
-from adapters.store import open_secretariat, open_views, parse_store_url
+from adapters.store import parse_store_url
 
 
 @attrs.frozen

@@ -9,7 +9,8 @@ from datetime import date, timedelta
 
 from eventsourcing.persistence import StoredEvent
 
-from adapters.store import open_secretariat, parse_store_url
+from adapters.bootstrap import open_secretariat
+from adapters.store import parse_store_url
 from application.commands import PostponeSession, ReceiveSubmission, ScheduleSession
 from application.secretariat import Secretariat
 from domain.values import DateRange, SubmitterKind

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import adapters.cli.importing
-import adapters.views
+import adapters.views.views
 import application.importing
 from adapters.cli import main
 
@@ -45,6 +45,6 @@ adapters.cli.importing.import_entries = signalling(  # type: ignore[assignment]
     adapters.cli.importing.import_entries
 )
 application.importing.BATCH_EVENTS = TRANSACTION_EVENTS
-adapters.views.Views.catch_up = signalling(adapters.views.Views.catch_up)  # type: ignore[method-assign]
-adapters.views.Views.rebuild = signalling(adapters.views.Views.rebuild)  # type: ignore[method-assign]
+adapters.views.views.Views.catch_up = signalling(adapters.views.views.Views.catch_up)  # type: ignore[method-assign]
+adapters.views.views.Views.rebuild = signalling(adapters.views.views.Views.rebuild)  # type: ignore[method-assign]
 main(sys.argv[2:])

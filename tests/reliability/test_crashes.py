@@ -34,7 +34,8 @@ from uuid import UUID
 import pytest
 from eventsourcing.persistence import StoredEvent
 
-from adapters.store import open_secretariat, open_views, parse_store_url
+from adapters.bootstrap import open_secretariat, open_views
+from adapters.store import parse_store_url
 from tests.conftest import requires_postgres
 from tests.importing import EXAMPLE
 from tests.postgres import fresh_schema

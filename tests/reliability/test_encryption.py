@@ -323,7 +323,7 @@ def test_the_worker_follows_an_encrypted_store(postgres_store: str, key: str) ->
                  store=postgres_store)  # fmt: skip
     assert ran.code == 0, ran.err
     with worker(postgres_store, poll=3600) as running:
-        from adapters.store import open_secretariat
+        from adapters.bootstrap import open_secretariat
         from application.commands import ScheduleSession
         from domain.values import DateRange, Format
 

@@ -19,7 +19,8 @@ from uuid import UUID
 import pytest
 from eventsourcing.persistence import StoredEvent
 
-from adapters.store import open_secretariat, parse_store_url
+from adapters.bootstrap import open_secretariat
+from adapters.store import parse_store_url
 from domain.ids import session_id
 from domain.session import Session
 from tests.reliability.helpers import (

@@ -20,7 +20,8 @@ from uuid import UUID
 import pytest
 from eventsourcing.persistence import StoredEvent
 
-from adapters.store import open_secretariat, parse_store_url
+from adapters.bootstrap import open_secretariat
+from adapters.store import parse_store_url
 from tests.reliability.helpers import assert_contract, invoke
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

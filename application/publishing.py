@@ -1,40 +1,29 @@
-"""What the public pages show, as plain data: read from the record and grouped.
+"""Publishing the record: what the site's pages show, as plain data.
 
 The views hold the calendar, the postponements and the deadlines; what no view
 holds (a session's agenda, documents and their circulation, statements,
-panelists and report; a body's mandate; a workplan's topics) is read here from
-the events of its record, through the Secretariat's history queries. The
-functions at the foot of the module put both together into the pages of the
-site. Nothing here writes HTML: the adapters render these values as they like.
+panelists and report; a body's mandate; a workplan's topics) is projected here
+from the events of its record, read whole through the `Views` port.
+`Publishing` puts both together into the pages of the site. Nothing here
+writes HTML: the adapters render these values as they like.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
 
 import attrs
 
-from application.projections import CalendarRow
-
-DOCUMENT_ORDER = (
-    "annotated-agenda",
-    "organization-of-work",
-    "participants-list",
-    "guide",
-    "code-of-conduct",
-    "background-paper",
-    "statement",
-    "presentation",
-    "other",
-)
-"""The order in which a session page lists its documents by kind. Comments and
-the report are listed apart, in sections of their own; a kind not named here
-(one added later) comes last."""
-
-OWN_SECTIONS = ("comments", "report")
-
+from application.ports import Views
+from application.projections.rows import CalendarRow
+from application.wording import DOCUMENT_ORDER, OWN_SECTIONS, date_order, has_moved
+from domain.body import Body, BodyNotFoundError
+from domain.ids import body_id, session_id, workplan_id
+from domain.session import Session, SessionNotFoundError
+from domain.values import Period
+from domain.workplan import Workplan, WorkplanNotFoundError
 
 # What a session's record holds.
 
@@ -135,53 +124,83 @@ class SessionRecord:
     cancellation_reason: str | None
 
 
-def session_record(history: Mapping[str, Any]) -> SessionRecord:
-    """A session's history (`Secretariat.history`) grouped as its page shows it."""
-    agenda: dict[int, str] = {}
-    documents: list[Document] = []
-    spoken: dict[int | None, dict[str, int]] = {}
-    panels: dict[int, list[Panelist]] = {}
-    adopted_on: str | None = None
-    symbol: str | None = None
-    cancellation: str | None = None
-    for event in history["events"]:
-        name = event["event"]
-        if name == "AgendaIssued":
-            # A revised agenda replaces the earlier one.
-            agenda = {item["number"]: item["title"] for item in event["items"]}
-        elif name == "DocumentIssued":
-            documents.append(
-                Document(
-                    kind=event["kind"],
-                    title=event["title"],
-                    symbol=event["symbol"],
-                    issued_on=event["on"],
-                )
+class _SessionRecording:
+    """A session's events, one by one, into what its page shows."""
+
+    def __init__(self) -> None:
+        self.agenda: dict[int, str] = {}
+        self.documents: list[Document] = []
+        self.spoken: dict[int | None, dict[str, int]] = {}
+        self.panels: dict[int, list[Panelist]] = {}
+        self.adopted_on: str | None = None
+        self.symbol: str | None = None
+        self.cancellation: str | None = None
+        self.handlers: Mapping[type[Any], Callable[[Any], None]] = {
+            Session.AgendaIssued: self.agenda_issued,
+            Session.DocumentIssued: self.document_issued,
+            Session.DocumentCirculated: self.document_circulated,
+            Session.StatementRecorded: self.statement_recorded,
+            Session.PanelistConfirmed: self.panelist_confirmed,
+            Session.ReportAdopted: self.report_adopted,
+            Session.Cancelled: self.cancelled,
+        }
+
+    def read(self, event: Session.Event) -> None:
+        handler = self.handlers.get(type(event))
+        if handler is not None:
+            handler(event)
+
+    def agenda_issued(self, event: Session.AgendaIssued) -> None:
+        # A revised agenda replaces the earlier one.
+        self.agenda = {item.number: item.title for item in event.items}
+
+    def document_issued(self, event: Session.DocumentIssued) -> None:
+        self.documents.append(
+            Document(
+                kind=event.kind.value,
+                title=event.title,
+                symbol=event.symbol,
+                issued_on=event.on.isoformat(),
             )
-        elif name == "DocumentCirculated":
-            documents = [
-                _circulated(d, event) if d.title == event["document"] else d
-                for d in documents
-            ]
-        elif name == "StatementRecorded":
-            by_delegation = spoken.setdefault(event["item"], {})
-            delegation = event["delegation"]
-            by_delegation[delegation] = by_delegation.get(delegation, 0) + 1
-        elif name == "PanelistConfirmed":
-            panels.setdefault(event["item"], []).append(
-                Panelist(
-                    name=event["name"],
-                    delegation=event["delegation"],
-                    title=event["title"],
-                )
-            )
-        elif name == "ReportAdopted":
-            adopted_on, symbol = event["on"], event["symbol"]
-        elif name == "Cancelled":
-            cancellation = event["reason"]
+        )
+
+    def document_circulated(self, event: Session.DocumentCirculated) -> None:
+        circulation = Circulation(to=event.to, via=event.via, on=event.on.isoformat())
+        self.documents = [
+            attrs.evolve(d, circulations=(*d.circulations, circulation))
+            if d.title == event.document
+            else d
+            for d in self.documents
+        ]
+
+    def statement_recorded(self, event: Session.StatementRecorded) -> None:
+        by_delegation = self.spoken.setdefault(event.item, {})
+        by_delegation[event.delegation] = by_delegation.get(event.delegation, 0) + 1
+
+    def panelist_confirmed(self, event: Session.PanelistConfirmed) -> None:
+        self.panels.setdefault(event.item, []).append(
+            Panelist(name=event.name, delegation=event.delegation, title=event.title)
+        )
+
+    def report_adopted(self, event: Session.ReportAdopted) -> None:
+        self.adopted_on, self.symbol = event.on.isoformat(), event.symbol
+
+    def cancelled(self, event: Session.Cancelled) -> None:
+        self.cancellation = event.reason
+
+
+def session_record(
+    body: str, number: int, events: Iterable[Session.Event]
+) -> SessionRecord:
+    """A session's events grouped as its page shows them."""
+    recording = _SessionRecording()
+    for event in events:
+        recording.read(event)
+    agenda, documents = recording.agenda, recording.documents
+    spoken, panels = recording.spoken, recording.panels
     return SessionRecord(
-        body=history["body"],
-        number=history["number"],
+        body=body,
+        number=number,
         agenda=tuple(AgendaEntry(n, t) for n, t in sorted(agenda.items())),
         documents=group_documents(documents),
         comments=tuple(d for d in documents if d.kind == "comments"),
@@ -198,17 +217,12 @@ def session_record(history: Mapping[str, Any]) -> SessionRecord:
             for item in sorted(panels)
         ),
         report=Report(
-            adopted_on=adopted_on,
-            symbol=symbol,
+            adopted_on=recording.adopted_on,
+            symbol=recording.symbol,
             documents=tuple(d for d in documents if d.kind == "report"),
         ),
-        cancellation_reason=cancellation,
+        cancellation_reason=recording.cancellation,
     )
-
-
-def _circulated(document: Document, event: Mapping[str, Any]) -> Document:
-    circulation = Circulation(to=event["to"], via=event["via"], on=event["on"])
-    return attrs.evolve(document, circulations=(*document.circulations, circulation))
 
 
 def _general_first(item: int | None) -> tuple[bool, int]:
@@ -239,15 +253,15 @@ class BodyProfile:
     established_on: str
 
 
-def body_profile(events: Sequence[Mapping[str, Any]]) -> BodyProfile:
+def body_profile(events: Iterable[Body.Event]) -> BodyProfile:
     """A body as its establishment recorded it."""
-    [established] = [e for e in events if e["event"] == "Established"]
+    [established] = [e for e in events if isinstance(e, Body.Established)]
     return BodyProfile(
-        code=established["code"],
-        name=established["name"],
-        parent=established["parent"],
-        mandate=established["mandate"],
-        established_on=established["on"],
+        code=established.code,
+        name=established.name,
+        parent=established.parent,
+        mandate=established.mandate,
+        established_on=established.on.isoformat(),
     )
 
 
@@ -278,19 +292,19 @@ class WorkplanProfile:
         return ()
 
 
-def workplan_profile(history: Mapping[str, Any]) -> WorkplanProfile:
-    """A workplan as its adoption recorded it (`Secretariat.workplan_history`)."""
-    [adopted] = [e for e in history["events"] if e["event"] == "Adopted"]
+def workplan_profile(events: Iterable[Workplan.Event]) -> WorkplanProfile:
+    """A workplan as its adoption recorded it."""
+    [adopted] = [e for e in events if isinstance(e, Workplan.Adopted)]
     return WorkplanProfile(
-        body=history["body"],
-        period=history["period"],
-        at_session=adopted["at_session"],
-        adopted_on=adopted["on"],
+        body=adopted.body,
+        period=str(adopted.period),
+        at_session=adopted.at_session,
+        adopted_on=adopted.on.isoformat(),
         topics=tuple(
-            Topics(year=cycle["year"], topics=tuple(cycle["topics"]))
-            for cycle in sorted(adopted["topics"], key=lambda c: int(c["year"]))
+            Topics(year=cycle.year, topics=tuple(cycle.topics))
+            for cycle in sorted(adopted.topics, key=lambda c: c.year)
         ),
-        stocktaking_by=adopted["stocktaking_by"],
+        stocktaking_by=adopted.stocktaking_by,
     )
 
 
@@ -359,15 +373,6 @@ class IndexPage:
     bodies: Mapping[str, BodyProfile]
 
 
-def has_moved(row: CalendarRow) -> bool:
-    """Whether a session is no longer on the dates first announced: on other
-    dates, or postponed with its new dates to be determined."""
-    return row.status == "postponed" or (row.last_start, row.last_end) != (
-        row.original_start,
-        row.original_end,
-    )
-
-
 def session_year(row: CalendarRow) -> int:
     """The year a session meets in: that of its dates, or of the last ones
     announced while its new dates are to be determined."""
@@ -391,17 +396,13 @@ def index_page(
     bodies: Mapping[str, BodyProfile],
     today: date,
 ) -> IndexPage:
-    rows = sorted(sessions, key=_by_start)
+    rows = sorted(sessions, key=date_order)
     return IndexPage(
         upcoming=tuple(r for r in rows if not is_past(r, today)),
         past=tuple(reversed([r for r in rows if is_past(r, today)])),
         workplans=tuple(sorted(workplans, key=lambda w: (w.body, w.period))),
         bodies=bodies,
     )
-
-
-def _by_start(row: CalendarRow) -> tuple[bool, str, str, int]:
-    return (row.start is None, row.start or row.last_start, row.body, row.number)
 
 
 def postponement(entry: Mapping[str, Any]) -> Postponement:
@@ -493,3 +494,115 @@ def workplan_page(
             None,
         ),
     )
+
+
+# The site: the views' answers and the records, put together.
+
+
+@attrs.frozen
+class Listing:
+    """What the views answer for a site: the sessions of the calendar, the
+    deadlines and the postponements, of one body or of all."""
+
+    body: str | None
+    today: date
+    sessions: tuple[CalendarRow, ...]
+    deadlines: Mapping[str, Any]
+    postponements: tuple[Mapping[str, Any], ...]
+
+    @property
+    def codes(self) -> list[str]:
+        """The bodies the site speaks of."""
+        return sorted(
+            {row.body for row in self.sessions}
+            | {w["body"] for w in self.deadlines["workplans"]}
+            | ({self.body} if self.body else set())
+        )
+
+
+@attrs.frozen
+class Pages:
+    """Every page of a site, as plain data."""
+
+    index: IndexPage
+    sessions: tuple[SessionPage, ...]
+    workplans: tuple[WorkplanPage, ...]
+
+
+class Publishing:
+    """Assembles the site's pages from the views and the records they read."""
+
+    def __init__(self, views: Views) -> None:
+        self.views = views
+
+    def listing(self, body: str | None = None, *, today: date) -> Listing:
+        """What the views hold for the site of `body` (or of every body)."""
+        return Listing(
+            body=body,
+            today=today,
+            sessions=tuple(self.views.calendar_rows(body)),
+            deadlines=self.views.deadlines(body, today=today),
+            postponements=tuple(self.views.postponements(body)["postponements"]),
+        )
+
+    def pages(self, listing: Listing) -> Pages:
+        """Every page of the site `listing` holds the views' part of."""
+        deadlines = listing.deadlines
+        bodies = {code: self.body_profile(code) for code in listing.codes}
+        workplans = [
+            self.workplan_profile(w["body"], Period.parse(w["period"]))
+            for w in deadlines["workplans"]
+        ]
+        return Pages(
+            index=index_page(listing.sessions, workplans, bodies, listing.today),
+            sessions=tuple(
+                session_page(
+                    row,
+                    body=bodies[row.body],
+                    record=self.session_record(row.body, row.number),
+                    calendar=listing.sessions,
+                    postponements=listing.postponements,
+                    workplans=workplans,
+                    calls=deadlines["calls"],
+                )
+                for row in listing.sessions
+            ),
+            workplans=tuple(
+                workplan_page(
+                    workplan,
+                    body=bodies[workplan.body],
+                    calendar=listing.sessions,
+                    calls=deadlines["calls"],
+                    milestones=deadlines["milestones"],
+                )
+                for workplan in workplans
+            ),
+        )
+
+    def session_record(self, body: str, number: int) -> SessionRecord:
+        """What a session's page shows that no view holds: its agenda,
+        documents, statements, panelists and report."""
+        events = self.views.events_of(session_id(body, number))
+        if not events:
+            self._check_body(body)
+            raise SessionNotFoundError(body, number)
+        return session_record(body, number, events)
+
+    def body_profile(self, code: str) -> BodyProfile:
+        """A body's name, parent and mandate."""
+        events = self.views.events_of(body_id(code))
+        if not events:
+            raise BodyNotFoundError(code)
+        return body_profile(events)
+
+    def workplan_profile(self, body: str, period: Period) -> WorkplanProfile:
+        """A workplan's adoption: at which session, its topics, its milestone."""
+        events = self.views.events_of(workplan_id(body, period))
+        if not events:
+            self._check_body(body)
+            raise WorkplanNotFoundError(body, period)
+        return workplan_profile(events)
+
+    def _check_body(self, code: str) -> None:
+        if not self.views.events_of(body_id(code)):
+            raise BodyNotFoundError(code)

@@ -1,0 +1,205 @@
+"""How the record is put into words wherever it is shown: the command line's
+tables, the site's pages and the calendar file.
+
+Statuses, formats, document kinds and their order, dates, and the order of
+sessions are written here once. The phrases the secretariat's rules also use
+in their messages (an ordinal, a session's name, a span of days) are the
+domain's (`domain.phrases`), used here as they are. This module imports
+nothing else, so that a query reading a view's table directly writes its
+answer without loading the domain's values.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from domain.phrases import UNDATED, describe_days
+from domain.phrases import describe_session as describe_session  # noqa: PLC0414
+from domain.phrases import ordinal as ordinal  # noqa: PLC0414
+
+# Sessions.
+
+STATUS_WORDS = {
+    "scheduled": "scheduled",
+    "postponed": "postponed, new dates to be determined",
+    "cancelled": "cancelled",
+    "in-session": "in session",
+    "closed": "held",
+}
+"""A session's status as the public reads it (the rules' messages say it in
+the secretariat's own words: `domain.session.STATUS_WORDS`)."""
+
+FORMAT_WORDS = {
+    "in-person": "in person",
+    "hybrid": "hybrid: in person and online",
+    "online": "online",
+}
+
+
+def status_words(status: str) -> str:
+    return STATUS_WORDS.get(status, status)
+
+
+def format_words(format: str) -> str:
+    return FORMAT_WORDS.get(format, format)
+
+
+def session_order(row: Any) -> tuple[bool, str, str, int]:
+    """The calendar's order: by start date, sessions whose dates are to be
+    determined last (by body and number)."""
+    return (row.start is None, row.start or "", row.body, row.number)
+
+
+def date_order(row: Any) -> tuple[bool, str, str, int]:
+    """The pages' order: by start date, sessions whose dates are to be
+    determined last, by the start last announced."""
+    return (row.start is None, row.start or row.last_start, row.body, row.number)
+
+
+def has_moved(row: Any) -> bool:
+    """Whether a session (a calendar row) is no longer on the dates first
+    announced: on other dates, or postponed with its new dates to be
+    determined."""
+    return row.status == "postponed" or (row.last_start, row.last_end) != (
+        row.original_start,
+        row.original_end,
+    )
+
+
+ORDINAL_WORDS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
+
+
+def ordinal_word(number: int) -> str:
+    """`6` as `sixth`; beyond the twentieth, `21st`."""
+    if 1 <= number <= len(ORDINAL_WORDS):
+        return ORDINAL_WORDS[number - 1]
+    return ordinal(number)
+
+
+def times(count: int) -> str:
+    """How often something happened: `once`, `3 times`."""
+    return "once" if count == 1 else f"{count} times"
+
+
+# Dates, as the record stores them (ISO text).
+
+
+def dates(start: str | None, end: str | None, *, undated: str = UNDATED) -> str:
+    """A session's dates as the secretariat writes them (`27–29 July 2020`;
+    one day when `start` is `end`); `undated` when either is not known."""
+    if start is None or end is None:
+        return undated
+    return describe_days(date.fromisoformat(start), date.fromisoformat(end))
+
+
+def day(iso: str | None, *, undated: str = "to be determined") -> str:
+    """`2020-03-12` as `12 March 2020`."""
+    return dates(iso, iso, undated=undated)
+
+
+def weekday(iso: str) -> str:
+    """`2020-03-12` as `Thursday, 12 March 2020`."""
+    return f"{date.fromisoformat(iso):%A}, {day(iso)}"
+
+
+# Documents.
+
+DOCUMENT_ORDER = (
+    "annotated-agenda",
+    "organization-of-work",
+    "participants-list",
+    "guide",
+    "code-of-conduct",
+    "background-paper",
+    "statement",
+    "presentation",
+    "other",
+)
+"""The order in which a session page lists its documents by kind. Comments and
+the report are listed apart, in sections of their own (`OWN_SECTIONS`); a kind
+not named here (one added later) comes last."""
+
+OWN_SECTIONS = ("comments", "report")
+
+DOCUMENT_HEADINGS = {
+    "annotated-agenda": "Annotated agenda",
+    "organization-of-work": "Organization of work",
+    "participants-list": "Participants",
+    "guide": "Guides for participants",
+    "code-of-conduct": "Code of conduct",
+    "background-paper": "Background papers",
+    "statement": "Statements",
+    "presentation": "Presentations",
+    "other": "Other documents",
+}
+
+
+def document_heading(kind: str) -> str:
+    return DOCUMENT_HEADINGS.get(kind, kind.replace("-", " "))
+
+
+# Comments.
+
+SUBMISSION_WORDS = {
+    "on-time": "on time",
+    "within-extension": "within the extension",
+    "late": "after the deadline",
+}
+
+SUBMITTER_WORDS = {"member-state": "Member State", "observer": "Observer"}
+
+
+def submission_words(status: str) -> str:
+    return SUBMISSION_WORDS.get(status, status)
+
+
+def submitter_words(kind: str) -> str:
+    return SUBMITTER_WORDS.get(kind, "Observer")
+
+
+# Sentences.
+
+CAUSAL_OPENINGS = ("due to ", "because ", "owing to ", "as a result of ", "following ")
+"""A reason that starts so reads on after `postponed to 27–29 July 2020`."""
+
+
+def because(reason: str) -> str:
+    """A reason as the end of a sentence: `due to the impact of ...` where it
+    reads on, else `for this reason: ...`; without its closing full stop."""
+    text = reason.strip().rstrip(".")
+    if text.lower().startswith(CAUSAL_OPENINGS):
+        return text[:1].lower() + text[1:]
+    return f"for this reason: {text}"
+
+
+def sentence(text: str) -> str:
+    """`text` ending with a full stop, once."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else f"{text}."
+
+
+def statement_numbers(count: int) -> str:
+    """A delegation's statements under one heading: nothing for one, `1; 2` for two."""
+    return "" if count == 1 else "; ".join(str(n) for n in range(1, count + 1))
