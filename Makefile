@@ -20,6 +20,14 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+# schemathesis, run by the tests against the live server, in an environment of
+# its own: what it brings (rich among others) stays out of the project's.
+SCHEMATHESIS := $(VENV)/tools/schemathesis/bin/schemathesis
+
+$(SCHEMATHESIS): | $(BIN)/python
+	$(PYTHON) -m venv $(VENV)/tools/schemathesis
+	$(VENV)/tools/schemathesis/bin/python -m pip install --quiet 'schemathesis>=4,<5'
+
 $(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	touch $@
@@ -36,8 +44,8 @@ lint: $(VENV)/.installed-test
 types: $(VENV)/.installed-test
 	$(BIN)/mypy domain application adapters bench
 
-pytest: $(VENV)/.installed-test
-	$(BIN)/pytest -n auto
+pytest: $(VENV)/.installed-test $(SCHEMATHESIS)
+	SECRETARIAT_TEST_SCHEMATHESIS=$(CURDIR)/$(SCHEMATHESIS) $(BIN)/pytest -n auto
 
 # The benchmark at tiny sizes: checks that every figure is produced, not the
 # targets (those are for the full run on a quiet machine; see bench/RESULTS.md).

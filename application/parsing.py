@@ -50,6 +50,28 @@ def parse_count(text: str) -> int:
     return int(written)
 
 
+def parse_moment(text: str) -> str:
+    """A moment written in ISO 8601 (`2020-03-13T10:00:00+01:00`), as the views
+    write recording times (in UTC, with microseconds); without a UTC offset it
+    is read as UTC, and a date alone is its first moment."""
+    from datetime import UTC, datetime
+
+    from application.projections import utc_text
+
+    written = text.strip()
+    try:
+        if not written.isascii() or not written.isprintable():
+            raise ValueError(written)
+        moment = datetime.fromisoformat(written)
+    except ValueError:
+        raise UnreadableValueError(
+            f"{text!r} is not a moment written YYYY-MM-DDTHH:MM[:SS][+HH:MM]"
+        ) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return utc_text(moment)
+
+
 def parse_period(text: str) -> Period:
     """The years of a workplan, written YYYY-YYYY."""
     from domain.values import Period

@@ -22,10 +22,12 @@ starts without importing what recording needs."""
 
 def all_commands() -> list[click.Command]:
     """Every command, in the order `--help` lists them."""
+    from adapters.cli.access import ACCESS_COMMANDS
     from adapters.cli.importing import import_file
     from adapters.cli.keys import keygen
     from adapters.cli.reading import READING_COMMANDS
     from adapters.cli.recording import RECORDING_COMMANDS
+    from adapters.cli.serve import serve
     from adapters.cli.site import site
     from adapters.cli.views import VIEW_COMMANDS
 
@@ -35,6 +37,8 @@ def all_commands() -> list[click.Command]:
         *READING_COMMANDS,
         *VIEW_COMMANDS,
         site,
+        serve,
+        *ACCESS_COMMANDS,
         keygen,
     ]
 

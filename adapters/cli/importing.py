@@ -13,13 +13,8 @@ import structlog
 
 from adapters.cli.import_files import ImportFileError, read_import_file
 from adapters.cli.recording import report_views
-from adapters.cli.running import (
-    BAD_USAGE,
-    Failure,
-    Settings,
-    as_failure,
-    global_options,
-)
+from adapters.cli.running import Failure, Settings, as_failure, global_options
+from adapters.failures import BAD_USAGE
 from application.importing import (
     Entry,
     EntryFailedError,

@@ -5,31 +5,18 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from types import UnionType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 import structlog
 
+from adapters.failures import INTERNAL_ERROR, said
 from adapters.logging import configure_logging
-from adapters.store import (
-    CipherKeyError,
-    Store,
-    StoreKeyError,
-    StoreUnavailableError,
-    StoreUrlError,
-    describe_store_error,
-    parse_store_url,
-    store_url,
-    without_password,
-)
-from application.errors import ConflictError, UnknownEventError, UnreadableEventError
-from domain.errors import DomainError, InvalidValueError
+from adapters.store import Store, parse_store_url, store_url, without_password
 
 if TYPE_CHECKING:
     from adapters.views.views import Views
@@ -38,9 +25,6 @@ if TYPE_CHECKING:
 log = structlog.get_logger("secretariat")
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-DONE, REJECTED, BAD_USAGE, CONFLICT, STORE_FAILED = 0, 1, 2, 3, 4
-INTERNAL_ERROR = 70
 
 LOG_LEVELS = {
     "done": logging.INFO,
@@ -141,12 +125,9 @@ def as_failure(error: BaseException, settings: Settings) -> Failure:
     """The exit code and one-line message for anything a command can meet."""
     if isinstance(error, Failure):
         return error
-    for kinds, exit_code, outcome in _SAID_AS_THEY_ARE:
-        if isinstance(error, kinds):
-            return Failure(str(error), exit_code, outcome)
-    said = _store_failure(error, settings)
-    if said is not None:
-        return Failure(said, STORE_FAILED, "store-failed")
+    told = said(error, settings.parsed_store)
+    if told is not None:
+        return Failure(told.message, told.exit_code, told.outcome)
     if isinstance(error, click.ClickException):
         return Failure(error.format_message(), error.exit_code, "bad-usage")
     if os.environ.get("SECRETARIAT_DEBUG"):
@@ -157,42 +138,6 @@ def as_failure(error: BaseException, settings: Settings) -> Failure:
         INTERNAL_ERROR,
         "internal-error",
     )
-
-
-_SAID_AS_THEY_ARE: tuple[tuple[type[Exception] | UnionType, int, str], ...] = (
-    (InvalidValueError, BAD_USAGE, "bad-usage"),
-    (DomainError, REJECTED, "rejected"),
-    (ConflictError, CONFLICT, "conflict"),
-    (StoreUrlError | CipherKeyError, BAD_USAGE, "bad-usage"),
-    (
-        StoreUnavailableError | StoreKeyError | UnknownEventError,
-        STORE_FAILED,
-        "store-failed",
-    ),
-)
-"""The errors whose own message is what the officer is told, and their exit code."""
-
-
-def _store_failure(error: BaseException, settings: Settings) -> str | None:
-    """What to say of a store that cannot be read or used, or None."""
-    from eventsourcing.persistence import MapperDeserialisationError, PersistenceError
-    from eventsourcing.utils import TopicError
-
-    if isinstance(error, UnreadableEventError):
-        return f"the views cannot be built from the store: {error}"
-    if isinstance(error, MapperDeserialisationError):
-        return (
-            "the store holds an event that cannot be read (encrypted with "
-            "another key, or damaged): " + " ".join(str(error).split())
-        )
-    if isinstance(error, TopicError):
-        return (
-            "the store holds events this version of secretariat does not know "
-            f"({error}); use the version that recorded them, or a later one"
-        )
-    if isinstance(error, PersistenceError | sqlite3.Error | OSError):
-        return describe_store_error(settings.parsed_store(), error)
-    return None
 
 
 class CommandGroup(click.Group):

@@ -9,14 +9,8 @@ import click
 import structlog
 
 from adapters.cli.params import BODY, DATE
-from adapters.cli.running import (
-    BAD_USAGE,
-    STORE_FAILED,
-    CommandGroup,
-    Failure,
-    Settings,
-    global_options,
-)
+from adapters.cli.running import CommandGroup, Failure, Settings, global_options
+from adapters.failures import BAD_USAGE, STORE_FAILED
 
 
 @click.group("site", cls=CommandGroup)

@@ -3,55 +3,23 @@ and the views' own upkeep (`projections status|rebuild|run`)."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 import click
 import structlog
 
-from adapters.cli.params import BODY, DATE
+from adapters.cli.params import BODY, DATE, Parsed
 from adapters.cli.reading import emit_json, emit_table
-from adapters.cli.running import (
-    BAD_USAGE,
-    CommandGroup,
-    F,
-    Failure,
-    Settings,
-    global_options,
-)
+from adapters.cli.running import CommandGroup, F, Failure, Settings, global_options
+from adapters.failures import BAD_USAGE
+from application.parsing import parse_moment
 from application.wording import dates, day
 
 log = structlog.get_logger("secretariat")
 
 
-class Timestamp(click.ParamType):  # type: ignore[type-arg]  # see adapters.cli.params
-    """A moment written in ISO 8601 (`2020-03-13T10:00:00+01:00`); without a
-    UTC offset it is read as UTC, and a date alone is its first moment."""
-
-    name = "TIMESTAMP"
-
-    def convert(
-        self, value: object, param: click.Parameter | None, ctx: click.Context | None
-    ) -> str:
-        text = str(value).strip()
-        try:
-            if not text.isascii() or not text.isprintable():
-                raise ValueError(text)
-            moment = datetime.fromisoformat(text)
-        except ValueError:
-            self.fail(
-                f"{value!r} is not a moment written YYYY-MM-DDTHH:MM[:SS][+HH:MM]",
-                param,
-                ctx,
-            )
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=UTC)
-        from application.projections import utc_text
-
-        return utc_text(moment)
-
-
-TIMESTAMP = Timestamp()
+TIMESTAMP = Parsed("TIMESTAMP", parse_moment)
 
 
 def body_option(function: F) -> F:

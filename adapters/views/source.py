@@ -44,13 +44,14 @@ PageQuery = Callable[[int, int, Sequence[str], int], Sequence[StoredRow]]
 def event_classes() -> dict[str, type[Any]]:
     """Every event this version records, by the topic it is stored under."""
     from application.imported import ImportedEntry
+    from domain.access import Grant
     from domain.body import Body
     from domain.session import Session
     from domain.workplan import Workplan
 
     return {
         get_topic(value): value
-        for aggregate in (Body, Session, Workplan, ImportedEntry)
+        for aggregate in (Body, Session, Workplan, ImportedEntry, Grant)
         for value in vars(aggregate).values()
         if isinstance(value, type) and issubclass(value, CanMutateAggregate)
     }

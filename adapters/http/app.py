@@ -1,0 +1,280 @@
+"""The endpoints: each reads its parameters, asks the record (in a worker
+thread), and answers with the JSON the command line writes, a page of the
+site, or a problem. No rule of the secretariat is decided here."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable
+from functools import partial
+from typing import Any, TypeVar
+
+import anyio
+import anyio.to_thread
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from adapters.http.auth import Authenticator
+from adapters.http.middleware import App, noted, wrap
+from adapters.http.openapi import openapi_document
+from adapters.http.params import (
+    parse,
+    parse_body_code,
+    parse_count,
+    parse_date,
+    parse_moment,
+    query,
+)
+from adapters.http.problems import Problem, problem_for
+from adapters.http.record import ServedRecord, entity_tag
+from application.access import ANONYMOUS, Credentials, sees_actors, without_actors
+
+T = TypeVar("T")
+
+JSON = "application/json"
+MEDIA_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".ics": "text/calendar; charset=utf-8",
+}
+
+THREADS = 4
+"""Requests asking the record at once; the others wait their turn. The
+store's connections are shared by them."""
+
+Endpoint = Callable[[Request], Awaitable[Response]]
+
+
+def matches(if_none_match: str | None, etag: str) -> bool:
+    """Whether `If-None-Match` names `etag` (weakly, as RFC 9110 compares it
+    for a GET), or is `*`."""
+    if if_none_match is None:
+        return False
+    if if_none_match.strip() == "*":
+        return True
+    return any(
+        tag.strip().removeprefix("W/") == etag for tag in if_none_match.split(",")
+    )
+
+
+def conditional(
+    request: Request,
+    content: bytes,
+    media_type: str,
+    *,
+    etag: str | None = None,
+    private: bool = False,
+) -> Response:
+    """`content` with its tag, or 304 when the client holds it already. Every
+    answer is revalidated before it is used again; one given to credentials
+    is kept by the client alone."""
+    tag = etag or entity_tag(content)
+    headers = {
+        "ETag": tag,
+        "Cache-Control": "private, no-cache" if private else "no-cache",
+        "Vary": "Authorization",
+    }
+    if matches(request.headers.get("if-none-match"), tag):
+        return Response(status_code=304, headers=headers)
+    return Response(content, media_type=media_type, headers=headers)
+
+
+def json_content(answer: Any, credentials: Credentials) -> tuple[bytes, str]:
+    """The JSON of the command line's answer, and its tag; without any
+    `actor` unless the credentials may see who recorded what."""
+    if not sees_actors(credentials):
+        answer = without_actors(answer)
+    content = json.dumps(answer, ensure_ascii=False, separators=(",", ":")).encode()
+    return content, entity_tag(content)
+
+
+class Service:
+    """The endpoints over one record."""
+
+    def __init__(
+        self,
+        record: ServedRecord,
+        authenticator: Authenticator,
+        *,
+        threads: int = THREADS,
+    ) -> None:
+        self.record = record
+        self.authenticator = authenticator
+        self.threads = threads
+        self._limiter: anyio.CapacityLimiter | None = None
+
+    async def call(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """`function` run in a worker thread: the store's drivers block. A
+        request that times out leaves it to finish on its own."""
+        if self._limiter is None:
+            self._limiter = anyio.CapacityLimiter(self.threads)
+        return await anyio.to_thread.run_sync(
+            partial(function, *args, **kwargs),
+            abandon_on_cancel=True,
+            limiter=self._limiter,
+        )
+
+    async def credentials(self, request: Request) -> Credentials:
+        authorization = request.headers.get("authorization")
+        if authorization is None:
+            return ANONYMOUS
+        credentials = await self.call(self.authenticator.credentials, authorization)
+        noted(request.scope)["principal"] = credentials.principal
+        return credentials
+
+    async def answer(
+        self,
+        request: Request,
+        credentials: Credentials,
+        read: Callable[..., Any],
+        *args: Any,
+        **kwargs: Any,
+    ) -> Response:
+        """The JSON of `read(*args, **kwargs)`, made in a worker thread (an
+        answer can be large), tagged for `If-None-Match`."""
+
+        def made() -> tuple[bytes, str]:
+            return json_content(read(*args, **kwargs), credentials)
+
+        content, tag = await self.call(made)
+        private = credentials != ANONYMOUS
+        return conditional(request, content, JSON, etag=tag, private=private)
+
+    def answering(self, endpoint: Endpoint) -> Endpoint:
+        """`endpoint`, with each failure answered as a problem."""
+
+        async def answered(request: Request) -> Response:
+            try:
+                return await endpoint(request)
+            except Exception as error:  # each said as the command line says it
+                return problem_for(error, self.record.store).response()
+
+        return answered
+
+    # The API.
+
+    async def calendar(self, request: Request) -> Response:
+        credentials = await self.credentials(request)
+        given = query(request, ("body", "as-of", "known-at"))
+        return await self.answer(
+            request,
+            credentials,
+            self.record.calendar,
+            parse(parse_body_code, "body", given.get("body")),
+            as_of=parse(parse_date, "as-of", given.get("as-of")),
+            known_at=parse(parse_moment, "known-at", given.get("known-at")),
+        )
+
+    async def deadlines(self, request: Request) -> Response:
+        credentials = await self.credentials(request)
+        given = query(request, ("body", "today"))
+        return await self.answer(
+            request,
+            credentials,
+            self.record.deadlines,
+            parse(parse_body_code, "body", given.get("body")),
+            today=parse(parse_date, "today", given.get("today")),
+        )
+
+    async def postponements(self, request: Request) -> Response:
+        credentials = await self.credentials(request)
+        given = query(request, ("body",))
+        return await self.answer(
+            request,
+            credentials,
+            self.record.postponements,
+            parse(parse_body_code, "body", given.get("body")),
+        )
+
+    async def history(self, request: Request) -> Response:
+        credentials = await self.credentials(request)
+        query(request, ())
+        return await self.answer(
+            request,
+            credentials,
+            self.record.history,
+            parse(parse_body_code, "body", request.path_params["body"]),
+            parse(parse_count, "number", request.path_params["number"]),
+        )
+
+    async def openapi(self, request: Request) -> Response:
+        await self.credentials(request)
+        query(request, ())
+        content = json.dumps(openapi_document(), ensure_ascii=False).encode()
+        return conditional(request, content, JSON)
+
+    # The site.
+
+    async def page(self, request: Request) -> Response:
+        """A file of the site; its query, if any, is not read (a link from
+        elsewhere may carry one)."""
+        await self.credentials(request)
+        path = request.path_params.get("path") or "index.html"
+        site = await self.call(self.record.site)
+        found = site.files.get(path)
+        if found is None:
+            raise Problem(404, f"there is no page /{path}")
+        media_type = MEDIA_TYPES.get(
+            path[path.rfind(".") :], "application/octet-stream"
+        )
+        return conditional(request, found.content, media_type, etag=found.etag)
+
+    def routes(self) -> list[Route]:
+        def get(path: str, endpoint: Endpoint) -> Route:
+            return Route(path, self.answering(endpoint), methods=["GET"])
+
+        return [
+            get("/api/calendar", self.calendar),
+            get("/api/deadlines", self.deadlines),
+            get("/api/postponements", self.postponements),
+            get("/api/bodies/{body}/sessions/{number}/history", self.history),
+            get("/api/openapi.json", self.openapi),
+            get("/", self.page),
+            get("/{path:path}", self.page),
+        ]
+
+
+async def http_problem(request: Request, error: Exception) -> Response:
+    """An address or method the routes do not know, as a problem."""
+    assert isinstance(error, HTTPException)
+    detail = (
+        f"{request.method} is not allowed on {request.url.path}"
+        if error.status_code == 405
+        else f"there is nothing at {request.url.path}"
+    )
+    return Problem(error.status_code, detail, headers=error.headers).response()
+
+
+async def answer_problem(request: Request, error: Exception) -> Response:
+    """A problem raised outside an endpoint's own answering (by a layer, as
+    a body too large while it is read)."""
+    assert isinstance(error, Problem)
+    return error.response()
+
+
+async def unexpected(request: Request, error: Exception) -> Response:
+    """A failure nobody expected: a 500 problem, saying no more than its
+    kind (the log has the rest: `middleware.Guard`)."""
+    return Problem(500, f"unexpected failure ({type(error).__name__})").response()
+
+
+def routing(routes: list[Route]) -> Starlette:
+    """`routes`, answering an unknown address or method, a problem, or a
+    failure nobody expected, as problems."""
+    return Starlette(
+        routes=routes,
+        exception_handlers={
+            HTTPException: http_problem,
+            Problem: answer_problem,
+            Exception: unexpected,
+        },
+    )
+
+
+def build_app(service: Service, *, timeout: float) -> App:
+    """The ASGI application: the routes, inside every layer every request
+    goes through."""
+    return wrap(routing(service.routes()), timeout=timeout)

@@ -1,0 +1,145 @@
+"""The OpenAPI document: each answer's schema holds exactly the keys and types
+docs/json.md gives, and schemathesis runs the document against the live
+server (bounded examples): no 5xx, and no answer that breaks its schema."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from adapters.http.openapi import EVENT_COMMON, EVENT_KEYS, openapi_document
+from tests.docs.test_json_doc import DOCUMENTED, documented_keys, table
+from tests.http.server import serving
+
+TYPES = {
+    ("string", None): "text",
+    ("string", "date"): "date",
+    ("string", "date-time"): "moment",
+    ("integer", None): "integer",
+    ("boolean", None): "boolean",
+    ("object", None): "object",
+    ("array", None): "list",
+}
+
+
+def kind(schema: dict[str, Any]) -> str:
+    """A schema's type in the words of docs/json.md."""
+    if "const" in schema or "enum" in schema:
+        return "text"
+    types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+    said = TYPES[(types[0], schema.get("format"))]
+    return f"{said} or null" if "null" in types else said
+
+
+def keys(schema: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, str]]:
+    """Each key a schema gives, by its path (`sessions[].start`), with its type."""
+    for name, inner in schema.get("properties", {}).items():
+        path = f"{prefix}{name}"
+        yield path, kind(inner)
+        if inner.get("type") in ("object", ["object", "null"]):
+            yield from keys(inner, f"{path}.")
+        elif inner.get("type") == "array":
+            yield from keys(inner["items"], f"{path}[].")
+
+
+def schema_of(name: str) -> dict[str, Any]:
+    schema: dict[str, Any] = openapi_document()["components"]["schemas"][name]
+    return schema
+
+
+@pytest.mark.parametrize(
+    ("view", "schema"),
+    [
+        ("calendar", "Calendar"),
+        ("deadlines", "Deadlines"),
+        ("postponements", "Postponements"),
+    ],
+)
+def test_each_answers_schema_has_the_keys_and_types_of_the_doc(
+    view: str, schema: str
+) -> None:
+    assert dict(keys(schema_of(schema))) == documented_keys(view)
+
+
+def test_the_history_schema_has_each_kind_of_event_with_its_keys() -> None:
+    rows = table(DOCUMENTED["history"])
+    common = {row[0]: row[1] for row in rows if len(row) == 3}
+    by_kind: dict[str, dict[str, str]] = {kind: {} for kind in EVENT_KEYS}
+    for event, key, type_, _ in (row for row in rows if len(row) == 4):
+        by_kind[event][key] = type_
+    history = schema_of("History")
+    (events,) = [k for k in keys(history) if k[0] == "events"]
+
+    assert {k: v for k, v in keys(history) if not k.startswith("events[].")} == {
+        k: v for k, v in common.items() if not k.startswith("events[].")
+    }
+    assert events == ("events", "list")
+    for variant in history["properties"]["events"]["items"]["oneOf"]:
+        event = variant["properties"]["event"]["const"]
+        given = dict(keys(variant))
+        assert given == {
+            **{
+                k.removeprefix("events[]."): v
+                for k, v in common.items()
+                if k.startswith("events[].")
+            },
+            **by_kind[event],
+        }, event
+        assert set(variant["required"]) == set(EVENT_COMMON) | {
+            k for k in by_kind[event] if "." not in k
+        }
+
+
+SCHEMATHESIS_VARIABLE = "SECRETARIAT_TEST_SCHEMATHESIS"
+TOOL = Path(__file__).resolve().parents[2] / ".venv/tools/schemathesis/bin/schemathesis"
+"""Where `make` installs schemathesis, in an environment of its own."""
+
+
+def schemathesis() -> Path:
+    """`$SECRETARIAT_TEST_SCHEMATHESIS` when set (it must then exist, as under
+    `make test`), else the one `make` installs; none: the test is skipped."""
+    configured = os.environ.get(SCHEMATHESIS_VARIABLE)
+    if configured:
+        assert Path(configured).is_file(), f"${SCHEMATHESIS_VARIABLE}={configured}"
+        return Path(configured)
+    if not TOOL.is_file():
+        pytest.skip(f"no schemathesis: `make pytest` installs it in {TOOL.parents[1]}")
+    return TOOL
+
+
+def test_the_reads_keep_to_their_contract(sqlite_example: str, tmp_path: Path) -> None:
+    """schemathesis, every check, a bounded and repeatable number of cases."""
+    tool = schemathesis()
+    with serving(sqlite_example) as server:
+        ran = subprocess.run(
+            [
+                str(tool),
+                "run",
+                f"{server.url}api/openapi.json",
+                "--checks",
+                "all",
+                "--max-examples",
+                "50",
+                "--seed",
+                "1",
+                "--workers",
+                "1",
+                "--generation-database",
+                "none",
+                "--no-color",
+            ],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            timeout=300,
+            check=False,
+        )
+
+    assert ran.returncode == 0, ran.stdout[-5000:]
+    assert "6 selected / 6 total" in ran.stdout
+    assert "No issues found" in ran.stdout
