@@ -99,7 +99,8 @@ class Decisions:
             if not declaration.commutes and self._moved(record_id):
                 raise ConflictError(description)
             declaration.decided_by(aggregate, **declaration.arguments(command))
-        events = aggregate.collect_events()
+        provenance = command.provenance
+        events = [provenance.stamp(event) for event in aggregate.collect_events()]
         self.events += events
         every = self._every.get(type(aggregate))
         if every and any(event.originator_version % every == 0 for event in events):

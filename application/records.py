@@ -12,6 +12,9 @@ from domain.values import Period
 
 HEADER = ("originator_id", "originator_version", "originator_topic", "timestamp")
 
+PROVENANCE = ("source", "assumed", "decided_by", "recorded_via")
+"""The keys of how the record knows each event, shown after its actor."""
+
 
 def plain(value: Any) -> Any:
     """`value` made of JSON types only: dates as ISO text, enumerations by
@@ -36,7 +39,8 @@ def plain(value: Any) -> Any:
 
 def event_record(event: Any) -> dict[str, Any]:
     """One event as the history shows it: version, event name, effective date,
-    recording time and actor first, then the event's own fields."""
+    recording time and actor first, then how the record knows it (its
+    provenance), then the event's own fields."""
     fields = {name: value for name, value in vars(event).items() if name not in HEADER}
     return {
         "version": event.originator_version,
@@ -44,5 +48,6 @@ def event_record(event: Any) -> dict[str, Any]:
         "on": plain(fields.pop("on")),
         "recorded_at": event.timestamp.isoformat(),
         "actor": fields.pop("actor"),
+        **{name: fields.pop(name) for name in PROVENANCE},
         **{name: plain(value) for name, value in fields.items()},
     }

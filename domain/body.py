@@ -10,14 +10,15 @@ from eventsourcing.domain import Aggregate, event
 
 from domain.errors import DomainError
 from domain.ids import body_id
+from domain.provenance import RecordedEvent
 
 
 class Body(Aggregate):
     """An intergovernmental body, known by a short code (`cybercrime-egm`)."""
 
-    class Event(Aggregate.Event):
-        on: date
-        actor: str
+    class Event(RecordedEvent):
+        """Every event of a body: when it took effect, who recorded it, and how
+        the record knows it (`RecordedEvent`)."""
 
     @staticmethod
     def create_id(code: str, **_: Any) -> UUID:

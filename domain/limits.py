@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BODY_CODE", "NAME_LIMIT", "REASON_LIMIT"]
+__all__ = ["BODY_CODE", "NAME_LIMIT", "REASON_LIMIT", "SOURCE_LIMIT"]
 
 BODY_CODE = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 """How a body is named in commands, files and addresses: lower-case letters,
@@ -17,3 +17,7 @@ NAME_LIMIT = 1_000
 
 REASON_LIMIT = 10_000
 """Most characters in a reason or a mandate."""
+
+SOURCE_LIMIT = 500
+"""Most characters in a decision's source: a document symbol, a message, an
+address."""

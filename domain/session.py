@@ -21,6 +21,7 @@ from eventsourcing.domain import Aggregate, event
 from domain.errors import DomainError
 from domain.ids import session_id
 from domain.phrases import describe_session, ordinal
+from domain.provenance import RecordedEvent, add_unknown_provenance
 from domain.values import (
     AgendaItem,
     DateRange,
@@ -38,13 +39,11 @@ it has not opened, closed or been cancelled."""
 class Session(Aggregate):
     """The N-th session (meeting) of a body."""
 
-    class Event(Aggregate.Event):
-        """Every event of a session: when it took effect (`on`), and who
-        recorded it. Once a method has changed the session, `apply` moves the
-        session to the status the event leaves it in and to its date."""
-
-        on: date
-        actor: str
+    class Event(RecordedEvent):
+        """Every event of a session: when it took effect (`on`), who recorded
+        it, and how the record knows it (`RecordedEvent`). Once a method has
+        changed the session, `apply` moves the session to the status the event
+        leaves it in and to its date."""
 
         def status_after(self, status: SessionStatus) -> SessionStatus:
             """The status of a session in `status` once this has happened: most
@@ -142,9 +141,10 @@ class Session(Aggregate):
 
         Version 2 added `announced_in`; a postponement recorded before it
         (version 1) was announced in no document named, and reads as None.
+        Version 3 added the provenance every event has (`RecordedEvent`).
         """
 
-        class_version = 2
+        class_version = 3
 
         reason: str
         previous: DateRange
@@ -154,6 +154,10 @@ class Session(Aggregate):
         @staticmethod
         def upcast_v1_v2(state: dict[str, Any]) -> None:
             state["announced_in"] = None
+
+        @staticmethod
+        def upcast_v2_v3(state: dict[str, Any]) -> None:
+            add_unknown_provenance(state)
 
         def status_after(self, status: SessionStatus) -> SessionStatus:
             # To new dates, the session is scheduled again.

@@ -11,15 +11,16 @@ from eventsourcing.domain import Aggregate, event
 
 from domain.errors import DomainError
 from domain.ids import workplan_id
+from domain.provenance import RecordedEvent
 from domain.values import CycleTopics, Period, SubmitterKind
 
 
 class Workplan(Aggregate):
     """A body's workplan for a period of years (`2018-2021`)."""
 
-    class Event(Aggregate.Event):
-        on: date
-        actor: str
+    class Event(RecordedEvent):
+        """Every event of a workplan: when it took effect, who recorded it, and how
+        the record knows it (`RecordedEvent`)."""
 
     @staticmethod
     def create_id(body: str, period: Period, **_: Any) -> UUID:

@@ -45,13 +45,32 @@ def describe_value(value: object) -> str:
 
 
 HEADER_KEYS = {"version", "event", "on", "recorded_at", "actor", "body", "number"}
+PROVENANCE_KEYS = {"source", "assumed", "decided_by", "recorded_via"}
+
+
+def provenance_details(record: dict[str, Any]) -> list[str]:
+    """How the record knows an event, where it says anything: its source,
+    an assumed date, who decided."""
+    said = []
+    if record.get("source"):
+        said.append(f"source: {record['source']}")
+    if record.get("assumed"):
+        said.append("date assumed")
+    if record.get("decided_by"):
+        said.append(f"decided by: {record['decided_by']}")
+    return said
 
 
 def history_row(record: dict[str, Any]) -> tuple[Any, ...]:
     details = "; ".join(
-        f"{key.replace('_', ' ')}: {describe_value(value)}"
-        for key, value in record.items()
-        if key not in HEADER_KEYS
+        [
+            *(
+                f"{key.replace('_', ' ')}: {describe_value(value)}"
+                for key, value in record.items()
+                if key not in HEADER_KEYS | PROVENANCE_KEYS
+            ),
+            *provenance_details(record),
+        ]
     )
     recorded_at = record["recorded_at"][:19].replace("T", " ")
     return (

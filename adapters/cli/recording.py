@@ -60,7 +60,7 @@ class RecordingCommand(click.Command):
     def build(self, ctx: click.Context) -> Command:
         """The command object for the parsed parameters, without recording it."""
         try:
-            return self.declaration.build(ctx.params)
+            return self.declaration.build(ctx.params, face=Face.CLI)
         except IncompleteError as error:
             raise click.UsageError(error.say(lambda name: f"--{name}"), ctx) from None
 

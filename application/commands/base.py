@@ -15,6 +15,8 @@ from application.commands.declaring import (
     Declared,
     Face,
     Fallback,
+    arrival,
+    flag,
     value,
 )
 from application.commands.kinds import (
@@ -23,10 +25,13 @@ from application.commands.kinds import (
     DATE,
     NAME,
     PERIOD,
+    SOURCE,
 )
 from domain.body import Body, BodyAlreadyEstablishedError, BodyNotFoundError
 from domain.errors import DomainError
 from domain.ids import body_id, session_id, workplan_id
+from domain.limits import SOURCE_LIMIT
+from domain.provenance import Provenance
 from domain.session import Session, SessionAlreadyScheduledError, SessionNotFoundError
 from domain.values import Period, describe_session
 from domain.workplan import Workplan, WorkplanAlreadyAdoptedError, WorkplanNotFoundError
@@ -89,7 +94,9 @@ WORKPLAN = Record(
 
 @attrs.frozen(kw_only=True)
 class Command(Declared):
-    """What every command carries: when it takes effect, and who issued it.
+    """What every command carries: when it takes effect, who issued it, and
+    how the record knows the decision (its provenance: where it is evidenced,
+    whether its date was assumed, who took it, how it reached the record).
 
     A command checks on construction everything that can be checked without
     the record (texts, numbers, dates), so a command that exists is well
@@ -115,6 +122,38 @@ class Command(Declared):
         # The service knows who sends a request; it does not take their word.
         accepted=Face.CLI | Face.FILE,
     )
+    source: str | None = value(
+        SOURCE,
+        "Where the decision is evidenced: a document symbol, a Special "
+        f"Message, a page's address (at most {SOURCE_LIMIT:,} characters).",
+        optional=True,
+        provenance=True,
+    )
+    assumed: bool = flag(
+        "The effective date (--on) is not known from a source: it was assumed.",
+        provenance=True,
+    )
+    decided_by: str | None = value(
+        NAME,
+        "Who took the decision, e.g. 'the Expert Group at its 4th meeting', "
+        f"as distinct from who records it ({NAME_HELP}).",
+        optional=True,
+        provenance=True,
+    )
+    recorded_via: str | None = arrival()
+    """How the command reaches the record (`cli`, `import`, `api`): said by
+    the face it comes through, never given by whoever issues it; None for a
+    command a program builds."""
+
+    @property
+    def provenance(self) -> Provenance:
+        """How the record knows the decision, as its events will say."""
+        return Provenance(
+            source=self.source,
+            assumed=self.assumed,
+            decided_by=self.decided_by,
+            recorded_via=self.recorded_via,
+        )
 
 
 @attrs.frozen(kw_only=True)

@@ -35,6 +35,11 @@ C = TypeVar("C", bound="type[Command]")
 PARAMS = "secretariat.params"
 """The key of a field's `Shape` in its attrs metadata."""
 
+PROVENANCE = "secretariat.provenance"
+"""The key, in a field's attrs metadata, that marks it as saying how the
+record knows the decision (its source, say), not what was decided: the
+domain's method that decides the command is not given it."""
+
 NAME_HELP = f"at most {NAME_LIMIT:,} characters"
 REASON_HELP = f"at most {REASON_LIMIT:,} characters"
 """The length limits, as every parameter that takes a text states them."""
@@ -50,6 +55,15 @@ class Face(enum.Flag):
     API = enum.auto()
     """A request to the service (its body)."""
     ALL = CLI | FILE | API
+
+    @property
+    def recorded_via(self) -> str:
+        """How a command from this face reaches the record, as its events
+        say (`recorded_via`): `cli`, `import` or `api`."""
+        return RECORDED_VIA[self]
+
+
+RECORDED_VIA = {Face.CLI: "cli", Face.FILE: "import", Face.API: "api"}
 
 
 class Fallback(enum.Enum):
@@ -248,6 +262,7 @@ def _field(
     default: Any,
     what: str | None,
     check: bool = True,
+    provenance: bool = False,
 ) -> Any:
     """An attrs field whose metadata holds its shape, checked by its kind's
     check (`what` it is called in a message: by default its name)."""
@@ -260,7 +275,7 @@ def _field(
     return attrs.field(
         default=default if default is not None or optional else attrs.NOTHING,
         validator=validate if checks is not None else None,
-        metadata={PARAMS: shape},
+        metadata={PARAMS: shape, PROVENANCE: provenance},
     )
 
 
@@ -277,10 +292,13 @@ def value(
     fallback_in: Face = Face.ALL,
     accepted: Face = Face.ALL,
     check: bool = True,
+    provenance: bool = False,
 ) -> Any:
     """A field given by one parameter: `name` on the command line (default:
     the field's name, with hyphens), read as `kind` and checked by its check
-    (unless `check` is false: the command checks it itself)."""
+    (unless `check` is false: the command checks it itself). A `provenance`
+    field says how the record knows the decision, and is not given to the
+    domain's method that decides it."""
     param = Param(
         kind,
         help,
@@ -299,13 +317,28 @@ def value(
         default=default,
         what=what,
         check=check,
+        provenance=provenance,
     )
 
 
-def flag(help: str) -> Any:
+def flag(help: str, *, provenance: bool = False) -> Any:
     """A field that is true when the flag is given."""
     param = Param(FLAG, help, required=False, flag=True)
-    return _field(Single(param), kind=None, optional=False, default=False, what=None)
+    return _field(
+        Single(param),
+        kind=None,
+        optional=False,
+        default=False,
+        what=None,
+        provenance=provenance,
+    )
+
+
+def arrival() -> Any:
+    """The field that says how a command reaches the record (`recorded_via`): given by
+    no one, but by the face it comes through (`Declaration.build`). Two
+    commands that differ only in it are the same command."""
+    return attrs.field(default=None, eq=False)
 
 
 def dates(start: str, end: str, *, optional: bool = False) -> Any:
@@ -371,7 +404,12 @@ class Declaration:
     help: str
     command: type[Command]
     shapes: tuple[tuple[str, Shape], ...]
-    """Each field's name and shape, in the order of the fields."""
+    """Each field's name and shape, in the order of the fields (the field
+    that says how the command arrives, `recorded_via`, has none: see
+    `arrival`)."""
+    decides: tuple[str, ...]
+    """The fields given to the domain's method that decides it: all but those
+    that say how the record knows the decision (its provenance)."""
     record: Record[Any]
     decided_by: Callable[..., Any]
     """The domain's method that decides it: an aggregate's method, given the
@@ -394,13 +432,17 @@ class Declaration:
         """The parameters accepted from `face`, in the order of the fields."""
         return self._faces[face].params
 
-    def build(self, values: Mapping[str, Any]) -> Command:
-        """The command, from its parameters' values (by `dest`)."""
+    def build(self, values: Mapping[str, Any], *, face: Face | None = None) -> Command:
+        """The command, from its parameters' values (by `dest`), as it comes
+        through `face` (which its `recorded_via` says; None: through none, as a
+        program builds it)."""
         fields = {}
         for field, shape in self.shapes:
             assembled = shape.assemble(values)
             if assembled is not attrs.NOTHING:
                 fields[field] = assembled
+        if face is not None:
+            fields["recorded_via"] = face.recorded_via
         return self.command(**fields)
 
     def values(self, command: Command) -> dict[str, Any]:
@@ -415,7 +457,7 @@ class Declaration:
         skipped = () if self.creates else self.record.key
         return {
             field: getattr(command, field)
-            for field, _ in self.shapes
+            for field in self.decides
             if field not in skipped
         }
 
@@ -459,7 +501,7 @@ class Declaration:
             if param.key not in given and found is not None:
                 values[param.dest] = found()
         try:
-            return self.build(values)
+            return self.build(values, face=face)
         except IncompleteError as error:
             raise FieldsError(str(error)) from None
 
@@ -582,13 +624,19 @@ def declare(
 
     def register(command: C) -> C:
         shapes = []
+        decides = []
         for field in attrs.fields(command):
+            if PARAMS not in field.metadata:
+                continue  # how it arrives: see `arrival`
             shapes.append((field.name, field.metadata[PARAMS].named(field.name)))
+            if not field.metadata.get(PROVENANCE, False):
+                decides.append(field.name)
         command.declaration = Declaration(
             verb=verb,
             help=inspect.getdoc(command) or "",
             command=command,
             shapes=tuple(shapes),
+            decides=tuple(decides),
             record=command.record,
             decided_by=decided_by,
             creates=creates,

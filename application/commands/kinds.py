@@ -20,7 +20,7 @@ from application.parsing import (
     parse_period,
 )
 from domain.errors import InvalidValueError
-from domain.limits import BODY_CODE, NAME_LIMIT, REASON_LIMIT
+from domain.limits import BODY_CODE, NAME_LIMIT, REASON_LIMIT, SOURCE_LIMIT
 from domain.values import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -66,6 +66,10 @@ def _check_reason(value: str, what: str) -> None:
     check_text(value, what=what, limit=REASON_LIMIT)
 
 
+def _check_source(value: str, what: str) -> None:
+    check_text(value, what=what, limit=SOURCE_LIMIT)
+
+
 def _check_code(value: str, _: str) -> None:
     if not isinstance(value, str):
         raise InvalidValueError(f"a body code is text, not {value!r}")
@@ -90,6 +94,11 @@ NAME: Kind[str] = Kind(
 REASON: Kind[str] = Kind(
     "TEXT", None, str, {"type": "string", "maxLength": REASON_LIMIT}, _check_reason
 )
+SOURCE: Kind[str] = Kind(
+    "TEXT", None, str, {"type": "string", "maxLength": SOURCE_LIMIT}, _check_source
+)
+"""Where a decision is evidenced: shorter than a name, as a symbol or an
+address is."""
 CODE: Kind[str] = Kind(
     "CODE",
     None,

@@ -28,6 +28,7 @@ from application.commands.kinds import (
     PAIR,
     PERIOD,
     REASON,
+    SOURCE,
     YEAR,
     Kind,
     choice,
@@ -36,6 +37,7 @@ from domain.values import DocumentKind, Format, Period, SubmitterKind
 
 SAMPLES: dict[Kind[Any], Any] = {
     NAME: "Vienna, Austria",
+    SOURCE: "UNODC/CCPCJ/EG.4/2020/2",
     REASON: "Due to the impact of the COVID-19 pandemic",
     CODE: "cybercrime-egm",
     COUNT: 6,

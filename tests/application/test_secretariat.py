@@ -149,6 +149,9 @@ def test_the_history_is_plain_data_oldest_first_with_who_and_when(
             dates=None,
             on=date(2020, 3, 13),
             actor="Chief, Conference Management",
+            source="Special Message of 13 March 2020",
+            assumed=True,
+            decided_by="the extended Bureau",
         )
     )
     history = secretariat.history(BODY, 6)
@@ -167,12 +170,22 @@ def test_the_history_is_plain_data_oldest_first_with_who_and_when(
         "on": "2020-03-13",
         "recorded_at": second["recorded_at"],
         "actor": "Chief, Conference Management",
+        "source": "Special Message of 13 March 2020",
+        "assumed": True,
+        "decided_by": "the extended Bureau",
+        "recorded_via": None,
         "reason": "Impact of the COVID-19 pandemic",
         "previous": {"start": "2020-04-06", "end": "2020-04-08"},
         "new": None,
         "announced_in": None,
     }
     assert second["recorded_at"] >= first["recorded_at"]
+    # Built by a program, through no face: how it arrived is not known.
+    assert (first["source"], first["assumed"], first["decided_by"]) == (
+        None,
+        False,
+        None,
+    )
     assert second["recorded_at"].endswith("+00:00")
 
 

@@ -42,6 +42,8 @@ MORE = """\
   number: 7
   reason: Travel restrictions remain in force
   announced-in: Special Message of 1 February 2021
+  source: Special Message of 1 February 2021
+  decided-by: the extended Bureau
   on: 2021-02-01
 - command: reschedule-session
   body: cybercrime-egm

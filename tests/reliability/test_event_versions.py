@@ -3,7 +3,9 @@
 A postponement names the document that announced it since `Postponed`
 version 2; the postponements recorded before (version 1, in the checked-in
 store of an earlier version) read as announced in none, in the history and in
-the views alike, beside postponements recorded now. A store holding an event of
+the views alike, beside postponements recorded now. Every event says how the
+record knows it (its provenance) since the version after; the events stored
+before read with none known. A store holding an event of
 a kind this version does not know (recorded by a later version) is refused with
 exit 4 and one line, whether a record is loaded or the views are built.
 """
@@ -70,7 +72,7 @@ def test_the_earlier_version_stored_its_postponements_as_version_1() -> None:
     for state in states:
         assert "class_version" not in state
         assert "announced_in" not in state
-    assert Session.Postponed.class_version == 2
+    assert Session.Postponed.class_version == 3
 
 
 def test_postponements_of_version_1_read_as_announced_in_none(old_store: str) -> None:
@@ -96,7 +98,8 @@ def test_a_postponement_recorded_now_is_version_2_and_reads_beside_version_1(
     assert ran.code == 0, ran.err
 
     newest = raw_states(old_store, POSTPONED)[-1]
-    assert (newest["class_version"], newest["announced_in"]) == (2, ANNOUNCEMENT)
+    assert (newest["class_version"], newest["announced_in"]) == (3, ANNOUNCEMENT)
+    assert (newest["recorded_via"], newest["source"]) == ("cli", None)
 
     history = json_answer("history", "cybercrime-egm", "7", store=old_store)
     announced = [e["announced_in"] for e in history["events"]
@@ -106,6 +109,39 @@ def test_a_postponement_recorded_now_is_version_2_and_reads_beside_version_1(
     answer = json_answer("postponements", store=old_store)
     by_session = [(p["number"], p["announced_in"]) for p in answer["postponements"]]
     assert by_session == [(6, None), (7, None), (7, ANNOUNCEMENT)]
+    views_match_a_rebuild(old_store)
+
+
+def test_events_stored_before_provenance_read_with_none_known_beside_new_ones(
+    old_store: str,
+) -> None:
+    before = json_answer("history", "cybercrime-egm", "7", store=old_store)
+    assert before["events"]
+    for event in before["events"]:
+        assert (
+            event["source"],
+            event["assumed"],
+            event["decided_by"],
+            event["recorded_via"],
+        ) == (None, False, None, None), event["event"]
+
+    ran = invoke(
+        "postpone-session", "cybercrime-egm", "7", "--reason=Liquidity constraints",
+        "--start=2021-05-10", "--end=2021-05-12", "--on=2021-03-15",
+        "--source=Special Message of 15 March 2021", "--assumed",
+        "--decided-by=the extended Bureau", store=old_store,
+    )  # fmt: skip
+    assert ran.code == 0, ran.err
+
+    after = json_answer("history", "cybercrime-egm", "7", store=old_store)
+    assert after["events"][: len(before["events"])] == before["events"]
+    newest = after["events"][-1]
+    assert (
+        newest["source"],
+        newest["assumed"],
+        newest["decided_by"],
+        newest["recorded_via"],
+    ) == ("Special Message of 15 March 2021", True, "the extended Bureau", "cli")
     views_match_a_rebuild(old_store)
 
 

@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 
 from adapters.cli.import_files import MAX_FILE_BYTES
 from adapters.cli.recording import RECORDING_COMMANDS
-from domain.limits import BODY_CODE, NAME_LIMIT, REASON_LIMIT
+from domain.limits import BODY_CODE, NAME_LIMIT, REASON_LIMIT, SOURCE_LIMIT
 from domain.values import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -88,6 +88,9 @@ def _fields(*specs: tuple[str, str, str], on: str = ON) -> tuple[Field, ...]:
         *(Field(*spec) for spec in specs),
         Field("--on", "date", on),
         Field("--actor", "name", "officer"),
+        Field("--source", "source", "UNODC/CCPCJ/EG.4/2030/INF/1"),
+        Field("--assumed", "flag", "true"),
+        Field("--decided-by", "name", "the extended Bureau"),
     )
 
 
@@ -221,7 +224,9 @@ def command_line(verb: str, values: dict[str, str | None]) -> list[str]:
             continue
         if field.positional:
             positionals.append(value)
-        else:
+        elif field.kind == "flag" and value == "true":
+            options.append(field.name)
+        elif field.kind != "flag" or value != "false":
             options.append(f"{field.name}={value}")
     return [verb, *options, "--", *positionals]
 
@@ -333,6 +338,8 @@ BAD_VALUES: dict[str, st.SearchStrategy[str]] = {
     "date": IMPOSSIBLE_DATES,
     "name": bad_texts(NAME_LIMIT),
     "reason": bad_texts(REASON_LIMIT),
+    "source": bad_texts(SOURCE_LIMIT),
+    "flag": _not_one_of("true", "false"),
     "period": BAD_PERIODS,
     "format": _not_one_of("in-person", "hybrid", "online"),
     "kind": _not_one_of(*(kind.value for kind in DocumentKind)),
@@ -572,7 +579,11 @@ def test_every_option_that_takes_a_text_states_its_length_limit() -> None:
                 continue
             if param.type is not click.STRING and param.type.name != "N=TEXT":
                 continue
-            limit = REASON_LIMIT if param.name in ("reason", "mandate") else NAME_LIMIT
+            limit = {
+                "reason": REASON_LIMIT,
+                "mandate": REASON_LIMIT,
+                "source": SOURCE_LIMIT,
+            }.get(str(param.name), NAME_LIMIT)
             stated = f"at most {limit:,} characters"
             assert stated in (param.help or ""), (command.name, param.opts)
             assert stated in shown, command.name
@@ -624,10 +635,11 @@ FILE_BAD_VALUES: dict[str, st.SearchStrategy[Any]] = {
     **{
         kind: strategy.filter(lambda value: NEL not in value)
         for kind, strategy in BAD_VALUES.items()
-        if kind not in ("name", "reason", "item", "topic")
+        if kind not in ("name", "reason", "source", "item", "topic")
     },
     "name": bad_texts(NAME_LIMIT, longest=50_000).filter(lambda v: NEL not in v),
     "reason": bad_texts(REASON_LIMIT, longest=50_000).filter(lambda v: NEL not in v),
+    "source": bad_texts(SOURCE_LIMIT, longest=50_000).filter(lambda v: NEL not in v),
     "item": st.one_of(
         st.builds(lambda number: {number: "Prevention"}, BAD_NUMBERS),
         st.builds(lambda title: {"3": title}, bad_texts(NAME_LIMIT, longest=5000)),
