@@ -30,17 +30,17 @@ def run_worker(
     started: Callable[[], None] = lambda: None,
 ) -> None:
     """Follow the log until `stop` is set."""
+    from eventsourcing.postgres import PostgresApplicationRecorder
+
     from adapters.views.postgres import wait_for_events
 
     secretariat = open_secretariat(store, create=True)
     try:
         views = open_views(store, secretariat)
+        recorder = secretariat.recorder
+        assert isinstance(recorder, PostgresApplicationRecorder)  # a PostgreSQL store
         following = False
-        for notified in wait_for_events(
-            secretariat.recorder,  # type: ignore[arg-type]
-            seconds=poll_seconds,
-            stop=stop,
-        ):
+        for notified in wait_for_events(recorder, seconds=poll_seconds, stop=stop):
             applied = views.catch_up()
             if not following:
                 following = True
