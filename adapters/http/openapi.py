@@ -22,6 +22,12 @@ MOMENT: Schema = {"type": "string", "format": "date-time"}
 
 
 def nullable(schema: Schema) -> Schema:
+    if "enum" in schema:
+        return {
+            **schema,
+            "type": [schema["type"], "null"],
+            "enum": [*schema["enum"], None],
+        }
     return {**schema, "type": [schema["type"], "null"]}
 
 
@@ -211,6 +217,10 @@ EVENT_COMMON: dict[str, Schema] = {
     "event": TEXT,
     "on": DATE,
     "recorded_at": MOMENT,
+    "source": nullable(TEXT),
+    "assumed": BOOLEAN,
+    "decided_by": nullable(TEXT),
+    "recorded_via": nullable(choice("cli", "import", "api")),
 }
 
 HISTORY = obj(

@@ -29,8 +29,10 @@ TYPES = {
 
 def kind(schema: dict[str, Any]) -> str:
     """A schema's type in the words of docs/json.md."""
-    if "const" in schema or "enum" in schema:
+    if "const" in schema:
         return "text"
+    if "enum" in schema:
+        return "text or null" if None in schema["enum"] else "text"
     types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
     said = TYPES[(types[0], schema.get("format"))]
     return f"{said} or null" if "null" in types else said
