@@ -261,6 +261,12 @@ def cipher_settings() -> dict[str, str]:
     return {"CIPHER_TOPIC": CIPHER_TOPIC, "CIPHER_KEY": key}
 
 
+def cipher_key() -> bytes | None:
+    """The key of `$SECRETARIAT_CIPHER_KEY`, checked, or None when it is not set."""
+    settings = cipher_settings()
+    return base64.b64decode(settings["CIPHER_KEY"]) if settings else None
+
+
 def new_cipher_key() -> str:
     """A new random key for `$SECRETARIAT_CIPHER_KEY` (256 bits, base64)."""
     from eventsourcing.cryptography import AESCipher

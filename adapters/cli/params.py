@@ -11,7 +11,12 @@ from typing import Any
 
 import click
 
-from application.parsing import parse_body_code, parse_count, parse_date
+from application.parsing import (
+    parse_body_code,
+    parse_count,
+    parse_date,
+    parse_number,
+)
 from domain.errors import InvalidValueError
 
 # The parsers import the domain's values only where they are used: a query
@@ -65,6 +70,8 @@ class Choice(click.Choice):  # type: ignore[type-arg]
 
 DATE = Parsed("DATE", parse_date)
 COUNT = Parsed("N", parse_count)
+NUMBER = Parsed("N", parse_number)
+"""A session's number: from 1."""
 BODY = Parsed("CODE", parse_body_code)
 
 

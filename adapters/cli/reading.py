@@ -8,7 +8,7 @@ from typing import Any
 import click
 import structlog
 
-from adapters.cli.params import BODY, COUNT
+from adapters.cli.params import BODY, NUMBER
 from adapters.cli.running import Settings, global_options
 from application.wording import dates, describe_session
 
@@ -85,7 +85,7 @@ def history_row(record: dict[str, Any]) -> tuple[Any, ...]:
 
 @click.command("history")
 @click.argument("body", type=BODY)
-@click.argument("number", type=COUNT)
+@click.argument("number", type=NUMBER)
 @click.option("--json", "as_json", is_flag=True, help="Write JSON instead of a table.")
 @global_options
 @click.pass_obj
