@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 from datetime import date
 from uuid import UUID
 
@@ -65,17 +64,16 @@ class Marks:
     def keyed(self) -> bool:
         return self._key is not None
 
-    def of(self, name: str, content: str, occurrence: int) -> tuple[UUID, UUID]:
-        """The entry's mark, and the mark an earlier version gave it
-        (`entry_id`)."""
-        known = json.dumps([name, content, occurrence], ensure_ascii=False)
+    def of(self, name: str, digest: bytes, occurrence: int) -> tuple[UUID, UUID]:
+        """The mark of the entry whose canonical content has the SHA-256
+        `digest`, and the mark an earlier version gave it (`entry_id`)."""
+        known = b"%s\x00%s\x00%d" % (name.encode("utf-8"), digest, occurrence)
         if self._key is None:
-            digest = hashlib.sha256(known.encode("utf-8")).hexdigest()
-            marking = natural_id("imported-entry", "from-file", digest)
+            marking = natural_id("imported-entry", hashlib.sha256(known).hexdigest())
         else:
-            keyed = hmac.new(self._key, known.encode("utf-8"), hashlib.sha256)
-            marking = UUID(bytes=keyed.digest()[:16], version=4)
-        return marking, entry_id(content, occurrence)
+            keyed = hmac.digest(self._key, known, "sha256")
+            marking = UUID(bytes=keyed[:16], version=4)
+        return marking, natural_id("imported-entry", digest.hex(), occurrence)
 
 
 UNKEYED = Marks()

@@ -14,9 +14,11 @@ Every scalar is read as text (PyYAML's `BaseLoader`): YAML 1.1 would read
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -131,16 +133,17 @@ class _Reader:
         self.started = False
         self.entries: list[Entry] = []
         self.seen: Counter[bytes] = Counter()
+        self.fallbacks = fallbacks()
 
     def entry(self, written: object, line: int) -> None:
         index = len(self.entries) + 1
         try:
-            content, command = _entry(written)
+            content, command = _entry(written, self.fallbacks)
         except _EntryError as error:
             raise self.refused(index, line, error) from None
         digest = hashlib.sha256(content.encode("utf-8")).digest()
         self.seen[digest] += 1
-        marking, legacy = self.marks.of(self.name, content, self.seen[digest])
+        marking, legacy = self.marks.of(self.name, digest, self.seen[digest])
         self.entries.append(Entry(index, line, command, marking, legacy))
 
     def refused(self, index: int, line: int, error: _EntryError) -> ImportFileError:
@@ -216,8 +219,19 @@ class _Composer:
         self.entry_line = 0
 
     def read(self, text: str) -> None:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, ScalarEvent):
+        loader = _Loader(text)
+        try:
+            self._events(loader.check_event, loader.get_event)
+        finally:
+            loader.dispose()
+
+    def _events(
+        self, more: Callable[[], bool], next_event: Callable[[], Event]
+    ) -> None:
+        # `yaml.parse` without its generator: its events one call sooner.
+        while more():
+            event = next_event()
+            if type(event) is ScalarEvent:  # most events: the quickest test first
                 self.scalar(event)
             elif isinstance(event, (MappingStartEvent, SequenceStartEvent)):
                 self.start(event, mapping=isinstance(event, MappingStartEvent))
@@ -237,11 +251,17 @@ class _Composer:
                 self.document(event)
 
     def scalar(self, event: ScalarEvent) -> None:
-        self._checked(event)
+        if event.tag is not None or event.anchor is not None:
+            self._checked(event)
         line = _start(event).line + 1
         if not self.open:
             self._not_a_list(line)
-        self._add(line, event.value)
+        if len(self.open) == 1:
+            self.reader.entry(event.value, line)
+            return
+        _, values, lines, _ = self.open[-1]
+        values.append(event.value)
+        lines.append(line)
 
     def start(self, event: CollectionStartEvent, *, mapping: bool) -> None:
         self._checked(event)
@@ -355,14 +375,19 @@ class _EntryError(Exception):
         self.verb = verb
 
 
-FALLBACKS = {Fallback.ISSUER: invoking_actor}
-"""Where a file's entry takes a value it does not give: who imports it."""
+def fallbacks() -> dict[Fallback, Callable[[], object]]:
+    """Where a file's entries take a value they do not give: who imports it,
+    found once for the whole file."""
+    return {Fallback.ISSUER: functools.cache(invoking_actor)}
+
 
 WHY_GIVEN = {Fallback.TODAY: "in a file every entry says when it took effect"}
 """Why a file gives what the command line may leave out."""
 
 
-def _entry(written: object) -> tuple[str, Command]:
+def _entry(
+    written: object, found: Mapping[Fallback, Callable[[], object]]
+) -> tuple[str, Command]:
     """The entry's canonical content and its command."""
     if not isinstance(written, Pairs):
         raise _EntryError(f"this entry is not a mapping of fields: {FORMAT_HINT}")
@@ -383,7 +408,7 @@ def _entry(written: object) -> tuple[str, Command]:
         if verb not in COMMANDS:
             raise _EntryError(f"there is no command {verb!r}{suggest(verb, COMMANDS)}")
         del given["command"]
-        return _content(written), _build(verb, given)
+        return _content(written), _build(verb, given, found)
     except _EntryError as error:
         raise _EntryError(str(error), verb if verb in COMMANDS else None) from None
 
@@ -400,14 +425,18 @@ def _fields(written: Pairs) -> dict[str, object]:
     return fields
 
 
-def _build(verb: str, given: dict[str, object]) -> Command:
+def _build(
+    verb: str,
+    given: dict[str, object],
+    found: Mapping[Fallback, Callable[[], object]],
+) -> Command:
     declaration = COMMANDS[verb].declaration
     for param in declaration.params_in(Face.FILE):
         why = WHY_GIVEN.get(param.fallback) if param.fallback else None
         if why and param.required_in(Face.FILE) and param.key not in given:
             raise _EntryError(f"'{param.key}:' is missing: {why}")
     try:
-        return declaration.read(given, face=Face.FILE, fallbacks=FALLBACKS)
+        return declaration.read(given, face=Face.FILE, fallbacks=found)
     except InvalidValueError as error:
         raise _EntryError(str(error)) from None
 
