@@ -146,3 +146,33 @@ def test_a_bad_entry_after_a_hundred_thousand_valid_ones_is_refused_in_bounds(
     # wall time: docs/reliability.md gives the figures measured.
     assert ran.cpu < 30, ran
     assert store_state(seeded_store) == before
+
+
+def main() -> None:
+    """Print what each file costs on a new SQLite store: the figures of
+    docs/reliability.md (`.venv/bin/python -m tests.reliability.test_large_files`)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        store = f"sqlite:///{Path(folder) / 'record.db'}"
+        seed = Path(folder) / "seed.yaml"
+        seed.write_text(
+            "- {command: establish-body, code: egm, name: Expert group,"
+            " on: 2030-01-01}\n"
+        )
+        subprocess.run(
+            [str(EXECUTABLE), "import", str(seed)],
+            env=cli_environment(store),
+            capture_output=True,
+            check=True,
+        )
+        for make in (lists_file, valid_then_bad_file):
+            ran = imported(make(Path(folder) / f"{make.__name__}.yaml"), store)
+            print(
+                f"{make.__name__}: exit {ran.code}, peak {ran.peak_mb:.0f} MB, "
+                f"processor {ran.cpu:.1f} s, wall {ran.wall:.1f} s"
+            )
+
+
+if __name__ == "__main__":
+    main()
