@@ -106,13 +106,9 @@ class Decisions:
         if every and any(event.originator_version % every == 0 for event in events):
             self.snapshots.append(type(aggregate).Snapshot.take(aggregate))
         if marking is not None:
-            entry = ImportedEntry(
-                id=marking,
-                command=declaration.verb,
-                on=command.on,
-                actor=command.actor,
+            self.events.append(
+                ImportedEntry.mark(marking, declaration.verb, command.on, command.actor)
             )
-            self.events += entry.collect_events()
         recorded = Recorded(description, type(events[-1]).__name__, aggregate.version)
         return Decided(recorded, aggregate)
 
