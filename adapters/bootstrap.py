@@ -104,18 +104,24 @@ def build_views(
     """The views of `secretariat`'s store, of that `kind` of store."""
     from adapters.views.calendar import CalendarView
     from adapters.views.deadlines import DeadlinesView
+    from adapters.views.sealing import view_cipher
     from adapters.views.source import EventSource
     from adapters.views.views import Views
 
     recorder = secretariat.recorder
+    cipher = view_cipher()  # the events' key: see `adapters.store.check_key`
     if kind == "postgresql":
         from eventsourcing.postgres import PostgresApplicationRecorder
 
         from adapters.views import postgres
 
         assert isinstance(recorder, PostgresApplicationRecorder)
-        calendar: CalendarView = postgres.PostgresCalendarView(recorder.datastore)
-        deadlines: DeadlinesView = postgres.PostgresDeadlinesView(recorder.datastore)
+        calendar: CalendarView = postgres.PostgresCalendarView(
+            recorder.datastore, cipher
+        )
+        deadlines: DeadlinesView = postgres.PostgresDeadlinesView(
+            recorder.datastore, cipher
+        )
         select = postgres.page_query(recorder)
     else:
         from eventsourcing.sqlite import SQLiteApplicationRecorder
@@ -123,8 +129,8 @@ def build_views(
         from adapters.views import sqlite
 
         assert isinstance(recorder, SQLiteApplicationRecorder)
-        calendar = sqlite.SQLiteCalendarView(recorder.datastore)
-        deadlines = sqlite.SQLiteDeadlinesView(recorder.datastore)
+        calendar = sqlite.SQLiteCalendarView(recorder.datastore, cipher)
+        deadlines = sqlite.SQLiteDeadlinesView(recorder.datastore, cipher)
         select = sqlite.page_query(recorder)
     source = EventSource(recorder, secretariat.mapper, secretariat.name, select)
     views = Views(source, calendar, deadlines, page_size=page_size)
