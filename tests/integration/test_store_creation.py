@@ -96,7 +96,9 @@ def test_reading_a_store_that_does_not_exist_says_so(
 ) -> None:
     refused = invoke(*args, store=store)
     assert refused.code == 4, refused.err
-    assert one_line_error(refused.err).startswith("no store at ")
+    assert one_line_error(refused.err) == (
+        f"no store at {parse_store_url(store).label}"
+    )
     assert refused.out == ""
     assert tables_of(store) == []
     assert sqlite_files(store) == []
