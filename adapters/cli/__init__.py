@@ -7,7 +7,13 @@ import sys
 
 import click
 
-from adapters.cli.running import SecretariatGroup, Settings, global_options
+from adapters.cli.running import (
+    NO_ARGS_IS_HELP,
+    SecretariatGroup,
+    Settings,
+    global_options,
+    stop_writing,
+)
 
 QUICK_COMMANDS = {
     "calendar": "adapters.cli.views:calendar",
@@ -89,6 +95,16 @@ def main(argv: list[str] | None = None) -> None:
     """Run one command; print a one-line error and exit non-zero when it fails."""
     try:
         exit_code = cli.main(args=argv, prog_name="secretariat", standalone_mode=False)
+    except NO_ARGS_IS_HELP as asked:
+        try:
+            click.echo(asked.ctx.get_help())
+        except BrokenPipeError:
+            stop_writing()
+        sys.exit(0)
+    except BrokenPipeError:
+        # Cut short while click wrote (`--help | head`): not an error either.
+        stop_writing()
+        sys.exit(0)
     except click.ClickException as failure:
         # One line, whatever the message (click lists choices on lines of their own).
         message = " ".join(failure.format_message().split())

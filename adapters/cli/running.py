@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import time
 import traceback
 from collections.abc import Callable
@@ -34,6 +35,11 @@ LOG_LEVELS = {
     "aborted": logging.WARNING,
 }
 """How loud each outcome's log line is; any other outcome is an error."""
+
+
+NO_ARGS_IS_HELP: Any = getattr(click.exceptions, "NoArgsIsHelpError", ())
+"""What click (8.2 and later) raises for a group given no command: its help is
+printed, as `--help` prints it (earlier versions print it themselves)."""
 
 
 class Failure(click.ClickException):
@@ -140,6 +146,14 @@ def as_failure(error: BaseException, settings: Settings) -> Failure:
     )
 
 
+def stop_writing() -> None:
+    """Send what is left of standard output nowhere: its reader has gone, and
+    Python would otherwise complain, at exit, that it could not flush it."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 class CommandGroup(click.Group):
     """A command with subcommands (`projections run`, `site build`): its log
     line names the subcommand with it."""
@@ -154,6 +168,20 @@ class CommandGroup(click.Group):
 
 class SecretariatGroup(click.Group):
     """The `secretariat` command: runs one command and writes its log line."""
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except BrokenPipeError:
+            # `--help | head`: the reader had what it wanted.
+            stop_writing()
+            raise click.exceptions.Exit(0) from None
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
@@ -172,6 +200,13 @@ class SecretariatGroup(click.Group):
         except click.exceptions.Exit:
             outcome = None
             raise
+        except NO_ARGS_IS_HELP:
+            outcome = None
+            raise
+        except BrokenPipeError:
+            # The reader stopped reading (`| head`): it had what it wanted.
+            stop_writing()
+            return None
         except click.Abort:
             outcome = "aborted"
             raise

@@ -1,0 +1,103 @@
+"""An officer's everyday use of the command line, run as the officer runs it:
+output read through a pipe, help asked for, filters, messages and tables."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.cli.conftest import Run
+from tests.cli.running import EXECUTABLE, environment
+from tests.importing import EXAMPLE
+
+BODY = "cybercrime-egm"
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A store holding the real example record (read only by these tests)."""
+    store = f"sqlite:///{tmp_path_factory.mktemp('example') / 'record.db'}"
+    ran = subprocess.run(
+        [str(EXECUTABLE), "import", str(EXAMPLE)],
+        env=environment(store=store),
+        capture_output=True,
+        check=False,
+    )
+    assert ran.returncode == 0, ran.stderr
+    return store
+
+
+def read_by_a_reader_gone(store: str, *args: str) -> tuple[int, str]:
+    """Run `secretariat ARGS` with its output going to a reader that has gone
+    before it writes (as `| head -1` has, once it has its line): its exit code
+    and what it said on standard error."""
+    process = subprocess.Popen(
+        [str(EXECUTABLE), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=environment(store=store),
+    )
+    assert process.stdout is not None
+    assert process.stderr is not None
+    process.stdout.close()
+    err = process.stderr.read().decode()
+    return process.wait(timeout=120), err
+
+
+# Output read through `| head`.
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("history", BODY, "6"),
+        ("calendar",),
+        ("history", BODY, "6", "--json"),
+        ("--help",),
+    ],
+    ids=["history", "calendar", "history-json", "help"],
+)
+def test_output_cut_short_by_the_reader_is_not_an_error(
+    example: str, args: tuple[str, ...]
+) -> None:
+    code, err = read_by_a_reader_gone(example, *args)
+
+    assert err == ""
+    assert code == 0
+
+
+def test_a_site_built_into_a_pipe_that_closes_is_built_all_the_same(
+    example: str, tmp_path: Path
+) -> None:
+    code, err = read_by_a_reader_gone(
+        example, "site", "build", "--out", str(tmp_path / "site")
+    )
+
+    assert (err, code) == ("", 0)
+    assert (tmp_path / "site" / BODY / "session-6.html").exists()
+
+
+# Help.
+
+
+@pytest.mark.parametrize(
+    ("args", "usage"),
+    [
+        ((), "Usage: secretariat [OPTIONS] COMMAND [ARGS]..."),
+        (("site",), "Usage: secretariat site [OPTIONS] COMMAND [ARGS]..."),
+        (("projections",), "Usage: secretariat projections [OPTIONS] COMMAND"),
+    ],
+    ids=["secretariat", "site", "projections"],
+)
+def test_a_command_given_without_its_subcommand_prints_its_help(
+    run: Run, sqlite_store: str, args: tuple[str, ...], usage: str
+) -> None:
+    ran = run(*args, store=sqlite_store)
+
+    assert ran.code == 0
+    assert ran.err == ""
+    assert ran.out.startswith(usage)
+    assert "\nCommands:\n" in ran.out
+    assert ran.out == run(*args, "--help", store=sqlite_store).out
