@@ -212,6 +212,12 @@ class Secretariat(Application[UUID]):
             "events": [event_record(event) for event in events],
         }
 
+    def check_body(self, code: str) -> None:
+        """Raise `BodyNotFoundError` unless a body `code` has been established:
+        a read of one body names a body of the record."""
+        if not self._exists(body_id(code)):
+            raise BodyNotFoundError(code)
+
     def event_count(self) -> int:
         """How many events the store holds (the position of its last event)."""
         return self.recorder.max_notification_id() or 0

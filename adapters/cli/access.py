@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime
 import click
 import structlog
 
+from adapters.cli.output import emit_json, emit_table
 from adapters.cli.params import BODY, DATE, default_actor
-from adapters.cli.reading import emit_json, emit_table
 from adapters.cli.running import Settings, global_options
 from application.access import Access, GrantRecord
 from domain.access import Role

@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import click
 import structlog
 
+from adapters.cli.output import emit_json, emit_table
 from adapters.cli.params import BODY, COUNT
 from adapters.cli.running import Settings, global_options
 from application.wording import dates, describe_session
 
+__all__ = ["READING_COMMANDS", "emit_json", "emit_table", "history"]
+
 HISTORY_HEADERS = ("version", "event", "on", "recorded at", "actor", "details")
-
-
-def emit_json(data: object) -> None:
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
-
-
-def emit_table(rows: list[tuple[Any, ...]], headers: tuple[str, ...]) -> None:
-    from tabulate import tabulate
-
-    click.echo(
-        tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
-    )
 
 
 def describe_value(value: object) -> str:

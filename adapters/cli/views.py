@@ -9,8 +9,8 @@ from typing import Any
 import click
 import structlog
 
+from adapters.cli.output import emit_json, emit_table
 from adapters.cli.params import BODY, DATE, Parsed
-from adapters.cli.reading import emit_json, emit_table
 from adapters.cli.running import CommandGroup, F, Failure, Settings, global_options
 from adapters.failures import BAD_USAGE
 from application.parsing import parse_moment
@@ -30,6 +30,13 @@ def json_option(function: F) -> F:
     return click.option(
         "--json", "as_json", is_flag=True, help="Write JSON instead of a table."
     )(function)
+
+
+def one_body(settings: Settings, body: str | None) -> None:
+    """A read of one body names a body of the record (exit 1 otherwise)."""
+    if body:
+        structlog.contextvars.bind_contextvars(body=body)
+        settings.secretariat(create=False).check_body(body)
 
 
 def _dates(start: str | None, end: str | None) -> str:
@@ -95,6 +102,7 @@ def calendar(
         if answer is not None:
             emit_json(answer)
             return
+    one_body(settings, body)
     views = settings.views()
     if ics:
         from adapters.ical import calendar_file
@@ -144,8 +152,7 @@ def deadlines(settings: Settings, body: str | None, today: date, as_json: bool) 
     """Show each call for comments with its deadlines and the submissions
     received, judged against the deadlines as they stand now, and each
     workplan milestone."""
-    if body:
-        structlog.contextvars.bind_contextvars(body=body)
+    one_body(settings, body)
     answer = settings.views().deadlines(body, today=today)
     if as_json:
         emit_json(answer)
@@ -217,12 +224,12 @@ def deadlines(settings: Settings, body: str | None, today: date, as_json: bool) 
 def postponements(settings: Settings, body: str | None, as_json: bool) -> None:
     """Show every postponement of every session: when it was decided, why, by
     whom, and the dates it moved the session from and to."""
-    if body:
-        structlog.contextvars.bind_contextvars(body=body)
+    one_body(settings, body)
     answer = settings.views().postponements(body)
     if as_json:
         emit_json(answer)
         return
+    click.echo("Postponements")
     emit_table(
         [
             (

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import Run
-from tests.cli.running import EXECUTABLE, environment
+from tests.cli.running import EXECUTABLE, environment, one_line_error
 from tests.importing import EXAMPLE
 
 BODY = "cybercrime-egm"
@@ -101,3 +101,63 @@ def test_a_command_given_without_its_subcommand_prints_its_help(
     assert ran.out.startswith(usage)
     assert "\nCommands:\n" in ran.out
     assert ran.out == run(*args, "--help", store=sqlite_store).out
+
+
+# Filters naming what the record does not hold.
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("calendar", "--body", "nobody"),
+        ("calendar", "--body", "nobody", "--json"),
+        ("calendar", "--body", "nobody", "--ics"),
+        ("deadlines", "--body", "nobody"),
+        ("postponements", "--body", "nobody", "--json"),
+        ("history", "nobody", "1"),
+        ("site", "build", "--body", "nobody", "--out", "site"),
+    ],
+    ids=" ".join,
+)
+def test_a_read_of_a_body_that_does_not_exist_is_refused(
+    run: Run, example: str, args: tuple[str, ...], tmp_path: Path
+) -> None:
+    ran = run(*args, store=example, cwd=tmp_path)
+
+    one_line_error(ran, 1, "there is no body 'nobody'")
+
+
+def test_a_read_of_a_session_that_does_not_exist_is_refused(
+    run: Run, example: str
+) -> None:
+    ran = run("history", BODY, "99", store=example)
+
+    one_line_error(ran, 1, "there is no 99th session of cybercrime-egm")
+
+
+@pytest.mark.parametrize(
+    ("args", "heading"),
+    [
+        (("calendar", "--as-of", "2000-01-01"), "Calendar as of 1 January 2000"),
+        (("postponements", "--body", "other"), "Postponements"),
+        (("grants",), None),
+    ],
+    ids=["calendar", "postponements", "grants"],
+)
+def test_an_empty_answer_says_nothing_is_recorded(
+    run: Run, example: str, args: tuple[str, ...], heading: str | None
+) -> None:
+    run(
+        "establish-body",
+        "other",
+        "--name",
+        "Other",
+        "--on",
+        "2020-01-01",
+        store=example,
+    )
+
+    ran = run(*args, store=example)
+
+    assert ran.code == 0
+    assert ran.out.splitlines() == [*([heading] if heading else []), "nothing recorded"]
