@@ -16,7 +16,7 @@ import click
 import structlog
 
 from adapters.failures import INTERNAL_ERROR, said
-from adapters.logging import configure_logging
+from adapters.logging import LOG_LEVEL_VARIABLE, configure_logging
 from adapters.store import Store, parse_store_url, store_url, without_password
 
 if TYPE_CHECKING:
@@ -59,9 +59,20 @@ class Settings:
     query starts without importing attrs.)"""
 
     store: str | None = None
+    log: bool = False
     log_json: bool = False
     _opened: Secretariat | None = None
     _views: Views | None = None
+
+    def log_asked(self) -> bool:
+        """Whether the command's log line is asked for (`--log`, `--log-json`
+        or `$SECRETARIAT_LOG_LEVEL`): a command is quiet unless it is."""
+        return self.log or self.log_json or bool(os.environ.get(LOG_LEVEL_VARIABLE))
+
+    def log_level(self) -> str | None:
+        """The quietest line written: `info` when `--log` or `--log-json`
+        asks, else `$SECRETARIAT_LOG_LEVEL`'s."""
+        return "info" if self.log or self.log_json else None
 
     def parsed_store(self) -> Store:
         return parse_store_url(store_url(self.store))
@@ -105,14 +116,28 @@ def _set_log_json(ctx: click.Context, _: click.Parameter, value: bool) -> None:
         ctx.ensure_object(Settings).log_json = True
 
 
+def _set_log(ctx: click.Context, _: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.ensure_object(Settings).log = True
+
+
 def global_options(function: F) -> F:
-    """`--store` and `--log-json`, accepted before or after a command's name."""
+    """`--store`, `--log` and `--log-json`, accepted before or after a
+    command's name."""
     function = click.option(
         "--log-json",
         is_flag=True,
         expose_value=False,
         callback=_set_log_json,
-        help="Write the log line as JSON instead of text.",
+        help="Write the command's log line, as JSON, to standard error.",
+    )(function)
+    function = click.option(
+        "--log",
+        is_flag=True,
+        expose_value=False,
+        callback=_set_log,
+        help="Write the command's log line (what, who, how long, outcome) to "
+        "standard error.",
     )(function)
     return click.option(
         "--store",
@@ -217,11 +242,15 @@ class SecretariatGroup(click.Group):
             raise Failure(said, failure.exit_code, outcome) from error
         finally:
             settings.close()
-            if outcome is not None:
+            if outcome is not None and (
+                structlog.is_configured() or settings.log_asked()
+            ):
                 if not structlog.is_configured():
                     # Configured once per process, and never over a caller's own
                     # configuration (a test capturing the log line, say).
-                    configure_logging(json=settings.log_json)
+                    configure_logging(
+                        json=settings.log_json, level=settings.log_level()
+                    )
                 log.log(
                     LOG_LEVELS.get(outcome, logging.ERROR),
                     "command",

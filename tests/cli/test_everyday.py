@@ -161,3 +161,45 @@ def test_an_empty_answer_says_nothing_is_recorded(
 
     assert ran.code == 0
     assert ran.out.splitlines() == [*([heading] if heading else []), "nothing recorded"]
+
+
+# Quiet success, one-line failure, logs when asked.
+
+ESTABLISH = ("establish-body", "quiet-body", "--name", "Quiet", "--on", "2020-01-01")
+
+
+def test_a_command_that_succeeds_prints_its_result_and_no_log_line(
+    run: Run, sqlite_store: str
+) -> None:
+    ran = run(*ESTABLISH, store=sqlite_store, SECRETARIAT_LOG_LEVEL="")
+
+    assert ran.code == 0
+    assert ran.err == ""
+    assert ran.out.strip()
+
+
+def test_a_command_that_fails_says_why_in_one_line_and_nothing_else(
+    run: Run, sqlite_store: str
+) -> None:
+    run(*ESTABLISH, store=sqlite_store)
+
+    ran = run(*ESTABLISH, store=sqlite_store, SECRETARIAT_LOG_LEVEL="")
+
+    one_line_error(ran, 1, "quiet-body")
+
+
+@pytest.mark.parametrize(
+    ("options", "env"),
+    [(("--log",), ""), (("--log-json",), ""), ((), "info")],
+    ids=["--log", "--log-json", "SECRETARIAT_LOG_LEVEL=info"],
+)
+def test_the_log_line_is_written_when_asked(
+    run: Run, sqlite_store: str, options: tuple[str, ...], env: str
+) -> None:
+    ran = run(*ESTABLISH, *options, store=sqlite_store, SECRETARIAT_LOG_LEVEL=env)
+
+    assert ran.code == 0
+    (line,) = ran.err.splitlines()
+    assert "command" in line
+    assert "establish-body" in line
+    assert "done" in line
