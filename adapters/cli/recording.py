@@ -24,6 +24,7 @@ from application.commands.declaring import (
 from application.commands.kinds import (
     Kind,
 )
+from application.deciding import Recorded
 from application.recording import CaughtUp, record
 
 
@@ -79,8 +80,18 @@ class RecordingCommand(click.Command):
         )
         recorded = outcome.recorded
         structlog.contextvars.bind_contextvars(version=recorded.version)
-        click.echo(f"{recorded.event}: {recorded.record} (version {recorded.version})")
+        click.echo(said(recorded, self.declaration.verb))
         report_views(outcome.views)
+
+
+def said(recorded: Recorded, verb: str) -> str:
+    """What was recorded, in the officer's words."""
+    from application.records import event_record
+    from application.wording import recorded_sentence
+
+    return recorded_sentence(
+        recorded.record, event_record(recorded.events[-1]), recorded.version, verb=verb
+    )
 
 
 def report_views(caught_up: CaughtUp) -> None:

@@ -3,6 +3,7 @@ output read through a pipe, help asked for, filters, messages and tables."""
 
 from __future__ import annotations
 
+import shlex
 import subprocess
 from pathlib import Path
 
@@ -203,3 +204,56 @@ def test_the_log_line_is_written_when_asked(
     assert "command" in line
     assert "establish-body" in line
     assert "done" in line
+
+
+# What a recording command says it recorded.
+
+SAID = """\
+$ establish-body egm --name 'Expert Group' --on 2010-12-21
+Established egm, Expert Group (version 1).
+$ schedule-session egm 6 --title 'Sixth meeting' --start 2020-04-06 --end 2020-04-08
+  --venue Vienna --on 2019-12-02
+Scheduled the 6th session of egm, Sixth meeting, for 6–8 April 2020 in Vienna (in
+  person) (version 1).
+$ postpone-session egm 6 --reason COVID-19 --on 2020-03-13
+Postponed the 6th session of egm; its new dates are to be determined (version 2).
+$ reschedule-session egm 6 --start 2020-07-27 --end 2020-07-29 --on 2020-03-20
+Rescheduled the 6th session of egm to 27–29 July 2020 (version 3).
+$ issue-agenda egm 6 --item '1=Organizational matters' --item 2=Cooperation --on
+  2020-07-06
+Issued the agenda of the 6th session of egm: 2 items (version 4).
+$ open-session egm 6 --on 2020-07-27
+Opened the 6th session of egm on 27 July 2020 (version 5).
+$ record-statement egm 6 --delegation Australia --on 2020-07-27
+Recorded a statement by Australia (general) at the 6th session of egm (version 6).
+$ adopt-workplan egm --period 2018-2021 --at-session 6 --topic 2020=Prevention --on
+  2020-07-28
+Adopted the 2018-2021 workplan of egm (version 1).
+$ request-comments egm --period 2018-2021 --cycle 2020 --deadline 2020-08-12 --on
+  2020-07-28
+Requested comments for 2020 under the 2018-2021 workplan of egm, due by 12 August
+  2020 (version 2).
+$ extend-deadline egm --period 2018-2021 --cycle 2020 --to 2020-09-01 --reason 'Late
+  agenda' --on 2020-08-01
+Extended the 2020 deadline for comments under the 2018-2021 workplan of egm from 12
+  August 2020 to 1 September 2020 (version 3).
+"""
+"""Commands, each after `$ `, and what each says it recorded (a line too long
+for this file goes on, indented, on the next)."""
+
+
+def transcript(text: str) -> list[tuple[str, str]]:
+    """The commands of `text` and what each says."""
+    joined = text.replace("\n  ", " ")
+    lines = joined.splitlines()
+    return list(zip(lines[0::2], lines[1::2], strict=True))
+
+
+def test_a_recording_command_says_what_it_recorded_in_the_officers_words(
+    run: Run, sqlite_store: str
+) -> None:
+    for line, sentence in transcript(SAID):
+        ran = run(*shlex.split(line.removeprefix("$ ")), store=sqlite_store)
+
+        assert ran.code == 0, ran.err
+        assert ran.out == sentence + "\n"

@@ -211,7 +211,7 @@ def test_a_decision_stays_recorded_when_the_views_cannot_catch_up_at_once(
     output = capsys.readouterr()
 
     assert exit_code.value.code == 0
-    assert "Established: the body cybercrime-egm" in output.out
+    assert "Established cybercrime-egm, EG (version 1)." in output.out
     assert "warning: recorded, but the calendar and deadline views" in output.err
     assert "disk full" in output.err
     assert (
