@@ -11,8 +11,9 @@ answer without loading the domain's values.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 from domain.phrases import UNDATED, describe_days
@@ -120,6 +121,30 @@ def day(iso: str | None, *, undated: str = "to be determined") -> str:
     return dates(iso, iso, undated=undated)
 
 
+def moment(iso: str, zone: tzinfo | None = None) -> str:
+    """A recording time (ISO, with its offset) in `zone` (default: the local
+    zone), with the zone's label: `13 March 2020, 10:04 UTC+01:00`, or
+    `... UTC` when the zone is UTC."""
+    when = datetime.fromisoformat(iso).astimezone(zone)
+    offset = when.utcoffset()
+    label = "UTC"
+    if offset:
+        label += f"{when:%z}"[:3] + ":" + f"{when:%z}"[3:]
+    return f"{day(when.date().isoformat())}, {when:%H:%M} {label}"
+
+
+def days_away(days: int) -> str:
+    """How far a day is from today: `in 3 days`, `tomorrow`, `today`,
+    `yesterday`, `20 days ago`."""
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    if days == -1:
+        return "yesterday"
+    return f"in {days} days" if days > 0 else f"{-days} days ago"
+
+
 def weekday(iso: str) -> str:
     """`2020-03-12` as `Thursday, 12 March 2020`."""
     return f"{date.fromisoformat(iso):%A}, {day(iso)}"
@@ -207,6 +232,11 @@ def statement_numbers(count: int) -> str:
 
 
 # What a recording command did, said as the officer would say it.
+
+
+def event_words(name: str) -> str:
+    """An event's name as words: `AgendaIssued` as `agenda issued`."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower()
 
 
 def _span(value: Mapping[str, Any] | None) -> str:

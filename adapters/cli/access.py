@@ -11,6 +11,7 @@ from adapters.cli.output import emit_json, emit_table
 from adapters.cli.params import BODY, DATE, default_actor
 from adapters.cli.running import Settings, global_options
 from application.access import Access, GrantRecord
+from application.wording import day as iso_day
 from domain.access import Role
 
 
@@ -142,9 +143,9 @@ def grants(settings: Settings, as_json: bool) -> None:
                 g["role"],
                 g["body"] or "",
                 g["delegation"] or "",
-                g["granted"],
-                g["expires"] or "",
-                g["revoked"] or "",
+                iso_day(g["granted"]),
+                iso_day(g["expires"], undated=""),
+                iso_day(g["revoked"], undated=""),
                 g["actor"],
             )
             for g in answer["grants"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import click
@@ -10,7 +11,9 @@ import structlog
 from adapters.cli.output import emit_json, emit_table
 from adapters.cli.params import BODY, COUNT
 from adapters.cli.running import Settings, global_options
-from application.wording import dates, describe_session
+from application.wording import dates, day, describe_session, event_words, moment
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 __all__ = ["READING_COMMANDS", "emit_json", "emit_table", "history"]
 
@@ -31,6 +34,8 @@ def describe_value(value: object) -> str:
         return "yes"
     if value is False:
         return "no"
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
+        return day(value)
     return str(value)
 
 
@@ -62,12 +67,11 @@ def history_row(record: dict[str, Any]) -> tuple[Any, ...]:
             *provenance_details(record),
         ]
     )
-    recorded_at = record["recorded_at"][:19].replace("T", " ")
     return (
         record["version"],
-        record["event"],
-        record["on"],
-        recorded_at,
+        event_words(record["event"]),
+        day(record["on"]),
+        moment(record["recorded_at"]),
         record["actor"],
         details,
     )

@@ -14,7 +14,7 @@ from adapters.cli.params import BODY, DATE, Parsed
 from adapters.cli.running import CommandGroup, F, Failure, Settings, global_options
 from adapters.failures import BAD_USAGE
 from application.parsing import parse_moment
-from application.wording import dates, day
+from application.wording import dates, day, days_away, moment
 
 log = structlog.get_logger("secretariat")
 
@@ -118,7 +118,7 @@ def calendar(
     if as_of:
         heading += f" as of {_day(as_of.isoformat())}"
     if known_at:
-        heading += f" as recorded by {known_at}"
+        heading += f" as recorded by {moment(known_at)}"
     click.echo(heading)
     emit_table(
         [_calendar_row(s) for s in answer["sessions"]],
@@ -166,7 +166,7 @@ def deadlines(settings: Settings, body: str | None, today: date, as_json: bool) 
                 c["cycle"],
                 _day(c["original_deadline"]),
                 _day(c["deadline"]),
-                c["days_left"],
+                days_away(c["days_left"]),
                 c["counts"]["on-time"],
                 c["counts"]["within-extension"],
                 c["counts"]["late"],
@@ -179,7 +179,7 @@ def deadlines(settings: Settings, body: str | None, today: date, as_json: bool) 
             "cycle",
             "original deadline",
             "deadline",
-            "days left",
+            "due",
             "on time",
             "within extension",
             "late",
@@ -235,13 +235,13 @@ def postponements(settings: Settings, body: str | None, as_json: bool) -> None:
             (
                 p["body"],
                 p["number"],
-                p["on"],
+                _day(p["on"]),
                 _dates(p["from"]["start"], p["from"]["end"]),
                 _dates(*(p["to"] or {"start": None, "end": None}).values()),
                 p["reason"],
                 p["announced_in"] or "",
                 p["actor"],
-                p["recorded_at"][:19].replace("T", " "),
+                moment(p["recorded_at"]),
             )
             for p in answer["postponements"]
         ],

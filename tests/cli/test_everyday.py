@@ -3,6 +3,7 @@ output read through a pipe, help asked for, filters, messages and tables."""
 
 from __future__ import annotations
 
+import re
 import shlex
 import subprocess
 from pathlib import Path
@@ -257,3 +258,45 @@ def test_a_recording_command_says_what_it_recorded_in_the_officers_words(
 
         assert ran.code == 0, ran.err
         assert ran.out == sentence + "\n"
+
+
+# One way of writing dates in a table.
+
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("history", BODY, "6"),
+        ("postponements",),
+        ("deadlines", "--today", "2020-07-27"),
+        ("calendar", "--known-at", "2030-01-01T00:00+00:00"),
+    ],
+    ids=" ".join,
+)
+def test_a_table_writes_its_dates_one_way(
+    run: Run, example: str, args: tuple[str, ...]
+) -> None:
+    ran = run(*args, store=example, COLUMNS="400")
+
+    assert ran.code == 0, ran.err
+    assert not ISO_DATE.search(ran.out), ran.out
+
+
+def test_recording_times_are_shown_in_the_local_zone_with_its_label(
+    run: Run, example: str
+) -> None:
+    utc = run("postponements", store=example, TZ="UTC", COLUMNS="400")
+    india = run("postponements", store=example, TZ="Asia/Kolkata", COLUMNS="400")
+
+    assert re.search(r", \d\d:\d\d UTC$", utc.out.splitlines()[-1])
+    assert re.search(r", \d\d:\d\d UTC\+05:30$", india.out.splitlines()[-1])
+
+
+def test_a_deadline_passed_is_said_as_days_ago(run: Run, example: str) -> None:
+    ran = run("deadlines", "--today", "2020-07-27", store=example, COLUMNS="400")
+
+    (call,) = [line for line in ran.out.splitlines() if "1 June 2020" in line]
+    assert "56 days ago" in call
+    assert "-56" not in call

@@ -167,7 +167,7 @@ def test_a_recording_command_leaves_the_views_up_to_date(tmp_path: Path) -> None
             {"view": "deadlines", "position": 2, "head": 2, "behind": 0},
         ]
     }
-    assert "Scheduled" in history
+    assert "scheduled  " in history
 
 
 def test_projections_status_shows_views_behind_until_a_query_or_rebuild(
