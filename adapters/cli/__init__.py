@@ -21,6 +21,8 @@ QUICK_COMMANDS = {
     "postponements": "adapters.cli.views:postponements",
     "projections": "adapters.cli.views:projections",
     "history": "adapters.cli.reading:history",
+    "bodies": "adapters.cli.reading:bodies",
+    "session": "adapters.cli.reading:session",
 }
 """The reading commands, each imported alone when it is run, so that a query
 starts without importing what recording needs."""

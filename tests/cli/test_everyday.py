@@ -3,6 +3,7 @@ output read through a pipe, help asked for, filters, messages and tables."""
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 import subprocess
@@ -300,3 +301,58 @@ def test_a_deadline_passed_is_said_as_days_ago(run: Run, example: str) -> None:
     (call,) = [line for line in ran.out.splitlines() if "1 June 2020" in line]
     assert "56 days ago" in call
     assert "-56" not in call
+
+
+# The reads an officer needs every day.
+
+
+def test_bodies_lists_every_body_with_its_sessions_and_workplans(
+    run: Run, example: str
+) -> None:
+    ran = run("bodies", store=example, COLUMNS="400")
+    answer = json.loads(run("bodies", "--json", store=example).out)
+
+    assert ran.code == 0, ran.err
+    (line,) = [line for line in ran.out.splitlines() if line.startswith(BODY)]
+    assert "1–6" in line
+    assert "2018-2021" in line
+    (body,) = [b for b in answer["bodies"] if b["code"] == BODY]
+    assert [s["number"] for s in body["sessions"]] == [1, 2, 3, 4, 5, 6]
+    assert body["parent"].startswith("Commission on Crime Prevention")
+    assert [w["period"] for w in body["workplans"]] == ["2018-2021"]
+
+
+def test_session_shows_one_sessions_whole_record(run: Run, example: str) -> None:
+    ran = run("session", BODY, "6", store=example)
+
+    assert ran.code == 0, ran.err
+    lines = ran.out.splitlines()
+    assert lines[0].startswith("The 6th session of cybercrime-egm: Sixth meeting")
+    assert "Dates: 27–29 July 2020 (first announced for 6–8 April 2020)" in lines
+    assert "  2. International cooperation" in lines
+    assert any(line.startswith("  General: Australia, China") for line in lines)
+    assert "Report: adopted on 29 July 2020" in lines
+    answer = json.loads(run("session", BODY, "6", "--json", store=example).out)
+    assert answer["session"]["postponements"] == 1
+    assert len(answer["agenda"]) == 5
+
+
+def test_session_refuses_a_session_that_does_not_exist(run: Run, example: str) -> None:
+    one_line_error(run("session", BODY, "9", store=example), 1, "9th session")
+
+
+def test_history_with_a_period_shows_a_workplans_events(run: Run, example: str) -> None:
+    ran = run("history", BODY, "--period", "2018-2021", store=example, COLUMNS="400")
+
+    assert ran.code == 0, ran.err
+    lines = ran.out.splitlines()
+    assert lines[0] == "History of the 2018-2021 workplan of cybercrime-egm"
+    assert any("deadline extended" in line for line in lines)
+
+
+def test_history_given_a_period_for_a_number_points_to_period(
+    run: Run, example: str
+) -> None:
+    ran = run("history", BODY, "2018-2021", store=example)
+
+    one_line_error(ran, 2, "write --period 2018-2021")
