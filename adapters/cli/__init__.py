@@ -31,6 +31,7 @@ starts without importing what recording needs."""
 def all_commands() -> list[click.Command]:
     """Every command, in the order `--help` lists them."""
     from adapters.cli.access import ACCESS_COMMANDS
+    from adapters.cli.exporting import export
     from adapters.cli.importing import import_file
     from adapters.cli.keys import keygen
     from adapters.cli.reading import READING_COMMANDS
@@ -42,6 +43,7 @@ def all_commands() -> list[click.Command]:
     return [
         *RECORDING_COMMANDS,
         import_file,
+        export,
         *READING_COMMANDS,
         *VIEW_COMMANDS,
         site,
