@@ -121,6 +121,15 @@ def day(iso: str | None, *, undated: str = "to be determined") -> str:
     return dates(iso, iso, undated=undated)
 
 
+def session_summary(title: str, body: str) -> str:
+    """A session's title as a calendar entry's summary: with its body's code
+    when the title does not name it (`First meeting (cybercrime-egm)`), so
+    that two bodies' first meetings can be told apart."""
+    if body.lower() in title.lower():
+        return title
+    return f"{title} ({body})"
+
+
 def moment(iso: str, zone: tzinfo | None = None) -> str:
     """A recording time (ISO, with its offset) in `zone` (default: the local
     zone), with the zone's label: `13 March 2020, 10:04 UTC+01:00`, or

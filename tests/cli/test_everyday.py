@@ -356,3 +356,44 @@ def test_history_given_a_period_for_a_number_points_to_period(
     ran = run("history", BODY, "2018-2021", store=example)
 
     one_line_error(ran, 2, "write --period 2018-2021")
+
+
+# Calendar entries of two bodies.
+
+
+def test_the_calendar_file_names_the_body_of_a_session_whose_title_does_not(
+    run: Run, sqlite_store: str
+) -> None:
+    for body in ("alpha-egm", "beta-wg"):
+        run(
+            "establish-body",
+            body,
+            "--name",
+            body,
+            "--on",
+            "2020-01-01",
+            store=sqlite_store,
+        )
+        run(
+            "schedule-session", body, "1", "--title", "First meeting", "--start",
+            "2021-04-06", "--end", "2021-04-08", "--venue", "Vienna", "--on",
+            "2020-02-01", store=sqlite_store,
+        )  # fmt: skip
+    run(
+        "schedule-session", "beta-wg", "2", "--title", "beta-wg: second meeting",
+        "--start", "2022-04-06", "--end", "2022-04-08", "--venue", "Vienna",
+        "--on", "2020-02-01", store=sqlite_store,
+    )  # fmt: skip
+
+    ran = run("calendar", "--ics", store=sqlite_store)
+
+    summaries = [
+        line.removeprefix("SUMMARY:")
+        for line in ran.out.splitlines()
+        if line.startswith("SUMMARY:")
+    ]
+    assert summaries == [
+        "First meeting (alpha-egm)",
+        "First meeting (beta-wg)",
+        "beta-wg: second meeting",
+    ]
