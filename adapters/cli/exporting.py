@@ -70,7 +70,13 @@ def heading(body: str | None) -> str:
 def export(settings: Settings, body: str | None, out: Path | None) -> None:
     """Write an import file that reproduces the record: importing it into an
     empty store gives every session and workplan the same history (apart from
-    when and how each decision was recorded)."""
+    when and how each decision was recorded).
+
+    Example:
+
+    \b
+      secretariat export --body cybercrime-egm --out cybercrime-egm.yaml
+    """
     from application.exporting import Exporter
 
     if body:

@@ -54,6 +54,11 @@ def import_file(settings: Settings, file: Path, dry_run: bool) -> None:
     (from an earlier import of the same file) are not applied again. An entry
     rejected by a rule stops the import: the entries before it stay recorded,
     and importing the corrected file applies each entry exactly once.
+
+    Example:
+
+    \b
+      secretariat import examples/expert-group-cybercrime.yaml --dry-run
     """
     structlog.contextvars.bind_contextvars(file=str(file))
     try:

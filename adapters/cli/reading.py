@@ -136,7 +136,14 @@ def history(
 ) -> None:
     """Show every event of a session (BODY NUMBER) or of a workplan (BODY
     --period P), oldest first: what was decided, when it took effect, when it
-    was recorded, and by whom."""
+    was recorded, and by whom.
+
+    Example:
+
+    \b
+      secretariat history cybercrime-egm 6
+      secretariat history cybercrime-egm --period 2018-2021 --json
+    """
     if (number is None) == (period is None):
         raise click.UsageError("give a session's NUMBER or a workplan's --period")
     structlog.contextvars.bind_contextvars(body=body, number=number)
@@ -161,7 +168,13 @@ def history(
 @click.pass_obj
 def bodies(settings: Settings, as_json: bool) -> None:
     """List every body: its name, parent body and mandate, its sessions and
-    its workplans."""
+    its workplans.
+
+    Example:
+
+    \b
+      secretariat bodies
+    """
     from application.queries import bodies_answer
 
     views = settings.views()
@@ -207,7 +220,13 @@ def numbers(values: list[int]) -> str:
 @click.pass_obj
 def session(settings: Settings, body: str, number: int, as_json: bool) -> None:
     """Show one session's whole record, as its page does: dates, venue and
-    status, postponements, agenda, documents, statements, panelists, report."""
+    status, postponements, agenda, documents, statements, panelists, report.
+
+    Example:
+
+    \b
+      secretariat session cybercrime-egm 6
+    """
     from application.publishing import Publishing
 
     structlog.contextvars.bind_contextvars(body=body, number=number)

@@ -179,7 +179,57 @@ def stop_writing() -> None:
     os.close(devnull)
 
 
-class CommandGroup(click.Group):
+SECTIONS = {
+    "import": "Recording",
+    "calendar": "Reading",
+    "deadlines": "Reading",
+    "postponements": "Reading",
+    "history": "Reading",
+    "bodies": "Reading",
+    "session": "Reading",
+    "export": "Reading",
+    "site": "Publishing",
+    "serve": "Publishing",
+}
+"""The section of `--help` each command is listed in; a declared recording
+command is listed under Recording, any other command under Administering."""
+
+SECTION_ORDER = ("Recording", "Reading", "Publishing", "Administering")
+
+
+def section_of(name: str, command: click.Command) -> str:
+    if getattr(command, "declaration", None) is not None:
+        return "Recording"
+    return SECTIONS.get(name, "Administering")
+
+
+def short_help(command: click.Command) -> str:
+    """A command's first sentence, whole (click would cut it to the width)."""
+    return command.get_short_help_str(limit=10_000)
+
+
+class ListedGroup(click.Group):
+    """A group whose `--help` gives each command's first sentence whole,
+    wrapped rather than cut."""
+
+    def format_commands(
+        self, ctx: click.Context, formatter: click.HelpFormatter
+    ) -> None:
+        rows = self.listed(ctx)
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl([(name, short_help(cmd)) for name, cmd in rows])
+
+    def listed(self, ctx: click.Context) -> list[tuple[str, click.Command]]:
+        found = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                found.append((name, command))
+        return found
+
+
+class CommandGroup(ListedGroup):
     """A command with subcommands (`projections run`, `site build`): its log
     line names the subcommand with it."""
 
@@ -191,8 +241,21 @@ class CommandGroup(click.Group):
         return name, command, rest
 
 
-class SecretariatGroup(click.Group):
-    """The `secretariat` command: runs one command and writes its log line."""
+class SecretariatGroup(ListedGroup):
+    """The `secretariat` command: runs one command and writes its log line.
+    Its `--help` lists the commands by what they are for: recording, reading,
+    publishing, administering."""
+
+    def format_commands(
+        self, ctx: click.Context, formatter: click.HelpFormatter
+    ) -> None:
+        sections: dict[str, list[tuple[str, str]]] = {s: [] for s in SECTION_ORDER}
+        for name, command in self.listed(ctx):
+            sections[section_of(name, command)].append((name, short_help(command)))
+        for title in SECTION_ORDER:
+            if sections[title]:
+                with formatter.section(f"{title} commands"):
+                    formatter.write_dl(sections[title])
 
     def make_context(
         self,

@@ -89,7 +89,13 @@ def calendar(
     ics: bool,
 ) -> None:
     """Show the sessions on the calendar: their dates, venue and status, sorted
-    by start (sessions whose dates are to be determined last)."""
+    by start (sessions whose dates are to be determined last).
+
+    Example:
+
+    \b
+      secretariat calendar --body cybercrime-egm --as-of 2020-03-01
+    """
     if as_json and ics:
         raise click.UsageError("give --json or --ics, not both")
     if body:
@@ -151,7 +157,13 @@ def calendar(
 def deadlines(settings: Settings, body: str | None, today: date, as_json: bool) -> None:
     """Show each call for comments with its deadlines and the submissions
     received, judged against the deadlines as they stand now, and each
-    workplan milestone."""
+    workplan milestone.
+
+    Example:
+
+    \b
+      secretariat deadlines --body cybercrime-egm --today 2020-06-15
+    """
     one_body(settings, body)
     answer = settings.views().deadlines(body, today=today)
     if as_json:
@@ -223,7 +235,13 @@ def deadlines(settings: Settings, body: str | None, today: date, as_json: bool) 
 @click.pass_obj
 def postponements(settings: Settings, body: str | None, as_json: bool) -> None:
     """Show every postponement of every session: when it was decided, why, by
-    whom, and the dates it moved the session from and to."""
+    whom, and the dates it moved the session from and to.
+
+    Example:
+
+    \b
+      secretariat postponements --body cybercrime-egm --json
+    """
     one_body(settings, body)
     answer = settings.views().postponements(body)
     if as_json:
@@ -261,7 +279,13 @@ def postponements(settings: Settings, body: str | None, as_json: bool) -> None:
 
 @click.group("projections", cls=CommandGroup)
 def projections() -> None:
-    """Look after the views (calendar, deadlines) kept beside the record."""
+    """Look after the views (calendar, deadlines) kept beside the record.
+
+    Example:
+
+    \b
+      secretariat projections status
+    """
 
 
 @projections.command("status")
@@ -269,7 +293,13 @@ def projections() -> None:
 @global_options
 @click.pass_obj
 def projections_status(settings: Settings, as_json: bool) -> None:
-    """Show how far into the record each view has read, against its last event."""
+    """Show how far into the record each view has read, against its last event.
+
+    Example:
+
+    \b
+      secretariat projections status --json
+    """
     statuses = settings.views().status()
     if as_json:
         emit_json(
@@ -298,7 +328,13 @@ def projections_status(settings: Settings, as_json: bool) -> None:
 @click.pass_obj
 def projections_rebuild(settings: Settings, names: tuple[str, ...]) -> None:
     """Empty the views (all, or those named) and build them again from the
-    first event of the record."""
+    first event of the record.
+
+    Example:
+
+    \b
+      secretariat projections rebuild calendar
+    """
     from adapters.views.views import UnknownViewError
 
     try:
@@ -323,7 +359,13 @@ def projections_rebuild(settings: Settings, names: tuple[str, ...]) -> None:
 def projections_run(settings: Settings, poll_seconds: float) -> None:
     """Keep the views of a PostgreSQL store up to date as events are recorded,
     until interrupted (Ctrl-C or SIGTERM). SQLite needs no worker: its views
-    catch up at every command."""
+    catch up at every command.
+
+    Example:
+
+    \b
+      secretariat projections run --store postgresql://officer@db.example.org/secretariat
+    """
     import signal
     import threading
 

@@ -102,7 +102,7 @@ def test_a_command_given_without_its_subcommand_prints_its_help(
     assert ran.code == 0
     assert ran.err == ""
     assert ran.out.startswith(usage)
-    assert "\nCommands:\n" in ran.out
+    assert "commands:\n" in ran.out.lower()
     assert ran.out == run(*args, "--help", store=sqlite_store).out
 
 
@@ -397,3 +397,89 @@ def test_the_calendar_file_names_the_body_of_a_session_whose_title_does_not(
         "First meeting (beta-wg)",
         "beta-wg: second meeting",
     ]
+
+
+# Help, and completion from the store.
+
+
+def test_help_lists_the_commands_by_what_they_are_for_without_cutting_them(
+    run: Run, sqlite_store: str
+) -> None:
+    ran = run("--help", store=sqlite_store, COLUMNS="80")
+
+    headings = [line for line in ran.out.splitlines() if line.endswith("commands:")]
+    assert headings == [
+        "Recording commands:",
+        "Reading commands:",
+        "Publishing commands:",
+        "Administering commands:",
+    ]
+    recording = ran.out.split("Recording commands:")[1].split("Reading commands:")[0]
+    assert "  postpone-session" in recording
+    assert "  import" in recording
+    reading = ran.out.split("Reading commands:")[1].split("Publishing commands:")[0]
+    assert "  calendar" in reading
+    assert "…" not in ran.out
+    assert not any(line.endswith("...") for line in ran.out.splitlines()[1:])
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("postpone-session",),
+        ("change-venue",),
+        ("calendar",),
+        ("history",),
+        ("export",),
+        ("site", "build"),
+        ("projections", "rebuild"),
+    ],
+    ids=" ".join,
+)
+def test_each_commands_help_ends_with_an_example(
+    run: Run, sqlite_store: str, command: tuple[str, ...]
+) -> None:
+    ran = run(*command, "--help", store=sqlite_store)
+
+    example = ran.out.split("Example:\n\n", 1)[1].splitlines()[0].strip()
+    assert example.startswith(f"secretariat {' '.join(command)} ")
+
+
+def test_every_recording_commands_example_is_a_command_line_it_accepts() -> None:
+    from adapters.cli.recording import RECORDING_COMMANDS, example
+
+    for command in RECORDING_COMMANDS:
+        words = shlex.split(example(command.declaration))
+        context = command.make_context(words[1], words[2:])
+        assert command.build(context) is not None
+
+
+def complete(store: str, line: str) -> list[str]:
+    """What the shell is offered to complete `line` (its last word)."""
+    words = line.split(" ")
+    ran = subprocess.run(
+        [str(EXECUTABLE)],
+        env=environment(
+            store=store,
+            _SECRETARIAT_COMPLETE="bash_complete",
+            COMP_WORDS=line,
+            COMP_CWORD=str(len(words) - 1),
+        ),
+        capture_output=True,
+        check=False,
+    )
+    return [item.split(",", 1)[1] for item in ran.stdout.decode().splitlines()]
+
+
+def test_the_shell_completes_bodies_and_session_numbers_from_the_store(
+    example: str,
+) -> None:
+    assert complete(example, "secretariat history cyb") == [BODY]
+    assert complete(example, "secretariat postpone-session cyb") == [BODY]
+    assert complete(example, "secretariat calendar --body cyb") == [BODY]
+    assert complete(example, f"secretariat history {BODY} ") == [
+        "1", "2", "3", "4", "5", "6",
+    ]  # fmt: skip
+    assert complete(example, f"secretariat open-session {BODY} ") == [
+        "1", "2", "3", "4", "5", "6",
+    ]  # fmt: skip
