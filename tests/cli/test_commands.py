@@ -98,7 +98,9 @@ def test_a_postponement_is_recorded_and_shown_in_the_history(
         store=recorded,
     )
     assert result.code == 0, result.err
-    assert "Postponed: the 6th session of cybercrime-egm (version 2)" in result.out
+    assert result.out == (
+        "Postponed the 6th session of cybercrime-egm to 27–29 July 2020 (version 2).\n"
+    )
 
     table = run("history", BODY, "6", store=recorded)
     assert table.code == 0
