@@ -13,7 +13,14 @@ import pytest
 
 from application.commands import COMMANDS
 from tests.cli.conftest import Run
-from tests.cli.running import EXECUTABLE, Ran, environment, event_count, one_line_error
+from tests.cli.running import (
+    EXECUTABLE,
+    Ran,
+    environment,
+    event_count,
+    listed_commands,
+    one_line_error,
+)
 from tests.cli.running import run as run_secretariat
 
 BODY = "cybercrime-egm"
@@ -59,12 +66,7 @@ def recorded(sqlite_store: str) -> str:
 def test_help_lists_every_command(run: Run) -> None:
     result = run("--help")
     assert result.code == 0
-    listed = {
-        line.split()[0]
-        for line in result.out.split("Commands:")[1].splitlines()
-        if line.strip()
-    }
-    assert set(COMMANDS) | {"history"} <= listed
+    assert set(COMMANDS) | {"history"} <= set(listed_commands(result.out))
 
 
 @pytest.mark.parametrize("verb", sorted(COMMANDS))
