@@ -35,16 +35,47 @@ class TablesWhenMissing:
     def application_recorder(self) -> Any:
         return self._with_tables(super().application_recorder())  # type: ignore[misc]
 
+    _store_found = False
+    """Whether a table of the store was found when it was opened."""
+
+    _missing: list[TablesOnFirstWrite] | None = None
+    """The recorders whose table was missing when the store was opened."""
+
     def _with_tables(self, recorder: Any) -> Any:
-        if super().env_create_table() and not self.has_table(recorder):  # type: ignore[misc]
-            if isinstance(recorder, TablesOnFirstWrite):
-                recorder.missing = MissingTable(
-                    found=lambda: self.has_table(recorder),
-                    create=lambda: self.create_table(recorder),
-                )
-            else:
-                self.create_table(recorder)
+        if not super().env_create_table():  # type: ignore[misc]
+            return recorder
+        if self.has_table(recorder):
+            self._store_found = True
+        elif self._store_found or not isinstance(recorder, TablesOnFirstWrite):
+            self.create_table(recorder)  # the store exists: it lacks this table
+        else:
+            if self._missing is None:
+                self._missing = []
+            self._missing.append(recorder)
+            recorder.missing = MissingTable(
+                found=lambda: self._found_since(recorder),
+                create=self._create_missing_tables,
+            )
         return recorder
+
+    def _found_since(self, recorder: Any) -> bool:
+        """Whether another command has created the store since it was opened
+        (its table of events, the first table looked for); if so, the tables
+        still missing are created, so that no read looks for them again."""
+        first = self._missing[0] if self._missing else recorder
+        if not self.has_table(first):
+            return False
+        self._create_missing_tables()
+        return True
+
+    def _create_missing_tables(self) -> None:
+        """Create the store's missing tables together (events and snapshots):
+        a store that exists has them all."""
+        for recorder in self._missing or []:
+            if recorder.missing is not None:
+                self.create_table(recorder)
+                recorder.missing = None
+        self._missing = None
 
     def has_table(self, recorder: Any) -> bool:
         """Whether the recorder's table exists, found with one read."""
@@ -102,19 +133,14 @@ class TablesOnFirstWrite:
     def table_exists(self) -> bool:
         """Whether the recorder's table exists (looked for again while missing)."""
         missing = self.missing
-        if missing is None:
-            return True
-        if missing.found():
-            self.missing = None
-            return True
-        return False
+        return missing is None or missing.found()
 
     def create_missing_table(self) -> None:
-        """Create the recorder's table, if it was missing."""
+        """Create the recorder's table (and the store's other missing
+        tables), if it was missing."""
         missing = self.missing
         if missing is not None:
             missing.create()
-            self.missing = None
 
     def insert_events(self, stored_events: Sequence[Any], **kwargs: Any) -> Any:
         if stored_events:

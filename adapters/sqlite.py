@@ -48,6 +48,21 @@ class Factory(TablesWhenMissing, SQLiteFactory):
     aggregate_recorder_class = AggregateRecorder
     application_recorder_class = ApplicationRecorder
 
+    def create_table(self, recorder: Any) -> None:
+        """Create the recorder's table holding the file's write lock from the
+        start (BEGIN IMMEDIATE, which waits for another writer): two commands
+        creating a new store at once would otherwise each read the schema,
+        and the second to write be refused at once ("database is locked")."""
+        with self.datastore.get_connection(commit=True) as connection:
+            cursor = connection.cursor()
+            cursor.execute("BEGIN IMMEDIATE")
+            try:
+                recorder._create_table(cursor)
+            except BaseException:
+                connection.rollback()
+                raise
+            connection.commit()
+
     def has_table(self, recorder: Any) -> bool:
         if not Path(self.datastore.pool.db_name).is_file():
             return False  # looked for without creating the file

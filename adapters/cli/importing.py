@@ -123,8 +123,13 @@ def import_file(
 
 
 def _dry_run(settings: Settings, entries: Sequence[Entry]) -> str:
+    from adapters.bootstrap import record_exists
+
     store = settings.parsed_store()
-    if not store.exists:
+    # Opened as a recording command opens it, which creates nothing until an
+    # event is written: a PostgreSQL schema without the store's tables is a
+    # store that does not exist yet.
+    if not store.exists or not record_exists(settings.secretariat(create=True)):
         return (
             f"there is no store at {store.label} yet, so all would be applied; "
             "nothing was written (dry run)"

@@ -10,33 +10,7 @@ from pathlib import Path
 import pytest
 
 from adapters.store import parse_store_url
-from tests.reliability.helpers import invoke, one_line_error, schema_of, server_url
-
-
-def tables_of(store: str) -> list[str]:
-    """The tables the store holds: none when it does not exist."""
-    parsed = parse_store_url(store)
-    if parsed.path is not None:
-        import sqlite3
-        from contextlib import closing
-
-        if not parsed.path.exists():
-            return []
-        with closing(
-            sqlite3.connect(f"file:{parsed.path}?mode=ro", uri=True)
-        ) as connection:
-            rows = connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'"
-            ).fetchall()
-        return sorted(str(row[0]) for row in rows)
-    import psycopg
-
-    with psycopg.connect(server_url(store)) as connection:
-        rows = connection.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = %s",
-            (schema_of(store),),
-        ).fetchall()
-    return sorted(str(row[0]) for row in rows)
+from tests.reliability.helpers import invoke, one_line_error, tables_of
 
 
 def sqlite_files(store: str) -> list[Path]:

@@ -114,6 +114,29 @@ def store_state(store: str) -> tuple[int, int]:
         return int(row[0]), int(row[1])
 
 
+def tables_of(store: str) -> list[str]:
+    """The tables the store holds: none when it does not exist."""
+    parsed = parse_store_url(store)
+    if parsed.path is not None:
+        if not parsed.path.exists():
+            return []
+        with contextlib.closing(
+            sqlite3.connect(f"file:{parsed.path}?mode=ro", uri=True)
+        ) as connection:
+            rows = connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'"
+            ).fetchall()
+        return sorted(str(row[0]) for row in rows)
+    import psycopg
+
+    with psycopg.connect(server_url(store)) as connection:
+        rows = connection.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = %s",
+            (schema_of(store),),
+        ).fetchall()
+    return sorted(str(row[0]) for row in rows)
+
+
 def server_url(store: str) -> str:
     """A PostgreSQL store URL without its `?schema=`."""
     return store.partition("?")[0]
