@@ -134,11 +134,14 @@ def calendar(
         heading += f" as of {_day(as_of.isoformat())}"
     if known_at:
         heading += f" as recorded by {moment(known_at)}"
+    headers = ("body", "no.", "title", "dates", "venue", "status")
+    rows = [_calendar_row(s) for s in answer["sessions"]]
+    if body:
+        # One body's calendar names it in its heading, not on every row.
+        heading += f" of {body}"
+        headers, rows = headers[1:], [row[1:] for row in rows]
     click.echo(heading)
-    emit_table(
-        [_calendar_row(s) for s in answer["sessions"]],
-        ("body", "no.", "title", "dates", "venue", "status"),
-    )
+    emit_table(rows, headers)
 
 
 def _deadline(call: dict[str, Any]) -> str:

@@ -59,10 +59,12 @@ def recorded(sqlite_store: str) -> str:
 def test_help_lists_every_command(run: Run) -> None:
     result = run("--help")
     assert result.code == 0
+    sections = result.out.split(" commands:\n")[1:]
     listed = {
         line.split()[0]
-        for line in result.out.split("Commands:")[1].splitlines()
-        if line.strip()
+        for section in sections
+        for line in section.splitlines()
+        if line.startswith("  ") and not line.startswith("   ")
     }
     assert set(COMMANDS) | {"history"} <= listed
 
