@@ -134,7 +134,7 @@ def calendar(
         heading += f" as of {_day(as_of.isoformat())}"
     if known_at:
         heading += f" as recorded by {moment(known_at)}"
-    headers = ("body", "no.", "title", "dates", "venue", "status")
+    headers: tuple[str, ...] = ("body", "no.", "title", "dates", "venue", "status")
     rows = [_calendar_row(s) for s in answer["sessions"]]
     if body:
         # One body's calendar names it in its heading, not on every row.
