@@ -36,8 +36,9 @@ def test_help_lists_every_command() -> None:
 
     listed = [
         line.split()[0]
-        for line in shown.output.split("Commands:")[1].splitlines()
-        if line.strip()
+        for section in shown.output.split(" commands:\n")[1:]
+        for line in section.splitlines()
+        if line.startswith("  ") and not line.startswith("   ")
     ]
     assert sorted(listed) == sorted(str(c.name) for c in all_commands())
 
