@@ -9,7 +9,7 @@ from typing import Any
 import click
 import structlog
 
-from adapters.cli.output import emit_json, emit_table
+from adapters.cli.output import emit_json, emit_lines, emit_table
 from adapters.cli.params import BODY, NUMBER, Parsed
 from adapters.cli.running import Settings, global_options
 from application.parsing import parse_number, parse_period
@@ -234,8 +234,7 @@ def session(settings: Settings, body: str, number: int, as_json: bool) -> None:
     if as_json:
         emit_json(answer)
         return
-    for line in session_lines(answer):
-        click.echo(line)
+    emit_lines(session_lines(answer))
 
 
 def session_lines(answer: dict[str, Any]) -> list[str]:

@@ -9,12 +9,19 @@ from typing import Any
 import click
 import structlog
 
-from adapters.cli.output import emit_json, emit_table
+from adapters.cli.output import emit_json, emit_table, paint
 from adapters.cli.params import BODY, DATE, Parsed
 from adapters.cli.running import CommandGroup, F, Failure, Settings, global_options
 from adapters.failures import BAD_USAGE
 from application.parsing import parse_moment
-from application.wording import dates, day, days_away, moment
+from application.wording import (
+    dates,
+    day,
+    days_away,
+    moment,
+    submission_words,
+    times,
+)
 
 log = structlog.get_logger("secretariat")
 
@@ -50,16 +57,18 @@ def _day(iso: str | None) -> str:
 def _calendar_row(row: dict[str, Any]) -> tuple[Any, ...]:
     original = _dates(row["original_start"], row["original_end"])
     current = _dates(row["start"], row["end"])
+    if original != current:
+        current += " " + paint(f"(was {original})", "moved")
+    status = paint(row["status"])
+    if row["postponements"]:
+        status += f", postponed {times(row['postponements'])}"
     return (
         row["body"],
         row["number"],
         row["title"],
         current,
-        row["venue"],
-        row["format"],
-        row["status"],
-        row["postponements"] or "",
-        original if original != current else "",
+        f"{row['venue']} ({row['format']})",
+        status,
     )
 
 
@@ -125,21 +134,22 @@ def calendar(
         heading += f" as of {_day(as_of.isoformat())}"
     if known_at:
         heading += f" as recorded by {moment(known_at)}"
+    headers: tuple[str, ...] = ("body", "no.", "title", "dates", "venue", "status")
+    rows = [_calendar_row(s) for s in answer["sessions"]]
+    if body:
+        # One body's calendar names it in its heading, not on every row.
+        heading += f" of {body}"
+        headers, rows = headers[1:], [row[1:] for row in rows]
     click.echo(heading)
-    emit_table(
-        [_calendar_row(s) for s in answer["sessions"]],
-        (
-            "body",
-            "no.",
-            "title",
-            "dates",
-            "venue",
-            "format",
-            "status",
-            "postponed",
-            "originally",
-        ),
-    )
+    emit_table(rows, headers)
+
+
+def _deadline(call: dict[str, Any]) -> str:
+    deadline = _day(call["deadline"])
+    if call["deadline"] != call["original_deadline"]:
+        original = _day(call["original_deadline"])
+        deadline += " " + paint(f"(was {original})", "moved")
+    return deadline
 
 
 @click.command("deadlines")
@@ -176,29 +186,26 @@ def deadlines(settings: Settings, body: str | None, today: date, as_json: bool) 
                 c["body"],
                 c["period"],
                 c["cycle"],
-                _day(c["original_deadline"]),
-                _day(c["deadline"]),
+                _deadline(c),
                 days_away(c["days_left"]),
-                c["counts"]["on-time"],
-                c["counts"]["within-extension"],
-                c["counts"]["late"],
+                "; ".join(
+                    f"{c['counts'][status]} {submission_words(status)}"
+                    for status in ("on-time", "within-extension", "late")
+                ),
             )
             for c in answer["calls"]
         ],
-        (
-            "body",
-            "period",
-            "cycle",
-            "original deadline",
-            "deadline",
-            "due",
-            "on time",
-            "within extension",
-            "late",
-        ),
+        ("body", "period", "cycle", "deadline", "due", "submissions"),
     )
     submissions = [
-        (c["body"], c["cycle"], s["from"], s["as"], _day(s["received_on"]), s["status"])
+        (
+            c["body"],
+            c["cycle"],
+            s["from"],
+            s["as"],
+            _day(s["received_on"]),
+            paint(submission_words(s["status"]), s["status"]),
+        )
         for c in answer["calls"]
         for s in c["submissions"]
     ]
@@ -220,7 +227,7 @@ def deadlines(settings: Settings, body: str | None, today: date, as_json: bool) 
                     if m["met_by"] is None
                     else f"session {m['met_by']['number']}, "
                     f"{_day(m['met_by']['start'])}",
-                    "overdue" if m["overdue"] else "",
+                    paint("overdue") if m["overdue"] else "",
                 )
                 for m in answer["milestones"]
             ],
@@ -251,28 +258,23 @@ def postponements(settings: Settings, body: str | None, as_json: bool) -> None:
     emit_table(
         [
             (
-                p["body"],
-                p["number"],
+                f"{p['body']} {p['number']}",
                 _day(p["on"]),
-                _dates(p["from"]["start"], p["from"]["end"]),
-                _dates(*(p["to"] or {"start": None, "end": None}).values()),
+                f"{_dates(p['from']['start'], p['from']['end'])} → "
+                + _dates(*(p["to"] or {"start": None, "end": None}).values()),
                 p["reason"],
                 p["announced_in"] or "",
-                p["actor"],
-                moment(p["recorded_at"]),
+                f"{moment(p['recorded_at'])} by {p['actor']}",
             )
             for p in answer["postponements"]
         ],
         (
-            "body",
-            "no.",
+            "session",
             "decided on",
-            "from",
-            "to",
+            "moved",
             "reason",
             "announced in",
-            "actor",
-            "recorded at",
+            "recorded",
         ),
     )
 

@@ -33,6 +33,8 @@ def environment(*, store: str | None = None, **env: str) -> dict[str, str]:
         for key, value in os.environ.items()
         if not key.startswith("SECRETARIAT_")
     }
+    # Tables are fitted to $COLUMNS when it is set: left out unless asked.
+    settings.pop("COLUMNS", None)
     settings["SECRETARIAT_ACTOR"] = "officer"
     settings["SECRETARIAT_LOG_LEVEL"] = "critical"
     if store is not None:

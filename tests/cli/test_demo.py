@@ -15,7 +15,7 @@ def test_the_demo_imports_the_real_record_once_and_shows_the_postponement(
 ) -> None:
     site = tmp_path / "site"
     env = {
-        **os.environ,
+        **{key: value for key, value in os.environ.items() if key != "COLUMNS"},
         "PATH": f"{EXECUTABLE.parent}{os.pathsep}{os.environ.get('PATH', '')}",
         "SECRETARIAT_STORE": sqlite_store,
         "SECRETARIAT_ACTOR": "demo",

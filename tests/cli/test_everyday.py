@@ -291,8 +291,8 @@ def test_recording_times_are_shown_in_the_local_zone_with_its_label(
     utc = run("postponements", store=example, TZ="UTC", COLUMNS="400")
     india = run("postponements", store=example, TZ="Asia/Kolkata", COLUMNS="400")
 
-    assert re.search(r", \d\d:\d\d UTC$", utc.out.splitlines()[-1])
-    assert re.search(r", \d\d:\d\d UTC\+05:30$", india.out.splitlines()[-1])
+    assert re.search(r", \d\d:\d\d UTC by officer$", utc.out.splitlines()[-1])
+    assert re.search(r", \d\d:\d\d UTC\+05:30 by officer$", india.out.splitlines()[-1])
 
 
 def test_a_deadline_passed_is_said_as_days_ago(run: Run, example: str) -> None:
@@ -483,3 +483,87 @@ def test_the_shell_completes_bodies_and_session_numbers_from_the_store(
     assert complete(example, f"secretariat open-session {BODY} ") == [
         "1", "2", "3", "4", "5", "6",
     ]  # fmt: skip
+
+
+# Tables that fit the terminal, in colour on a terminal only.
+
+TITLE = (
+    "Sixth meeting of the Expert Group to Conduct a Comprehensive Study on Cybercrime"
+)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("calendar",),
+        ("history", BODY, "6"),
+        ("postponements",),
+        ("deadlines", "--today", "2020-07-27"),
+        ("bodies",),
+        ("session", BODY, "6"),
+    ],
+    ids=" ".join,
+)
+def test_a_table_fits_an_80_column_terminal(
+    run: Run, example: str, args: tuple[str, ...]
+) -> None:
+    wide = run(*args, store=example)
+    narrow = run(*args, store=example, COLUMNS="80")
+
+    assert narrow.code == 0, narrow.err
+    assert max(len(line) for line in narrow.out.splitlines()) <= 80
+    assert max(len(line) for line in wide.out.splitlines()) > 80
+    # Wrapped, not cut: every word is still there.
+    assert words(narrow.out) == words(wide.out)
+
+
+def words(text: str) -> list[str]:
+    """The words of a table, its rules of dashes aside."""
+    return sorted(word for word in text.split() if set(word) != {"-"})
+
+
+def test_a_long_title_is_wrapped_onto_more_lines(run: Run, example: str) -> None:
+    ran = run("calendar", store=example, COLUMNS="80")
+
+    row = ran.out.split(f"{BODY}  6")[1].splitlines()
+    assert "Sixth meeting" in row[0]
+    assert TITLE not in ran.out
+    assert any(line.split()[-1:] == ["Cybercrime"] for line in row[1:])
+
+
+def on_a_terminal(store: str, *args: str, **env: str) -> str:
+    """What `secretariat ARGS` writes to a terminal (a pseudo-terminal)."""
+    import os
+    import pty
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [str(EXECUTABLE), *args],
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        env=environment(store=store, **env),
+    )
+    os.close(follower)
+    written = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        written += chunk
+    os.close(leader)
+    assert process.wait(timeout=120) == 0
+    return written.decode()
+
+
+def test_moved_dates_are_coloured_on_a_terminal_only(run: Run, example: str) -> None:
+    coloured = on_a_terminal(example, "calendar")
+    plain = on_a_terminal(example, "calendar", NO_COLOR="1")
+    piped = run("calendar", store=example)
+
+    assert "\x1b[33m(was" in coloured
+    assert "\x1b[" not in plain
+    assert "(was" in plain
+    assert "\x1b[" not in piped.out

@@ -82,13 +82,13 @@ def round_trip(run: Run, source: str, tmp_path: Path) -> tuple[Path, str]:
 
 
 def test_the_example_record_exported_and_imported_reads_the_same(
-    run: Run, sqlite_store: str, tmp_path: Path
+    run: Run, store: str, tmp_path: Path
 ) -> None:
-    assert run("import", str(EXAMPLE), store=sqlite_store).code == 0
+    assert run("import", str(EXAMPLE), store=store).code == 0
 
-    exported, target = round_trip(run, sqlite_store, tmp_path)
+    exported, target = round_trip(run, store, tmp_path)
 
-    before = histories(sqlite_store)
+    before = histories(store)
     assert len(before) == 7  # six sessions and a workplan
     assert histories(target) == before
     entries = yaml.safe_load(exported.read_text(encoding="utf-8"))

@@ -117,7 +117,7 @@ def test_deadlines_and_postponements_answer_in_json_and_tables(seeded: str) -> N
         "start": "2020-07-27",
         "end": "2020-07-29",
     }
-    assert "within-extension" in deadlines_table
+    assert "within the extension" in deadlines_table
     assert "stocktaking meeting" in deadlines_table
     assert "Impact of the COVID-19 pandemic" in postponements_table
 
