@@ -44,7 +44,7 @@ class Marks:
     An entry is known by the name of its file, its content and its
     occurrence: the same entry in two files is two entries, and importing a
     file again, or a corrected one under the same name, applies nothing twice.
-    Without a key the id is a hash of these (`natural_id`). With the store's
+    Without a key the id is a hash of these (SHA-256). With the store's
     cipher key, it is an HMAC-SHA256 of them under a key derived from the
     cipher key (HKDF-SHA256): stored in the clear, it tells nothing to whoever
     does not hold the key, who could otherwise confirm a guessed entry by
@@ -60,19 +60,15 @@ class Marks:
                 algorithm=hashes.SHA256(), length=32, salt=None, info=MARKS_INFO
             ).derive(cipher_key)
 
-    @property
-    def keyed(self) -> bool:
-        return self._key is not None
-
     def of(self, name: str, digest: bytes, occurrence: int) -> tuple[UUID, UUID]:
         """The mark of the entry whose canonical content has the SHA-256
         `digest`, and the mark an earlier version gave it (`entry_id`)."""
         known = b"%s\x00%s\x00%d" % (name.encode("utf-8"), digest, occurrence)
         if self._key is None:
-            marking = natural_id("imported-entry", hashlib.sha256(known).hexdigest())
+            marked = hashlib.sha256(b"imported-entry\x00" + known).digest()
         else:
-            keyed = hmac.digest(self._key, known, "sha256")
-            marking = UUID(bytes=keyed[:16], version=4)
+            marked = hmac.digest(self._key, known, "sha256")
+        marking = UUID(bytes=marked[:16], version=4)
         return marking, natural_id("imported-entry", digest.hex(), occurrence)
 
 

@@ -58,12 +58,14 @@ def is_blank(value: str) -> bool:
     """Whether a text shows nothing: only spaces, line breaks, format
     characters (zero-width spaces and joiners, direction marks, U+FEFF) and
     characters that show nothing."""
-    return all(
-        character.isspace()
-        or character in BLANK_LOOKING
-        or unicodedata.category(character) in ("Cf", "Cc", "Zs", "Zl", "Zp")
-        for character in value
-    )
+    for character in value:  # a loop: most texts end at their first character
+        if not (
+            character.isspace()
+            or character in BLANK_LOOKING
+            or unicodedata.category(character) in ("Cf", "Cc", "Zs", "Zl", "Zp")
+        ):
+            return False
+    return True
 
 
 def check_text(value: str, *, what: str, limit: int = NAME_LIMIT) -> str:
