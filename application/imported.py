@@ -28,9 +28,13 @@ def entry_id(content: str, occurrence: int) -> UUID:
     so that a delegation's two identical statements are two entries.
 
     Stores written by earlier versions hold these marks; they are still
-    recognised (`Marks.of`), never written again."""
-    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
-    return natural_id("imported-entry", digest, occurrence)
+    recognised (`recognise_earlier_marks`), never written again."""
+    return earlier_mark(hashlib.sha256(content.encode("utf-8")).digest(), occurrence)
+
+
+def earlier_mark(digest: bytes, occurrence: int) -> UUID:
+    """`entry_id`, from the SHA-256 `digest` of the entry's content."""
+    return natural_id("imported-entry", digest.hex(), occurrence)
 
 
 MARKS_INFO = b"secretariat: the ids of applied import entries"
@@ -60,16 +64,15 @@ class Marks:
                 algorithm=hashes.SHA256(), length=32, salt=None, info=MARKS_INFO
             ).derive(cipher_key)
 
-    def of(self, name: str, digest: bytes, occurrence: int) -> tuple[UUID, UUID]:
-        """The mark of the entry whose canonical content has the SHA-256
-        `digest`, and the mark an earlier version gave it (`entry_id`)."""
+    def of(self, name: str, digest: bytes, occurrence: int) -> UUID:
+        """The mark of the `occurrence`-th entry of file `name` whose content
+        written canonically has the SHA-256 `digest`."""
         known = b"%s\x00%s\x00%d" % (name.encode("utf-8"), digest, occurrence)
         if self._key is None:
             marked = hashlib.sha256(b"imported-entry\x00" + known).digest()
         else:
             marked = hmac.digest(self._key, known, "sha256")
-        marking = UUID(bytes=marked[:16], version=4)
-        return marking, natural_id("imported-entry", digest.hex(), occurrence)
+        return UUID(bytes=marked[:16], version=4)
 
 
 UNKEYED = Marks()

@@ -143,8 +143,9 @@ class _Reader:
             raise self.refused(index, line, error) from None
         digest = hashlib.sha256(content.encode("utf-8")).digest()
         self.seen[digest] += 1
-        marking, legacy = self.marks.of(self.name, digest, self.seen[digest])
-        self.entries.append(Entry(index, line, command, marking, legacy))
+        occurrence = self.seen[digest]
+        marking = self.marks.of(self.name, digest, occurrence)
+        self.entries.append(Entry(index, line, command, marking, digest, occurrence))
 
     def refused(self, index: int, line: int, error: _EntryError) -> ImportFileError:
         return ImportFileError(
