@@ -62,10 +62,15 @@ def is_blank(value: str) -> bool:
         if not (
             character.isspace()
             or character in BLANK_LOOKING
-            or unicodedata.category(character) in ("Cf", "Cc", "Zs", "Zl", "Zp")
+            or unicodedata.category(character) in ("Cf", "Zs", "Zl", "Zp")
         ):
             return False
     return True
+
+
+UNHOLDABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+"""The characters no text may hold: the control characters (Unicode's
+category Cc) but the line break and the tab, and lone surrogates (Cs)."""
 
 
 def check_text(value: str, *, what: str, limit: int = NAME_LIMIT) -> str:
@@ -85,18 +90,16 @@ def check_text(value: str, *, what: str, limit: int = NAME_LIMIT) -> str:
         raise InvalidTextError(
             f"{what} is {len(value):,} characters long; the limit is {limit:,}"
         )
-    for character in value:
-        category = unicodedata.category(character)
-        if category == "Cc" and character not in "\n\t":
-            raise InvalidTextError(
-                f"{what} holds the control character U+{ord(character):04X}"
-            )
-        if category == "Cs":
-            raise InvalidTextError(
-                f"{what} holds U+{ord(character):04X}, half of a character "
-                "(text that is not valid UTF-8)"
-            )
-    return value
+    found = UNHOLDABLE.search(value)
+    if found is None:
+        return value
+    character = found[0]
+    if unicodedata.category(character) == "Cs":
+        raise InvalidTextError(
+            f"{what} holds U+{ord(character):04X}, half of a character "
+            "(text that is not valid UTF-8)"
+        )
+    raise InvalidTextError(f"{what} holds the control character U+{ord(character):04X}")
 
 
 def check_number(value: int, *, what: str) -> int:
