@@ -30,9 +30,13 @@ def entry_id(content: str, occurrence: int) -> UUID:
     so that a delegation's two identical statements are two entries.
 
     Stores written by earlier versions hold these marks; they are still
-    recognised (`Marks.of`), never written again."""
-    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
-    return natural_id("imported-entry", digest, occurrence)
+    recognised (`recognise_earlier_marks`), never written again."""
+    return earlier_mark(hashlib.sha256(content.encode("utf-8")).digest(), occurrence)
+
+
+def earlier_mark(digest: bytes, occurrence: int) -> UUID:
+    """`entry_id`, from the SHA-256 `digest` of the entry's content."""
+    return natural_id("imported-entry", digest.hex(), occurrence)
 
 
 MARKS_INFO = b"secretariat: the ids of applied import entries"
@@ -46,7 +50,7 @@ class Marks:
     An entry is known by the name of its file, its content and its
     occurrence: the same entry in two files is two entries, and importing a
     file again, or a corrected one under the same name, applies nothing twice.
-    Without a key the id is a hash of these (`natural_id`). With the store's
+    Without a key the id is a hash of these (SHA-256). With the store's
     cipher key, it is an HMAC-SHA256 of them under a key derived from the
     cipher key (HKDF-SHA256): stored in the clear, it tells nothing to whoever
     does not hold the key, who could otherwise confirm a guessed entry by
@@ -62,20 +66,15 @@ class Marks:
                 algorithm=hashes.SHA256(), length=32, salt=None, info=MARKS_INFO
             ).derive(cipher_key)
 
-    @property
-    def keyed(self) -> bool:
-        return self._key is not None
-
-    def of(self, name: str, digest: bytes, occurrence: int) -> tuple[UUID, UUID]:
-        """The mark of the entry whose canonical content has the SHA-256
-        `digest`, and the mark an earlier version gave it (`entry_id`)."""
+    def of(self, name: str, digest: bytes, occurrence: int) -> UUID:
+        """The mark of the `occurrence`-th entry of file `name` whose content
+        written canonically has the SHA-256 `digest`."""
         known = b"%s\x00%s\x00%d" % (name.encode("utf-8"), digest, occurrence)
         if self._key is None:
-            marking = natural_id("imported-entry", hashlib.sha256(known).hexdigest())
+            marked = hashlib.sha256(b"imported-entry\x00" + known).digest()
         else:
-            keyed = hmac.digest(self._key, known, "sha256")
-            marking = UUID(bytes=keyed[:16], version=4)
-        return marking, natural_id("imported-entry", digest.hex(), occurrence)
+            marked = hmac.digest(self._key, known, "sha256")
+        return UUID(bytes=marked[:16], version=4)
 
 
 UNKEYED = Marks()

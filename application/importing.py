@@ -18,6 +18,7 @@ from uuid import UUID
 import attrs
 
 from application.errors import ConflictError
+from application.imported import earlier_mark
 from application.recording import CaughtUp, catch_up
 from domain.errors import DomainError
 
@@ -48,9 +49,19 @@ class Entry:
     command: Command
     marking: UUID
     """The id that records it as applied (its file, content and occurrence)."""
-    legacy: UUID | None = None
-    """The id an earlier version recorded it as applied with, if any (its
-    content and occurrence alone): see `recognise_earlier_marks`."""
+    digest: bytes | None = None
+    """The SHA-256 of its content written canonically, from which the id an
+    earlier version marked it with is found (`legacy`)."""
+    occurrence: int = 1
+    """How many identical entries of its file come before it, and itself."""
+
+    @property
+    def legacy(self) -> UUID | None:
+        """The id an earlier version recorded it as applied with (its content
+        and occurrence alone): see `recognise_earlier_marks`."""
+        if self.digest is None:
+            return None
+        return earlier_mark(self.digest, self.occurrence)
 
     @property
     def position(self) -> str:
@@ -174,13 +185,14 @@ def recognise_earlier_marks(
     its file. An import applies a prefix of its file, so a file an earlier
     version imported, whole or in part, has its first entry marked so: only
     then is each entry looked up by its earlier mark (one read per entry)."""
-    if not entries or entries[0].legacy is None:
+    first = entries[0].legacy if entries else None
+    if first is None or not secretariat.is_applied(first):
         return entries
-    if not secretariat.is_applied(entries[0].legacy):
-        return entries
-    return [
-        attrs.evolve(entry, marking=entry.legacy)
-        if entry.legacy is not None and secretariat.is_applied(entry.legacy)
-        else entry
-        for entry in entries
-    ]
+    recognised = []
+    for entry in entries:
+        legacy = entry.legacy
+        if legacy is not None and secretariat.is_applied(legacy):
+            recognised.append(attrs.evolve(entry, marking=legacy))
+        else:
+            recognised.append(entry)
+    return recognised

@@ -143,8 +143,9 @@ class _Reader:
             raise self.refused(index, line, error) from None
         digest = hashlib.sha256(content.encode("utf-8")).digest()
         self.seen[digest] += 1
-        marking, legacy = self.marks.of(self.name, digest, self.seen[digest])
-        self.entries.append(Entry(index, line, command, marking, legacy))
+        occurrence = self.seen[digest]
+        marking = self.marks.of(self.name, digest, occurrence)
+        self.entries.append(Entry(index, line, command, marking, digest, occurrence))
 
     def refused(self, index: int, line: int, error: _EntryError) -> ImportFileError:
         return ImportFileError(
@@ -229,10 +230,17 @@ class _Composer:
         self, more: Callable[[], bool], next_event: Callable[[], Event]
     ) -> None:
         # `yaml.parse` without its generator: its events one call sooner.
+        open_ = self.open
         while more():
             event = next_event()
             if type(event) is ScalarEvent:  # most events: the quickest test first
-                self.scalar(event)
+                if event.tag is None and event.anchor is None and len(open_) > 1:
+                    # A plain text inside an entry, kept with its line.
+                    _, values, lines, _ = open_[-1]
+                    values.append(event.value)
+                    lines.append(_start(event).line + 1)
+                else:
+                    self.scalar(event)
             elif isinstance(event, (MappingStartEvent, SequenceStartEvent)):
                 self.start(event, mapping=isinstance(event, MappingStartEvent))
             elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
