@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
+from uuid import UUID
 
 from eventsourcing.persistence import InterfaceError, OperationalError, StoredEvent
 from eventsourcing.postgres import (
@@ -66,6 +67,17 @@ class AggregateRecorder(TablesOnFirstWrite, _RetriedAggregateRecorder):
 class ApplicationRecorder(
     TablesOnFirstWrite, FirstWriteDecides, _RetriedApplicationRecorder
 ):
+    @_retried
+    def recorded_among(self, originator_ids: Sequence[UUID]) -> set[UUID]:
+        """Which of `originator_ids` have events: one read."""
+        statement = SQL(
+            "SELECT originator_id FROM {} "
+            "WHERE originator_id = ANY(%s) AND originator_version = 1"
+        ).format(Identifier(self.datastore.schema, self.events_table_name))
+        with self.datastore.get_connection() as conn, conn.cursor() as curs:
+            curs.execute(statement, (list(originator_ids),))
+            return {UUID(str(row["originator_id"])) for row in curs.fetchall()}
+
     def _insert_events(
         self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
     ) -> None:

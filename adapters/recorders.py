@@ -14,6 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+AMONG_CHUNK = 500
+"""Ids looked for with one statement (SQLite takes a few thousand parameters)."""
+
 
 class TablesWhenMissing:
     """Mixin for a library persistence factory: when `has_table` finds none of

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.sqlite import (
@@ -16,7 +17,12 @@ from eventsourcing.sqlite import (
     SQLiteFactory,
 )
 
-from adapters.recorders import FirstWriteDecides, TablesOnFirstWrite, TablesWhenMissing
+from adapters.recorders import (
+    AMONG_CHUNK,
+    FirstWriteDecides,
+    TablesOnFirstWrite,
+    TablesWhenMissing,
+)
 
 
 class AggregateRecorder(TablesOnFirstWrite, SQLiteAggregateRecorder):
@@ -26,6 +32,22 @@ class AggregateRecorder(TablesOnFirstWrite, SQLiteAggregateRecorder):
 class ApplicationRecorder(
     TablesOnFirstWrite, FirstWriteDecides, SQLiteApplicationRecorder
 ):
+    def recorded_among(self, originator_ids: Sequence[UUID]) -> set[UUID]:
+        """Which of `originator_ids` have events: one read a few hundred ids."""
+        found: set[UUID] = set()
+        ids = list(originator_ids)
+        with self.datastore.transaction(commit=False) as c:
+            for start in range(0, len(ids), AMONG_CHUNK):
+                chunk = ids[start : start + AMONG_CHUNK]
+                marks = ", ".join("?" for _ in chunk)
+                c.execute(
+                    f"SELECT originator_id FROM {self.events_table_name} "
+                    f"WHERE originator_id IN ({marks}) AND originator_version = 1",
+                    [originator_id.hex for originator_id in chunk],
+                )
+                found.update(UUID(row["originator_id"]) for row in c.fetchall())
+        return found
+
     def _insert_events(
         self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **kwargs: Any
     ) -> Sequence[int] | None:

@@ -134,7 +134,10 @@ def apply_entries(
     new = True
     snapshots: list[Any] = []
     while start < len(entries):
-        rest = entries[start:]
+        # At most as many entries as a transaction takes events (an entry
+        # applied is two events or more): a window, not the rest of the file,
+        # so that a large file is not copied again at each transaction.
+        rest = entries[start : start + BATCH_EVENTS]
         try:
             batch = secretariat.apply(
                 [(entry.command, entry.marking) for entry in rest],
@@ -172,7 +175,7 @@ def apply_entries(
 
 def count_applied(secretariat: Secretariat, entries: Iterable[Entry]) -> int:
     """How many of the entries are already in the record."""
-    return sum(secretariat.is_applied(entry.marking) for entry in entries)
+    return len(secretariat.applied_among([entry.marking for entry in entries]))
 
 
 def recognise_earlier_marks(

@@ -163,8 +163,13 @@ class Secretariat(Application[UUID]):
             )
             outcomes = []
             refused = None
+            applied = (
+                self.applied_among([m for _, m in pending[:taken] if m is not None])
+                if asking
+                else set()
+            )
             for index, (command, marking) in enumerate(pending[:taken]):
-                if asking and marking is not None and self.is_applied(marking):
+                if marking in applied:
                     outcomes.append(None)
                 else:
                     try:
@@ -210,6 +215,16 @@ class Secretariat(Application[UUID]):
         """Whether the import entry with this id has been applied: one read of
         its first event (an entry has no snapshots to look for)."""
         return bool(self.recorder.select_events(marking, limit=1))
+
+    def applied_among(self, markings: Sequence[UUID]) -> set[UUID]:
+        """Which of the import entries with these ids have been applied: one
+        read for them all where the store can say (`recorded_among`), else
+        one read each."""
+        among = getattr(self.recorder, "recorded_among", None)
+        if among is None:
+            return {marking for marking in markings if self.is_applied(marking)}
+        found: set[UUID] = among(markings)
+        return found
 
     # Queries.
 

@@ -25,6 +25,12 @@ from application.importing import (
     recognise_earlier_marks,
 )
 
+CATCH_UP_PAGE = 5_000
+"""Events each transaction of the views' catch-up after an import applies: an
+import leaves thousands of events behind the views, and a transaction costs its
+commit (a command's catch-up takes smaller pages, so as not to hold the views'
+tracking rows long)."""
+
 
 class FilePath(click.Path):
     """A file's path; a NUL in it is refused here, as no file can be named so."""
@@ -96,7 +102,7 @@ def import_file(
             report = import_entries(
                 secretariat,
                 entries,
-                views=lambda: settings.views(create=True),
+                views=lambda: settings.views(create=True, page_size=CATCH_UP_PAGE),
                 progress=advance,
             )
     except EntryFailedError as failed:

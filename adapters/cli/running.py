@@ -88,14 +88,18 @@ class Settings:
             )
         return self._opened
 
-    def views(self, *, create: bool = False) -> Views:
+    def views(self, *, create: bool = False, page_size: int | None = None) -> Views:
         """The views beside the Secretariat, built once per command; a command
-        that only reads (`create=False`) never creates a store."""
+        that only reads (`create=False`) never creates a store (`page_size`:
+        the events each transaction of their catch-up applies, when not the
+        default)."""
         if self._views is None:
             from adapters.bootstrap import open_views
 
             self._views = open_views(
-                self.parsed_store(), self.secretariat(create=create)
+                self.parsed_store(),
+                self.secretariat(create=create),
+                page_size=page_size,
             )
         return self._views
 

@@ -201,3 +201,15 @@ def test_an_import_saves_the_snapshots_of_the_records_it_lengthens(
         assert app.snapshots is not None
         snapshots = list(app.snapshots.get(session_id("cybercrime-egm", 6)))
         assert [s.originator_version for s in snapshots] == [100, 200]
+
+
+def test_the_entries_applied_are_found_among_many_with_one_read_of_the_store(
+    store: str,
+) -> None:
+    entries = parse_import(SIXTH_SESSION + statement("Iraq") * 3, source="f")
+    with opened(store) as app:
+        apply_entries(app, entries[:4])
+        markings = [entry.marking for entry in entries]
+        assert app.applied_among(markings) == set(markings[:4])
+        assert app.applied_among([]) == set()
+        assert hasattr(app.recorder, "recorded_among")
