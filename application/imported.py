@@ -13,9 +13,11 @@ from __future__ import annotations
 import hashlib
 import hmac
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
+from eventsourcing.utils import get_topic
 
 from domain.ids import natural_id
 
@@ -95,3 +97,24 @@ class ImportedEntry(Aggregate):
     @event(Applied)
     def __init__(self, id: UUID, command: str, on: date, actor: str) -> None:
         self.command = command
+
+    @classmethod
+    def mark(cls, id: UUID, command: str, on: date, actor: str) -> Applied:
+        """The event that records the entry `id` as applied: the one its
+        construction triggers, made without building the record, which no one
+        loads (a mark is only ever looked up)."""
+        # The event classes are made dataclasses by the library's metaclass,
+        # which the type checker does not know: their fields go as a mapping.
+        fields: dict[str, Any] = {
+            "originator_id": id,
+            "originator_version": cls.INITIAL_VERSION,
+            "timestamp": cls.Applied.create_timestamp(),
+            "originator_topic": _TOPIC,
+            "command": command,
+            "on": on,
+            "actor": actor,
+        }
+        return cls.Applied(**fields)
+
+
+_TOPIC = get_topic(ImportedEntry)

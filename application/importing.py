@@ -12,7 +12,7 @@ again skips the entries marked, so each entry is applied exactly once.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 import attrs
@@ -30,6 +30,12 @@ if TYPE_CHECKING:
 BATCH_EVENTS = 500
 """Events saved per transaction (a few more: a transaction ends on a whole
 entry). Fewer transactions make an import faster; more make its prefixes finer."""
+
+SNAPSHOTS_HELD = 100
+"""Snapshots of the records, taken as entries are applied, held before they
+are saved, in a transaction of their own: one such transaction for many of
+the entries' (a snapshot lost to a crash only leaves a record loaded from an
+earlier one)."""
 
 
 @attrs.frozen
@@ -126,6 +132,7 @@ def apply_entries(
     # Until an entry is found applied, a file is taken to be new: its entries
     # are not looked up one by one (see `Secretariat.apply`).
     new = True
+    snapshots: list[Any] = []
     while start < len(entries):
         rest = entries[start:]
         try:
@@ -133,12 +140,17 @@ def apply_entries(
                 [(entry.command, entry.marking) for entry in rest],
                 events=BATCH_EVENTS,
                 assume_new=new,
+                defer_snapshots=True,
             )
         except Exception as error:
             # Nothing of this transaction was written (the store failed, say).
             raise EntryFailedError(
                 rest[0], error, Imported(applied, already)
             ) from error
+        snapshots += batch.snapshots
+        if len(snapshots) >= SNAPSHOTS_HELD or batch.refused is not None:
+            secretariat.save_snapshots(snapshots)
+            snapshots = []
         for entry, outcome in zip(rest, batch.outcomes, strict=False):
             if outcome is None:
                 already += 1
@@ -154,6 +166,7 @@ def apply_entries(
             ) from refused.error
         assert batch.outcomes, "a transaction takes at least one entry"
         start += len(batch.outcomes)
+    secretariat.save_snapshots(snapshots)
     return Imported(applied, already)
 
 

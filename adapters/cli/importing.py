@@ -69,6 +69,11 @@ def import_file(
     `--as` NAME) are not applied again. An entry
     rejected by a rule stops the import: the entries before it stay recorded,
     and importing the corrected file applies each entry exactly once.
+
+    Example:
+
+    \b
+      secretariat import examples/expert-group-cybercrime.yaml --dry-run
     """
     structlog.contextvars.bind_contextvars(file=str(file))
     if name is not None and not name.strip():
