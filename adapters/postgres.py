@@ -5,8 +5,8 @@ Officers open the same store at the same moment, and each command opens it:
 the library would run `CREATE TABLE IF NOT EXISTS` and `CREATE OR REPLACE
 FUNCTION` at every opening, which PostgreSQL fails when two processes run them
 at once ("tuple concurrently updated", or a duplicate type when the tables are
-new). Here the tables are looked for, and created only when missing
-(`adapters.recorders`), under an advisory lock.
+new). Here the tables are looked for, and created only when missing, with
+the first event written (`adapters.recorders`), under an advisory lock.
 
 The library tries a failed statement ten times, and each try may wait for a
 connection as long as the connect timeout: an officer whose server stopped
@@ -34,7 +34,7 @@ from psycopg import Cursor
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
 
-from adapters.recorders import FirstWriteDecides, TablesWhenMissing
+from adapters.recorders import FirstWriteDecides, TablesOnFirstWrite, TablesWhenMissing
 
 ATTEMPTS = 3
 """Tries of a statement whose connection failed."""
@@ -48,26 +48,41 @@ def _retried(method: Callable[..., Any]) -> Any:
     )
 
 
-class AggregateRecorder(PostgresAggregateRecorder):
+class _RetriedAggregateRecorder(PostgresAggregateRecorder):
     insert_events = _retried(PostgresAggregateRecorder.insert_events)
     select_events = _retried(PostgresAggregateRecorder.select_events)
 
 
-class ApplicationRecorder(FirstWriteDecides, PostgresApplicationRecorder):
+class _RetriedApplicationRecorder(PostgresApplicationRecorder):
     insert_events = _retried(PostgresApplicationRecorder.insert_events)
     select_events = _retried(PostgresApplicationRecorder.select_events)
     select_notifications = _retried(PostgresApplicationRecorder.select_notifications)
     max_notification_id = _retried(PostgresApplicationRecorder.max_notification_id)
 
-    @_retried
+
+class AggregateRecorder(TablesOnFirstWrite, _RetriedAggregateRecorder):
+    pass
+
+
+class ApplicationRecorder(
+    TablesOnFirstWrite, FirstWriteDecides, _RetriedApplicationRecorder
+):
     def recorded_among(self, originator_ids: Sequence[UUID]) -> set[UUID]:
         """Which of `originator_ids` have events: one read."""
+        ids = list(originator_ids)
+        if not ids or not self.table_exists():
+            return set()
+        found: set[UUID] = self._recorded_among(ids)
+        return found
+
+    @_retried
+    def _recorded_among(self, ids: list[UUID]) -> set[UUID]:
         statement = SQL(
             "SELECT originator_id FROM {} "
             "WHERE originator_id = ANY(%s) AND originator_version = 1"
         ).format(Identifier(self.datastore.schema, self.events_table_name))
         with self.datastore.get_connection() as conn, conn.cursor() as curs:
-            curs.execute(statement, (list(originator_ids),))
+            curs.execute(statement, (ids,))
             return {UUID(str(row["originator_id"])) for row in curs.fetchall()}
 
     def _insert_events(

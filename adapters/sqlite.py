@@ -1,24 +1,43 @@
-"""The library's SQLite persistence, creating a store's tables only when
-they are missing, and letting the first write decide the store's encryption
+"""The library's SQLite persistence, creating a store's file and tables with
+its first event, and letting the first write decide the store's encryption
 (see `adapters.recorders`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import StoredEvent
-from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLiteFactory
+from eventsourcing.sqlite import (
+    SQLiteAggregateRecorder,
+    SQLiteApplicationRecorder,
+    SQLiteCursor,
+    SQLiteFactory,
+)
 
-from adapters.recorders import AMONG_CHUNK, FirstWriteDecides, TablesWhenMissing
+from adapters.recorders import (
+    AMONG_CHUNK,
+    FirstWriteDecides,
+    TablesOnFirstWrite,
+    TablesWhenMissing,
+)
 
 
-class ApplicationRecorder(FirstWriteDecides, SQLiteApplicationRecorder):
+class AggregateRecorder(TablesOnFirstWrite, SQLiteAggregateRecorder):
+    pass
+
+
+class ApplicationRecorder(
+    TablesOnFirstWrite, FirstWriteDecides, SQLiteApplicationRecorder
+):
     def recorded_among(self, originator_ids: Sequence[UUID]) -> set[UUID]:
         """Which of `originator_ids` have events: one read a few hundred ids."""
         found: set[UUID] = set()
         ids = list(originator_ids)
+        if not ids or not self.table_exists():
+            return found
         with self.datastore.transaction(commit=False) as c:
             for start in range(0, len(ids), AMONG_CHUNK):
                 chunk = ids[start : start + AMONG_CHUNK]
@@ -50,9 +69,12 @@ class ApplicationRecorder(FirstWriteDecides, SQLiteApplicationRecorder):
 
 
 class Factory(TablesWhenMissing, SQLiteFactory):
+    aggregate_recorder_class = AggregateRecorder
     application_recorder_class = ApplicationRecorder
 
     def has_table(self, recorder: Any) -> bool:
+        if not Path(self.datastore.pool.db_name).is_file():
+            return False  # looked for without creating the file
         with self.datastore.transaction(commit=False) as cursor:
             cursor.execute(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",

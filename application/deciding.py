@@ -31,6 +31,8 @@ class Recorded:
     record: str
     event: str
     version: int
+    events: tuple[Any, ...] = attrs.field(default=(), eq=False, repr=False)
+    """The events recorded, for whoever says what they were."""
 
 
 @attrs.frozen
@@ -109,7 +111,9 @@ class Decisions:
             self.events.append(
                 ImportedEntry.mark(marking, declaration.verb, command.on, command.actor)
             )
-        recorded = Recorded(description, type(events[-1]).__name__, aggregate.version)
+        recorded = Recorded(
+            description, type(events[-1]).__name__, aggregate.version, tuple(events)
+        )
         return Decided(recorded, aggregate)
 
     def exists(self, record_id: UUID) -> bool:

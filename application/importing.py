@@ -47,7 +47,10 @@ class Entry:
     """The line it starts on, from 1."""
     command: Command
     marking: UUID
-    """The id that records it as applied (its content and occurrence)."""
+    """The id that records it as applied (its file, content and occurrence)."""
+    legacy: UUID | None = None
+    """The id an earlier version recorded it as applied with, if any (its
+    content and occurrence alone): see `recognise_earlier_marks`."""
 
     @property
     def position(self) -> str:
@@ -162,3 +165,28 @@ def apply_entries(
 def count_applied(secretariat: Secretariat, entries: Iterable[Entry]) -> int:
     """How many of the entries are already in the record."""
     return len(secretariat.applied_among([entry.marking for entry in entries]))
+
+
+def recognise_earlier_marks(
+    secretariat: Secretariat, entries: Sequence[Entry]
+) -> Sequence[Entry]:
+    """The entries, those an earlier version applied known by the mark it gave
+    them, so that they are not applied again.
+
+    Earlier versions marked an entry by its content and occurrence alone, not
+    its file. An import applies a prefix of its file, so a file an earlier
+    version imported, whole or in part, has its first entry marked so: only
+    then are the entries looked up by their earlier marks (one read for them all)."""
+    if not entries or entries[0].legacy is None:
+        return entries
+    if not secretariat.is_applied(entries[0].legacy):
+        return entries
+    earlier = secretariat.applied_among(
+        [entry.legacy for entry in entries if entry.legacy is not None]
+    )
+    return [
+        attrs.evolve(entry, marking=entry.legacy)
+        if entry.legacy is not None and entry.legacy in earlier
+        else entry
+        for entry in entries
+    ]

@@ -14,7 +14,7 @@ import attrs
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError, JSONTranscoder
-from eventsourcing.utils import Environment, EnvType
+from eventsourcing.utils import Environment, EnvType, get_topic
 
 from application.deciding import Decisions, Recorded, describe
 from application.errors import ConflictError
@@ -250,6 +250,39 @@ class Secretariat(Application[UUID]):
             "period": str(period),
             "events": [event_record(event) for event in events],
         }
+
+    def bodies(self) -> list[dict[str, Any]]:
+        """Every body established, by code: as its establishment recorded it."""
+        topics = [get_topic(Body.Established)]
+        found: list[dict[str, Any]] = []
+        start = 1
+        while True:
+            page = self.recorder.select_notifications(start, 500, topics=topics)
+            for notification in page:
+                body = self._body_by_id(notification.originator_id)
+                found.append(
+                    {
+                        "code": body.code,
+                        "name": body.name,
+                        "parent": body.parent,
+                        "mandate": body.mandate,
+                        "established_on": body.established_on.isoformat(),
+                    }
+                )
+            if len(page) < 500:
+                return sorted(found, key=lambda body: body["code"])
+            start = page[-1].id + 1
+
+    def _body_by_id(self, originator_id: UUID | str) -> Body:
+        found: Aggregate = self.repository.get(UUID(str(originator_id)))
+        assert isinstance(found, Body)
+        return found
+
+    def check_body(self, code: str) -> None:
+        """Raise `BodyNotFoundError` unless a body `code` has been established:
+        a read of one body names a body of the record."""
+        if not self._exists(body_id(code)):
+            raise BodyNotFoundError(code)
 
     def event_count(self) -> int:
         """How many events the store holds (the position of its last event)."""
