@@ -67,15 +67,22 @@ class AggregateRecorder(TablesOnFirstWrite, _RetriedAggregateRecorder):
 class ApplicationRecorder(
     TablesOnFirstWrite, FirstWriteDecides, _RetriedApplicationRecorder
 ):
-    @_retried
     def recorded_among(self, originator_ids: Sequence[UUID]) -> set[UUID]:
         """Which of `originator_ids` have events: one read."""
+        ids = list(originator_ids)
+        if not ids or not self.table_exists():
+            return set()
+        found: set[UUID] = self._recorded_among(ids)
+        return found
+
+    @_retried
+    def _recorded_among(self, ids: list[UUID]) -> set[UUID]:
         statement = SQL(
             "SELECT originator_id FROM {} "
             "WHERE originator_id = ANY(%s) AND originator_version = 1"
         ).format(Identifier(self.datastore.schema, self.events_table_name))
         with self.datastore.get_connection() as conn, conn.cursor() as curs:
-            curs.execute(statement, (list(originator_ids),))
+            curs.execute(statement, (ids,))
             return {UUID(str(row["originator_id"])) for row in curs.fetchall()}
 
     def _insert_events(

@@ -36,6 +36,8 @@ class ApplicationRecorder(
         """Which of `originator_ids` have events: one read a few hundred ids."""
         found: set[UUID] = set()
         ids = list(originator_ids)
+        if not ids or not self.table_exists():
+            return found
         with self.datastore.transaction(commit=False) as c:
             for start in range(0, len(ids), AMONG_CHUNK):
                 chunk = ids[start : start + AMONG_CHUNK]

@@ -18,7 +18,6 @@ from uuid import UUID
 import attrs
 
 from application.errors import ConflictError
-from application.imported import earlier_mark
 from application.recording import CaughtUp, catch_up
 from domain.errors import DomainError
 
@@ -49,19 +48,9 @@ class Entry:
     command: Command
     marking: UUID
     """The id that records it as applied (its file, content and occurrence)."""
-    digest: bytes | None = None
-    """The SHA-256 of its content written canonically, from which the id an
-    earlier version marked it with is found (`legacy`)."""
-    occurrence: int = 1
-    """How many identical entries of its file come before it, and itself."""
-
-    @property
-    def legacy(self) -> UUID | None:
-        """The id an earlier version recorded it as applied with (its content
-        and occurrence alone): see `recognise_earlier_marks`."""
-        if self.digest is None:
-            return None
-        return earlier_mark(self.digest, self.occurrence)
+    legacy: UUID | None = None
+    """The id an earlier version recorded it as applied with, if any (its
+    content and occurrence alone): see `recognise_earlier_marks`."""
 
     @property
     def position(self) -> str:
@@ -187,15 +176,17 @@ def recognise_earlier_marks(
     Earlier versions marked an entry by its content and occurrence alone, not
     its file. An import applies a prefix of its file, so a file an earlier
     version imported, whole or in part, has its first entry marked so: only
-    then is each entry looked up by its earlier mark (one read per entry)."""
-    first = entries[0].legacy if entries else None
-    if first is None or not secretariat.is_applied(first):
+    then are the entries looked up by their earlier marks (one read for them all)."""
+    if not entries or entries[0].legacy is None:
         return entries
-    recognised = []
-    for entry in entries:
-        legacy = entry.legacy
-        if legacy is not None and secretariat.is_applied(legacy):
-            recognised.append(attrs.evolve(entry, marking=legacy))
-        else:
-            recognised.append(entry)
-    return recognised
+    if not secretariat.is_applied(entries[0].legacy):
+        return entries
+    earlier = secretariat.applied_among(
+        [entry.legacy for entry in entries if entry.legacy is not None]
+    )
+    return [
+        attrs.evolve(entry, marking=entry.legacy)
+        if entry.legacy is not None and entry.legacy in earlier
+        else entry
+        for entry in entries
+    ]

@@ -202,6 +202,13 @@ def laid_out(store: BenchStore) -> BenchStore:
     parsed = parse_store_url(store.url)
     secretariat = open_secretariat(parsed, create=True)
     try:
+        # A store is made by its first event: its tables are made here instead.
+        snapshots = secretariat.snapshots
+        for recorder in (
+            secretariat.recorder,
+            snapshots.recorder if snapshots is not None else None,
+        ):
+            getattr(recorder, "create_missing_table", lambda: None)()
         open_views(parsed, secretariat)
     finally:
         secretariat.close()
