@@ -28,9 +28,20 @@ from adapters.http.params import (
     parse_moment,
     query,
 )
-from adapters.http.problems import Problem, problem_for
+from adapters.http.problems import Problem, problem_for, unauthorized
 from adapters.http.record import ServedRecord, entity_tag
-from application.access import ANONYMOUS, Credentials, sees_actors, without_actors
+from application.access import (
+    ANONYMOUS,
+    Credentials,
+    Operation,
+    allowed,
+    refusal,
+    sees_actors,
+    without_actors,
+)
+from application.commands import COMMANDS, Command
+from application.commands.declaring import Face, Fallback, suggest
+from application.records import event_record
 
 T = TypeVar("T")
 
@@ -80,6 +91,43 @@ def conditional(
     if matches(request.headers.get("if-none-match"), tag):
         return Response(status_code=304, headers=headers)
     return Response(content, media_type=media_type, headers=headers)
+
+
+def expected_version(if_match: str | None) -> int | None:
+    """The version `If-Match` names (`"12"`, or `12`), or None when there is
+    none (or `*`: any version)."""
+    if if_match is None or if_match.strip() == "*":
+        return None
+    tag = if_match.strip()
+    digits = tag[1:-1] if len(tag) > 2 and tag[0] == tag[-1] == '"' else tag
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 18:
+        raise Problem(
+            400, f'If-Match is a version in quotes, like "12", not {if_match!r}'
+        )
+    return int(digits)
+
+
+def request_fields(content: bytes) -> dict[str, Any]:
+    """A command's fields, from a request's body: one JSON object."""
+    try:
+        given = json.loads(content)
+    except ValueError as error:
+        raise Problem(400, f"the request's body is not JSON ({error})") from None
+    if not isinstance(given, dict):
+        raise Problem(
+            400, "the request's body is one JSON object of the command's fields"
+        )
+    return given
+
+
+def operation_of(command: Command, today: Any) -> Operation:
+    """What recording `command` asks, as the rule of access reads it."""
+    return Operation(
+        command.verb,
+        body=getattr(command, "body", getattr(command, "code", None)),
+        submitter=getattr(command, "submitter", None),
+        backdated=command.on != today,
+    )
 
 
 def json_content(answer: Any, credentials: Credentials) -> tuple[bytes, str]:
@@ -206,6 +254,54 @@ class Service:
         content = json.dumps(openapi_document(), ensure_ascii=False).encode()
         return conditional(request, content, JSON)
 
+    async def command(self, request: Request) -> Response:
+        """`POST /api/commands/{command}`: one command, its fields the JSON
+        object of the request's body; its actor the principal."""
+        credentials = await self.credentials(request)
+        query(request, ())
+        verb = request.path_params["command"]
+        declared = COMMANDS.get(verb)
+        if declared is None:
+            raise Problem(404, f"there is no command {verb!r}{suggest(verb, COMMANDS)}")
+        noted(request.scope)["recording"] = verb
+        principal = credentials.principal
+        if principal is None:
+            raise unauthorized(
+                "recording a command takes credentials: `Authorization: Bearer TOKEN`",
+                token_given=False,
+            )
+        expected = expected_version(request.headers.get("if-match"))
+        given = request_fields(await request.body())
+        today = self.record.today()
+        command = declared.declaration.read(
+            given,
+            face=Face.API,
+            fallbacks={
+                Fallback.TODAY: lambda: today,
+                Fallback.ISSUER: lambda: principal,
+            },
+        )
+        operation = operation_of(command, today)
+        if not allowed(credentials, operation):
+            raise Problem(403, refusal(credentials, operation))
+        outcome = await self.call(
+            self.record.execute, command, expected_version=expected
+        )
+        recorded = outcome.recorded
+        noted(request.scope)["version"] = recorded.version
+        answer = {
+            "command": verb,
+            "version": recorded.version,
+            "events": [event_record(event) for event in recorded.events],
+        }
+        content, _ = json_content(answer, credentials)
+        return Response(
+            content,
+            status_code=201,
+            media_type=JSON,
+            headers={"ETag": f'"{recorded.version}"', "Cache-Control": "no-store"},
+        )
+
     # The site.
 
     async def page(self, request: Request) -> Response:
@@ -226,12 +322,26 @@ class Service:
         def get(path: str, endpoint: Endpoint) -> Route:
             return Route(path, self.answering(endpoint), methods=["GET"])
 
+        def post(path: str, endpoint: Endpoint) -> list[Route]:
+            """`endpoint` for POST; any other method is not allowed (405),
+            rather than taken for a page of the site."""
+
+            async def not_allowed(request: Request) -> Response:
+                raise HTTPException(405, headers={"Allow": "POST"})
+
+            others = ["GET", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"]
+            return [
+                Route(path, self.answering(endpoint), methods=["POST"]),
+                Route(path, not_allowed, methods=others),
+            ]
+
         return [
             get("/api/calendar", self.calendar),
             get("/api/deadlines", self.deadlines),
             get("/api/postponements", self.postponements),
             get("/api/bodies/{body}/sessions/{number}/history", self.history),
             get("/api/openapi.json", self.openapi),
+            *post("/api/commands/{command}", self.command),
             get("/", self.page),
             get("/{path:path}", self.page),
         ]

@@ -18,12 +18,14 @@ import attrs
 
 from adapters.site.build import render_site
 from application.access import Access, Credentials
+from application.recording import Outcome, record
 from domain.body import BodyNotFoundError
 from domain.ids import body_id
 
 if TYPE_CHECKING:
     from adapters.store import Store
     from adapters.views.views import Views
+    from application.commands import Command
     from application.secretariat import Secretariat
 
 
@@ -101,6 +103,18 @@ class ServedRecord:
             body_id(code), limit=1
         ):
             raise BodyNotFoundError(code)
+
+    # Commands.
+
+    def execute(self, command: Command, *, expected_version: int | None) -> Outcome:
+        """Record `command` (only if its record is at `expected_version`,
+        when given), then bring the views up to date."""
+        return record(
+            self.secretariat,
+            command,
+            lambda: self.views,
+            expected_version=expected_version,
+        )
 
     # The site, and the calendar file.
 

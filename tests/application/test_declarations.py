@@ -5,6 +5,7 @@ back, and the schema of a request."""
 from __future__ import annotations
 
 import inspect
+import re
 from datetime import date
 from typing import Any
 
@@ -159,11 +160,29 @@ def test_the_schema_of_a_request_is_derived_from_the_declaration() -> None:
     assert properties["on"] == {
         "type": "string",
         "format": "date",
+        "pattern": "^(194[5-9]|19[5-9][0-9]|2[01][0-9][0-9]|2200)-",
         "description": "The date the decision or receipt took effect (YYYY-MM-DD).",
     }
     assert properties["as"]["enum"] == ["member-state", "observer"]
     assert properties["period"]["type"] == "string"
     assert properties["from"]["type"] == "string"
+    assert properties["from"]["minLength"] == 1
+    assert re.fullmatch(properties["from"]["pattern"], "Norway")
+    assert not re.fullmatch(properties["from"]["pattern"], " \t")
+    assert not re.fullmatch(properties["from"]["pattern"], "Nor\x00way")
+    assert re.fullmatch(properties["period"]["pattern"], "2018-2021")
+    assert not re.fullmatch(properties["period"]["pattern"], "1900-2021")
+    assert schemas["change-venue"]["anyOf"] == [
+        {"required": ["venue"]},
+        {"required": ["format"]},
+    ]
+    assert schemas["postpone-session"]["dependentRequired"] == {
+        "start": ["end"],
+        "end": ["start"],
+    }
+    topics = schemas["adopt-workplan"]["properties"]["topics"]["propertyNames"]
+    assert re.fullmatch(topics["pattern"], "2020")
+    assert not re.fullmatch(topics["pattern"], "1")
 
     assert schemas["schedule-session"]["properties"]["number"]["type"] == "integer"
     assert schemas["schedule-session"]["properties"]["stocktaking"]["type"] == "boolean"
