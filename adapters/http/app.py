@@ -187,7 +187,13 @@ class Service:
         def made() -> tuple[bytes, str]:
             return json_content(read(*args, **kwargs), credentials)
 
-        content, tag = await self.call(made)
+        key = (
+            read.__name__,
+            args,
+            tuple(sorted(kwargs.items())),
+            sees_actors(credentials),
+        )
+        content, tag = await self.call(self.record.answered, key, made)
         private = credentials != ANONYMOUS
         return conditional(request, content, JSON, etag=tag, private=private)
 
