@@ -93,6 +93,15 @@ def conditional(
     return Response(content, media_type=media_type, headers=headers)
 
 
+class ShieldedResponse(Response):
+    """An answer sent whatever the time limit says: that of a command
+    recorded."""
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        with anyio.CancelScope(shield=True):
+            await super().__call__(scope, receive, send)
+
+
 def expected_version(if_match: str | None) -> int | None:
     """The version `If-Match` names (`"12"`, or `12`), or None when there is
     none (or `*`: any version)."""
@@ -290,9 +299,13 @@ class Service:
         operation = operation_of(command, today)
         if not allowed(credentials, operation):
             raise Problem(403, refusal(credentials, operation))
-        outcome = await self.call(
-            self.record.execute, command, expected_version=expected
-        )
+        # Once it is decided, a command is seen through and answered, however
+        # long it takes: a time limit that cut it short could not tell the
+        # client whether it was recorded, and trying again could record it twice.
+        with anyio.CancelScope(shield=True):
+            outcome = await self.call(
+                self.record.execute, command, expected_version=expected
+            )
         recorded = outcome.recorded
         noted(request.scope)["version"] = recorded.version
         answer = {
@@ -301,7 +314,7 @@ class Service:
             "events": [event_record(event) for event in recorded.events],
         }
         content, _ = json_content(answer, credentials)
-        return Response(
+        return ShieldedResponse(
             content,
             status_code=201,
             media_type=JSON,
