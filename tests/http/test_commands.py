@@ -5,6 +5,7 @@ problem."""
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from typing import Any
 
@@ -278,3 +279,29 @@ def test_the_log_line_of_a_command_names_it_and_its_principal(
     assert line["principal"] == "alice@example.org"
     assert line["method"] == "POST"
     assert line["version"] > 1
+
+
+def test_commands_sent_at_once_are_each_recorded_once(
+    served: Server, officer: str, example_store: str
+) -> None:
+    today = date.today().isoformat()
+    tenth = {**NINTH, "number": 10, "start": today, "end": today}
+    with served.client(officer) as client:
+        assert post(client, "schedule-session", tenth).status_code == 201
+        assert (
+            post(client, "open-session", {"body": BODY, "number": 10}).status_code
+            == 201
+        )
+
+    def statement(n: int) -> int:
+        with served.client(officer) as client:
+            fields = {"body": BODY, "number": 10, "delegation": f"Delegation {n}"}
+            return post(client, "record-statement", fields).status_code
+
+    with ThreadPoolExecutor(8) as pool:
+        statuses = list(pool.map(statement, range(24)))
+
+    assert statuses == [201] * 24
+    events = cli_json(example_store, "history", BODY, "10")["events"]
+    said = sorted(e["delegation"] for e in events if e["event"] == "StatementRecorded")
+    assert said == sorted(f"Delegation {n}" for n in range(24))
