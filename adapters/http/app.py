@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Awaitable, Callable
+from datetime import date
 from functools import partial
 from typing import Any, TypeVar
 
@@ -129,7 +130,7 @@ def request_fields(content: bytes) -> dict[str, Any]:
     return given
 
 
-def operation_of(command: Command, today: Any) -> Operation:
+def operation_of(command: Command, today: date) -> Operation:
     """What recording `command` asks, as the rule of access reads it."""
     return Operation(
         command.verb,
@@ -308,6 +309,8 @@ class Service:
             )
         recorded = outcome.recorded
         noted(request.scope)["version"] = recorded.version
+        if outcome.views.warning is not None:  # recorded all the same
+            noted(request.scope)["views"] = outcome.views.warning
         answer = {
             "command": verb,
             "version": recorded.version,
