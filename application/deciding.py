@@ -32,8 +32,7 @@ class Recorded:
     event: str
     version: int
     events: tuple[Any, ...] = attrs.field(default=(), eq=False, repr=False)
-    """The events it recorded, in order (as the history shows them:
-    `records.event_record`)."""
+    """The events recorded, for whoever says what they were."""
 
 
 @attrs.frozen
@@ -123,13 +122,9 @@ class Decisions:
         if every and any(event.originator_version % every == 0 for event in events):
             self.snapshots.append(type(aggregate).Snapshot.take(aggregate))
         if marking is not None:
-            entry = ImportedEntry(
-                id=marking,
-                command=declaration.verb,
-                on=command.on,
-                actor=command.actor,
+            self.events.append(
+                ImportedEntry.mark(marking, declaration.verb, command.on, command.actor)
             )
-            self.events += entry.collect_events()
         recorded = Recorded(
             description, type(events[-1]).__name__, aggregate.version, tuple(events)
         )
