@@ -53,9 +53,10 @@ MEDIA_TYPES = {
     ".ics": "text/calendar; charset=utf-8",
 }
 
-THREADS = 4
-"""Requests asking the record at once; the others wait their turn. The
-store's connections are shared by them."""
+THREADS = 16
+"""Requests asking the record at once, each in a worker thread (the store's
+drivers block); the others wait their turn. As many as officers recording at
+once are expected to: fewer left commands waiting on each other's turn."""
 
 Endpoint = Callable[[Request], Awaitable[Response]]
 
