@@ -49,7 +49,7 @@ pytest: $(VENV)/.installed-test $(SCHEMATHESIS)
 
 # The benchmark at tiny sizes: checks that every figure is produced, not the
 # targets (those are for the full run on a quiet machine; see bench/RESULTS.md).
-bench-quick: $(VENV)/.installed
+bench-quick: $(VENV)/.installed-bench
 	$(BIN)/python -m bench --quick
 
 bench: $(VENV)/.installed-bench

@@ -191,11 +191,13 @@ ANONYMOUS = Credentials()
 class Operation:
     """What a request asks to do: read the record (no command), or record
     `command` on `body` (None: a command on no body, such as a grant);
-    `submitter` is who a submission comes from."""
+    `submitter` is who a submission comes from, and `backdated` whether it
+    is dated another day than the one it arrives."""
 
     command: str | None = None
     body: str | None = None
     submitter: str | None = None
+    backdated: bool = False
 
 
 READ = Operation()
@@ -208,8 +210,8 @@ def allowed(credentials: Credentials, operation: Operation) -> bool:
     """Whether `credentials` may carry out `operation`. Anybody may read; an
     officer records every command on the body of the grant (on every body when
     the grant names none; only such an officer records a command on no body);
-    a delegation records only the comments it sends itself to its body; an
-    auditor records nothing."""
+    a delegation records only the comments it sends itself to its body, dated
+    the day they arrive; an auditor records nothing."""
     if operation.command is None:
         return True
     return any(_grant_allows(grant, operation) for grant in credentials.grants)
@@ -221,12 +223,28 @@ def _grant_allows(grant: GrantRecord, operation: Operation) -> bool:
     if grant.role is Role.DELEGATION:
         return (
             operation.command == SUBMISSION
+            and not operation.backdated
             and operation.body == grant.body
             and operation.submitter is not None
             and grant.delegation is not None
             and operation.submitter.casefold() == grant.delegation.casefold()
         )
     return False
+
+
+def refusal(credentials: Credentials, operation: Operation) -> str:
+    """Why `credentials` may not carry out `operation`, in one line."""
+    who = credentials.principal or "a request without credentials"
+    where = f" on {operation.body}" if operation.body else ""
+    delegations = [g for g in credentials.grants if g.role is Role.DELEGATION]
+    if operation.command == SUBMISSION and delegations:
+        if operation.backdated:
+            return f"{who} sends comments dated the day they arrive: leave out 'on'"
+        sent = ", ".join(f"{g.delegation} to {g.body}" for g in delegations)
+        return f"{who} may record only the comments of {sent}"
+    if not credentials.grants:
+        return f"{who} holds no grant in force, and may only read"
+    return f"{who} may not record {operation.command}{where}"
 
 
 def sees_actors(credentials: Credentials) -> bool:

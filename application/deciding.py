@@ -16,7 +16,7 @@ from uuid import UUID
 import attrs
 from eventsourcing.domain import Aggregate
 
-from application.errors import ConflictError
+from application.errors import ConflictError, VersionMismatchError
 from application.imported import ImportedEntry
 
 if TYPE_CHECKING:
@@ -80,10 +80,18 @@ class Decisions:
         self.snapshots: list[Any] = []
         """Snapshots of records as decided, to save once their events are."""
 
-    def decide(self, command: Command, marking: UUID | None = None) -> Decided:
+    def decide(
+        self,
+        command: Command,
+        marking: UUID | None = None,
+        *,
+        expected_version: int | None = None,
+    ) -> Decided:
         """Decide `command` (raising the `DomainError` of a rule it breaks,
         before anything changes), and keep its events; with `marking`, the id
-        of an import entry, the entry is marked as applied along with them."""
+        of an import entry, the entry is marked as applied along with them.
+        With `expected_version`, the record must be at that version (a
+        `VersionMismatchError` otherwise)."""
         declaration = type(command).declaration
         record = declaration.record
         key = [getattr(command, name) for name in record.key]
@@ -95,9 +103,15 @@ class Decisions:
             aggregate = declaration.decided_by(**declaration.arguments(command))
             if self.exists(record_id):
                 raise record.already(*key)
+            if expected_version is not None:
+                raise VersionMismatchError(description, None, expected_version)
             self.held[record_id] = aggregate
         else:
             aggregate = self._get(record, record_id, command)
+            if expected_version is not None and aggregate.version != expected_version:
+                raise VersionMismatchError(
+                    description, aggregate.version, expected_version
+                )
             if not declaration.commutes and self._moved(record_id):
                 raise ConflictError(description)
             declaration.decided_by(aggregate, **declaration.arguments(command))

@@ -17,6 +17,24 @@ class ConflictError(Exception):
         )
 
 
+class VersionMismatchError(ConflictError):
+    """Raised when a command was given the version its record must be at
+    (`If-Match` over HTTP) and the record is at another, or does not exist:
+    nothing was written."""
+
+    def __init__(self, record: str, found: int | None, expected: int) -> None:
+        self.found = found
+        self.expected = expected
+        Exception.__init__(
+            self,
+            f"{record} is at version {found}, not {expected}; nothing was written"
+            if found is not None
+            else f"{record} is not in the record yet, so it has no version "
+            f"{expected}; nothing was written",
+        )
+        self.record = record
+
+
 class UnreadableEventError(Exception):
     """Raised when a stored event does not hold what its view expects: a view
     built from it would be wrong, so the catch-up stops instead."""

@@ -48,10 +48,15 @@ class Outcome:
 
 
 def record(
-    secretariat: Secretariat, command: Command, views: Callable[[], Views]
+    secretariat: Secretariat,
+    command: Command,
+    views: Callable[[], Views],
+    *,
+    expected_version: int | None = None,
 ) -> Outcome:
-    """Record `command`, then bring the views (opened by `views`) up to date."""
-    recorded = secretariat.execute(command)
+    """Record `command`, then bring the views (opened by `views`) up to date.
+    With `expected_version`, only if its record is at that version."""
+    recorded = secretariat.execute(command, expected_version=expected_version)
     return Outcome(recorded, catch_up(views))
 
 

@@ -95,15 +95,28 @@ class Secretariat(Application[UUID]):
 
     # Commands.
 
-    def execute(self, command: Command, *, marking: UUID | None = None) -> Recorded:
+    def execute(
+        self,
+        command: Command,
+        *,
+        marking: UUID | None = None,
+        expected_version: int | None = None,
+    ) -> Recorded:
         """Carry out any command, as its declaration says it is decided.
 
         With `marking`, the id of an import entry, the entry is recorded as
         applied in the same transaction as the command's events; if it is
         recorded already (someone imported it at the same moment), nothing is
-        written and a `ConflictError` says so.
+        written and a `ConflictError` says so. With `expected_version`, the
+        command's record must be at that version when it is decided (at the
+        last attempt, if a concurrent change met the first): otherwise nothing
+        is written and a `VersionMismatchError` says so.
         """
-        applied = self.apply([(command, marking)], skip_applied=False)
+        applied = self.apply(
+            [(command, marking)],
+            skip_applied=False,
+            expected_version=expected_version,
+        )
         if applied.refused is not None:
             raise applied.refused.error
         (recorded,) = applied.outcomes
@@ -118,6 +131,7 @@ class Secretariat(Application[UUID]):
         events: int | None = None,
         skip_applied: bool = True,
         assume_new: bool = False,
+        expected_version: int | None = None,
         defer_snapshots: bool = False,
     ) -> Applied:
         """Apply commands in order, in one transaction: each is decided on the
@@ -136,6 +150,9 @@ class Secretariat(Application[UUID]):
         already: the commands are decided as if none were, and if one was, its
         mark is refused by the store, nothing is written, and they are decided
         again, asking.
+
+        `expected_version`: the version every command's record must be at
+        (`execute` gives it for its one command).
 
         With `defer_snapshots`, the snapshots taken are not saved but handed
         back (`Applied.snapshots`), for the caller to save many transactions'
@@ -173,7 +190,11 @@ class Secretariat(Application[UUID]):
                     outcomes.append(None)
                 else:
                     try:
-                        outcomes.append(decisions.decide(command, marking).recorded)
+                        outcomes.append(
+                            decisions.decide(
+                                command, marking, expected_version=expected_version
+                            ).recorded
+                        )
                     except (DomainError, ConflictError) as error:
                         if marking is not None and self.is_applied(marking):
                             # Applied already (by someone importing the same

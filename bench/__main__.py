@@ -36,6 +36,7 @@ from bench.figures import (
     run_cli,
 )
 from bench.generate import DATA, b2_long, cached_store
+from bench.service import b8_calendar, b9_statements
 from bench.stores import Stores, postgres_url, stores
 
 SMALL = 1_000
@@ -53,6 +54,13 @@ EXPECTED = (
     "B4 calendar --as-of, with a key",
     "B5 cold start",
     "B7 rebuild peak memory (MB)",
+    "B8 GET /api/calendar",
+    "B8 server memory (MB)",
+)
+POSTGRES_ONLY = (
+    "B6 two writers",
+    "B9 statements over HTTP",
+    "B9 server memory (MB)",
 )
 
 
@@ -64,6 +72,10 @@ class Plan:
     cold_starts: int
     import_entries: int
     writer_commands: int
+    http_requests: int
+    """The most requests of one run of B8 or B9 (each also bounded in time)."""
+    b8_seconds: float
+    b9_seconds: float
 
 
 def plan(arguments: argparse.Namespace) -> Plan:
@@ -75,6 +87,9 @@ def plan(arguments: argparse.Namespace) -> Plan:
             cold_starts=2,
             import_entries=60,
             writer_commands=10,
+            http_requests=64,
+            b8_seconds=2,
+            b9_seconds=2,
         )
     return Plan(
         events=arguments.events,
@@ -83,6 +98,9 @@ def plan(arguments: argparse.Namespace) -> Plan:
         cold_starts=15,
         import_entries=arguments.import_entries,
         writer_commands=150,
+        http_requests=1_000_000,
+        b8_seconds=15,
+        b9_seconds=30,
     )
 
 
@@ -169,8 +187,13 @@ def measure_store(
             kind, lambda name: made.empty(kind, name), p.runs, p.import_entries
         ),
     )
+    attempt(
+        "B8",
+        lambda: b8_calendar(kind, big, p.events, p.runs, p.http_requests, p.b8_seconds),
+    )
     if kind == "postgres":
         attempt("B6", lambda: b6_writers(big, p.runs, p.writer_commands))
+        attempt("B9", lambda: b9_statements(big, p.http_requests, p.b9_seconds))
 
 
 def b4_with_a_key(
@@ -207,7 +230,7 @@ def missing(figures: list[Figure], kinds: list[str]) -> list[str]:
     produced = {(f.name, f.store) for f in figures}
     wanted = [(name, kind) for kind in kinds for name in EXPECTED]
     if "postgres" in kinds:
-        wanted.append(("B6 two writers", "postgres"))
+        wanted += [(name, "postgres") for name in POSTGRES_ONLY]
     return [
         f"{name} on {kind}" for name, kind in wanted if (name, kind) not in produced
     ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Awaitable, Callable
+from datetime import date
 from functools import partial
 from typing import Any, TypeVar
 
@@ -28,9 +29,20 @@ from adapters.http.params import (
     parse_moment,
     query,
 )
-from adapters.http.problems import Problem, problem_for
+from adapters.http.problems import Problem, problem_for, unauthorized
 from adapters.http.record import ServedRecord, entity_tag
-from application.access import ANONYMOUS, Credentials, sees_actors, without_actors
+from application.access import (
+    ANONYMOUS,
+    Credentials,
+    Operation,
+    allowed,
+    refusal,
+    sees_actors,
+    without_actors,
+)
+from application.commands import COMMANDS, Command
+from application.commands.declaring import Face, Fallback, suggest
+from application.records import event_record
 
 T = TypeVar("T")
 
@@ -41,9 +53,10 @@ MEDIA_TYPES = {
     ".ics": "text/calendar; charset=utf-8",
 }
 
-THREADS = 4
-"""Requests asking the record at once; the others wait their turn. The
-store's connections are shared by them."""
+THREADS = 16
+"""Requests asking the record at once, each in a worker thread (the store's
+drivers block); the others wait their turn. As many as officers recording at
+once are expected to: fewer left commands waiting on each other's turn."""
 
 Endpoint = Callable[[Request], Awaitable[Response]]
 
@@ -80,6 +93,52 @@ def conditional(
     if matches(request.headers.get("if-none-match"), tag):
         return Response(status_code=304, headers=headers)
     return Response(content, media_type=media_type, headers=headers)
+
+
+class ShieldedResponse(Response):
+    """An answer sent whatever the time limit says: that of a command
+    recorded."""
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        with anyio.CancelScope(shield=True):
+            await super().__call__(scope, receive, send)
+
+
+def expected_version(if_match: str | None) -> int | None:
+    """The version `If-Match` names (`"12"`, or `12`), or None when there is
+    none (or `*`: any version)."""
+    if if_match is None or if_match.strip() == "*":
+        return None
+    tag = if_match.strip()
+    digits = tag[1:-1] if len(tag) > 2 and tag[0] == tag[-1] == '"' else tag
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 18:
+        raise Problem(
+            400, f'If-Match is a version in quotes, like "12", not {if_match!r}'
+        )
+    return int(digits)
+
+
+def request_fields(content: bytes) -> dict[str, Any]:
+    """A command's fields, from a request's body: one JSON object."""
+    try:
+        given = json.loads(content)
+    except ValueError as error:
+        raise Problem(400, f"the request's body is not JSON ({error})") from None
+    if not isinstance(given, dict):
+        raise Problem(
+            400, "the request's body is one JSON object of the command's fields"
+        )
+    return given
+
+
+def operation_of(command: Command, today: date) -> Operation:
+    """What recording `command` asks, as the rule of access reads it."""
+    return Operation(
+        command.verb,
+        body=getattr(command, "body", getattr(command, "code", None)),
+        submitter=getattr(command, "submitter", None),
+        backdated=command.on != today,
+    )
 
 
 def json_content(answer: Any, credentials: Credentials) -> tuple[bytes, str]:
@@ -139,7 +198,13 @@ class Service:
         def made() -> tuple[bytes, str]:
             return json_content(read(*args, **kwargs), credentials)
 
-        content, tag = await self.call(made)
+        key = (
+            read.__name__,
+            args,
+            tuple(sorted(kwargs.items())),
+            sees_actors(credentials),
+        )
+        content, tag = await self.call(self.record.answered, key, made)
         private = credentials != ANONYMOUS
         return conditional(request, content, JSON, etag=tag, private=private)
 
@@ -206,6 +271,60 @@ class Service:
         content = json.dumps(openapi_document(), ensure_ascii=False).encode()
         return conditional(request, content, JSON)
 
+    async def command(self, request: Request) -> Response:
+        """`POST /api/commands/{command}`: one command, its fields the JSON
+        object of the request's body; its actor the principal."""
+        credentials = await self.credentials(request)
+        query(request, ())
+        verb = request.path_params["command"]
+        declared = COMMANDS.get(verb)
+        if declared is None:
+            raise Problem(404, f"there is no command {verb!r}{suggest(verb, COMMANDS)}")
+        noted(request.scope)["recording"] = verb
+        principal = credentials.principal
+        if principal is None:
+            raise unauthorized(
+                "recording a command takes credentials: `Authorization: Bearer TOKEN`",
+                token_given=False,
+            )
+        expected = expected_version(request.headers.get("if-match"))
+        given = request_fields(await request.body())
+        today = self.record.today()
+        command = declared.declaration.read(
+            given,
+            face=Face.API,
+            fallbacks={
+                Fallback.TODAY: lambda: today,
+                Fallback.ISSUER: lambda: principal,
+            },
+        )
+        operation = operation_of(command, today)
+        if not allowed(credentials, operation):
+            raise Problem(403, refusal(credentials, operation))
+        # Once it is decided, a command is seen through and answered, however
+        # long it takes: a time limit that cut it short could not tell the
+        # client whether it was recorded, and trying again could record it twice.
+        with anyio.CancelScope(shield=True):
+            outcome = await self.call(
+                self.record.execute, command, expected_version=expected
+            )
+        recorded = outcome.recorded
+        noted(request.scope)["version"] = recorded.version
+        if outcome.views.warning is not None:  # recorded all the same
+            noted(request.scope)["views"] = outcome.views.warning
+        answer = {
+            "command": verb,
+            "version": recorded.version,
+            "events": [event_record(event) for event in recorded.events],
+        }
+        content, _ = json_content(answer, credentials)
+        return ShieldedResponse(
+            content,
+            status_code=201,
+            media_type=JSON,
+            headers={"ETag": f'"{recorded.version}"', "Cache-Control": "no-store"},
+        )
+
     # The site.
 
     async def page(self, request: Request) -> Response:
@@ -226,12 +345,26 @@ class Service:
         def get(path: str, endpoint: Endpoint) -> Route:
             return Route(path, self.answering(endpoint), methods=["GET"])
 
+        def post(path: str, endpoint: Endpoint) -> list[Route]:
+            """`endpoint` for POST; any other method is not allowed (405),
+            rather than taken for a page of the site."""
+
+            async def not_allowed(request: Request) -> Response:
+                raise HTTPException(405, headers={"Allow": "POST"})
+
+            others = ["GET", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"]
+            return [
+                Route(path, self.answering(endpoint), methods=["POST"]),
+                Route(path, not_allowed, methods=others),
+            ]
+
         return [
             get("/api/calendar", self.calendar),
             get("/api/deadlines", self.deadlines),
             get("/api/postponements", self.postponements),
             get("/api/bodies/{body}/sessions/{number}/history", self.history),
             get("/api/openapi.json", self.openapi),
+            *post("/api/commands/{command}", self.command),
             get("/", self.page),
             get("/{path:path}", self.page),
         ]

@@ -10,6 +10,7 @@ from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
+from application.commands import declarations
 from domain.limits import BODY_CODE
 
 Schema = dict[str, Any]
@@ -241,6 +242,16 @@ HISTORY = obj(
     }
 )
 
+COMMAND_ANSWER = obj(
+    {
+        "command": TEXT,
+        "version": INTEGER,
+        "events": array(obj(EVENT_COMMON, ACTOR)),
+    }
+)
+"""What a command recorded: its record's new version, and its events as the
+history shows them (each kind with its own keys beside the common ones)."""
+
 PROBLEM = obj(
     {
         "type": {"type": "string", "format": "uri"},
@@ -287,7 +298,13 @@ DESCRIPTIONS = {
     304: "The answer is the one the client holds (`If-None-Match`).",
     400: "A parameter is not valid; the detail says which and why.",
     401: "Credentials were given that open nothing: unknown, expired or revoked.",
+    403: "The principal's grants do not let it record this command here.",
     404: "The address names no body, session or page of the record.",
+    409: "Someone else changed the same record at the same moment; nothing "
+    "was written.",
+    412: "`If-Match` names another version than the record's; nothing was written.",
+    413: "The request's body is larger than 1 MiB.",
+    422: "A rule of the secretariat refuses the command; nothing was written.",
     503: "The store cannot be used, or the answer took too long.",
 }
 
@@ -325,6 +342,54 @@ def read(
                 **problems(400, 401, 404, 503),
             },
         }
+    }
+
+
+IF_MATCH = parameter(
+    "If-Match",
+    "header",
+    {"type": "string", "pattern": r'^("[0-9]{1,18}"|[0-9]{1,18})$'},
+    'Record the command only if its record is at this version (`"12"`: '
+    "the `ETag` of an earlier command's answer, or a history's last version).",
+)
+
+
+def commands() -> dict[str, Schema]:
+    """One path per declared command, its request's schema derived from the
+    command's declaration."""
+    return {
+        f"/api/commands/{declaration.verb}": {
+            "post": {
+                "summary": declaration.help.split("\n\n")[0].replace("\n", " "),
+                "description": declaration.help,
+                "operationId": declaration.verb,
+                "parameters": [IF_MATCH],
+                "security": [{"bearer": []}],
+                "requestBody": {
+                    "required": True,
+                    "content": {"application/json": {"schema": declaration.schema()}},
+                },
+                "responses": {
+                    "201": {
+                        "description": "Recorded: the record's new version, and "
+                        "the events recorded.",
+                        "headers": {
+                            "ETag": {
+                                "description": 'The record\'s new version (`"12"`).',
+                                "schema": {"type": "string"},
+                            }
+                        },
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/Recorded"}
+                            }
+                        },
+                    },
+                    **problems(400, 401, 403, 404, 409, 412, 413, 422, 503),
+                },
+            }
+        }
+        for declaration in declarations()
     }
 
 
@@ -418,6 +483,7 @@ def openapi_document() -> Schema:
                 [],
                 media_type="text/html",
             ),
+            **commands(),
         },
         "components": {
             "schemas": {
@@ -425,6 +491,7 @@ def openapi_document() -> Schema:
                 "Deadlines": DEADLINES,
                 "Postponements": POSTPONEMENTS,
                 "History": HISTORY,
+                "Recorded": COMMAND_ANSWER,
                 "Problem": PROBLEM,
             },
             "securitySchemes": {

@@ -14,6 +14,7 @@ from starlette.responses import Response
 from adapters.failures import BAD_USAGE, CONFLICT, REJECTED, STORE_FAILED, said
 from adapters.store import Store, without_password
 from application.access import InvalidCredentialsError
+from application.errors import VersionMismatchError
 from domain.body import BodyNotFoundError
 from domain.session import SessionNotFoundError
 from domain.workplan import WorkplanNotFoundError
@@ -102,6 +103,8 @@ def problem_for(error: BaseException, store: Store) -> Problem:
         return unauthorized(str(error), token_given=True)
     if isinstance(error, NOT_FOUND):
         return Problem(404, str(error))
+    if isinstance(error, VersionMismatchError):
+        return Problem(412, str(error))
     told = said(error, lambda: store)
     status = 500 if told is None else STATUS_OF_EXIT_CODE.get(told.exit_code, 500)
     if told is None or status == 500:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Callable, Iterable
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -18,12 +19,14 @@ import attrs
 
 from adapters.site.build import render_site
 from application.access import Access, Credentials
+from application.recording import Outcome, record
 from domain.body import BodyNotFoundError
 from domain.ids import body_id
 
 if TYPE_CHECKING:
     from adapters.store import Store
     from adapters.views.views import Views
+    from application.commands import Command
     from application.secretariat import Secretariat
 
 
@@ -53,6 +56,43 @@ class Site:
     files: dict[str, File]
 
 
+ANSWERS_BYTES = 64 * 1024 * 1024
+"""The most the answers kept for the log's head may take together."""
+
+
+class Answers:
+    """The answers already made for the log's head, by what was asked: a
+    read asked again while nothing was recorded is answered with the same
+    bytes, without reading the views again. The least recently used go first
+    when they would take more than `limit` bytes."""
+
+    def __init__(self, limit: int = ANSWERS_BYTES) -> None:
+        self.limit = limit
+        self._kept: OrderedDict[Hashable, tuple[bytes, str]] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> tuple[bytes, str] | None:
+        with self._lock:
+            found = self._kept.get(key)
+            if found is not None:
+                self._kept.move_to_end(key)
+            return found
+
+    def put(self, key: Hashable, answer: tuple[bytes, str]) -> None:
+        size = len(answer[0])
+        if size > self.limit:
+            return
+        with self._lock:
+            if key in self._kept:
+                return
+            self._kept[key] = answer
+            self._size += size
+            while self._size > self.limit:
+                _, (dropped, _) = self._kept.popitem(last=False)
+                self._size -= len(dropped)
+
+
 class ServedRecord:
     """What the endpoints ask of the record."""
 
@@ -71,10 +111,25 @@ class ServedRecord:
         self.today = today
         self._site: Site | None = None
         self._site_lock = threading.Lock()
+        self.answers = Answers()
 
     def head(self) -> int:
         """The position of the log's last event."""
         return self.secretariat.recorder.max_notification_id() or 0
+
+    def answered(
+        self, key: Hashable, make: Callable[[], tuple[bytes, str]]
+    ) -> tuple[bytes, str]:
+        """The answer `make` makes, kept for the log's head (and today): made
+        again once anything is recorded, by any process. The log's ids are
+        taken in the order transactions commit (each store serialises its
+        inserts), so an answer made at a head holds everything up to it."""
+        at = (key, self.head(), self.today())
+        found = self.answers.get(at)
+        if found is None:
+            found = make()
+            self.answers.put(at, found)
+        return found
 
     # The API's reads: each the JSON of the command of the same name.
 
@@ -101,6 +156,18 @@ class ServedRecord:
             body_id(code), limit=1
         ):
             raise BodyNotFoundError(code)
+
+    # Commands.
+
+    def execute(self, command: Command, *, expected_version: int | None) -> Outcome:
+        """Record `command` (only if its record is at `expected_version`,
+        when given), then bring the views up to date."""
+        return record(
+            self.secretariat,
+            command,
+            lambda: self.views,
+            expected_version=expected_version,
+        )
 
     # The site, and the calendar file.
 

@@ -107,6 +107,9 @@ class Command(Declared):
     """The command's name in the CLI, the import file and the feature files."""
     record: ClassVar[Record[Any]]
     """The kind of record it is about."""
+    at_least_one: ClassVar[tuple[str, ...]] = ()
+    """Fields of which at least one must be given (the command checks it
+    itself; a request's schema says it)."""
 
     on: date = value(
         DATE,

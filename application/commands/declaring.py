@@ -114,6 +114,9 @@ class Param:
     flag: bool = False
     default: Any = None
     """The value it takes when not given (None: none), shown by `--help`."""
+    keys: str = r"^[1-9][0-9]{0,4}$"
+    """A repeatable parameter's keys in a request, as a pattern (an agenda
+    item's number, a topic's year)."""
     fallback: Fallback | None = None
     fallback_in: Face = Face.ALL
     """Where the fallback applies; elsewhere the parameter must be given."""
@@ -144,10 +147,10 @@ class Param:
         if self.flag:
             return {"type": "boolean", **described}
         if self.plural is not None:
-            text = {"type": "string", "maxLength": NAME_LIMIT}
+            text = dict(self.kind.schema)
             return {
                 "type": "object",
-                "propertyNames": {"pattern": r"^[0-9]+$"},
+                "propertyNames": {"pattern": self.keys},
                 "additionalProperties": {
                     "oneOf": [text, {"type": "array", "items": text, "minItems": 1}]
                 },
@@ -357,10 +360,12 @@ def repeated(
     *,
     build: Callable[[list[tuple[int, str]]], Any],
     pairs: Callable[[Any], list[tuple[int, str]]],
+    keys: str = r"^[1-9][0-9]{0,4}$",
 ) -> Any:
     """A field given by the repeatable parameter `name` (`--item N=TEXT`,
-    once per pair); its key in files is the field's name (`items`)."""
-    shape = Repeated(Param(PAIR, help, name=name), build, pairs)
+    once per pair); its key in files is the field's name (`items`), and its
+    keys match the pattern `keys`."""
+    shape = Repeated(Param(PAIR, help, name=name, keys=keys), build, pairs)
     return attrs.field(converter=tuple, metadata={PARAMS: shape})
 
 
@@ -482,7 +487,8 @@ class Declaration:
                 raise FieldsError(
                     f"{self.verb} has no field {key!r}{suggest(key, params)}"
                 )
-            shaped[key] = _shaped(param, raw)
+            typed = _typed(param, raw) if face is Face.API else raw
+            shaped[key] = _shaped(param, typed)
         missing = [key for key in accepted.required if key not in given]
         if missing:
             raise FieldsError(f"missing {and_(missing)}")
@@ -525,7 +531,7 @@ class Declaration:
     def schema(self, face: Face = Face.API) -> dict[str, Any]:
         """The JSON schema of the command's fields as a request gives them."""
         params = self.params_in(face)
-        return {
+        schema: dict[str, Any] = {
             "title": self.verb,
             "description": self.help,
             "type": "object",
@@ -533,6 +539,24 @@ class Declaration:
             "required": [param.key for param in params if param.required_in(face)],
             "additionalProperties": False,
         }
+        shapes = dict(self.shapes)
+        together = {
+            param.key: [other.key for other in shape.params if other is not param]
+            for shape in shapes.values()
+            if isinstance(shape, Dates)
+            for param in shape.params
+            if not param.required_in(face)
+        }
+        if together:
+            schema["dependentRequired"] = together
+        either = [
+            param.key
+            for field in self.command.at_least_one
+            for param in shapes[field].params
+        ]
+        if either:
+            schema["anyOf"] = [{"required": [key]} for key in either]
+        return schema
 
 
 class Pairs:
@@ -541,6 +565,24 @@ class Pairs:
 
     def __init__(self, pairs: Iterable[tuple[object, object]]) -> None:
         self.pairs = tuple(pairs)
+
+
+def _typed(param: Param, raw: object) -> object:
+    """`raw` checked for the JSON type a request gives it in (a flag: a
+    boolean; a number: a number, or a string of digits; anything else: a
+    string), a whole number written as a float taken as that number."""
+    kind = "boolean" if param.flag else param.kind.schema.get("type", "string")
+    if param.plural is not None or (isinstance(raw, str) and kind != "boolean"):
+        return raw
+    if kind == "boolean" and isinstance(raw, bool):
+        return raw
+    if kind == "integer" and not isinstance(raw, bool):
+        if isinstance(raw, int):
+            return raw
+        if isinstance(raw, float) and raw.is_integer():
+            return int(raw)
+    said = {"boolean": "true or false", "integer": "a whole number"}
+    raise FieldsError(f"{param.key} is {said.get(kind, 'a string')}, not {raw!r}")
 
 
 def _shaped(param: Param, raw: object) -> Any:

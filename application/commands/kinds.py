@@ -88,15 +88,30 @@ def _check_date(value: date, what: str) -> None:
     check_date(value, what=what)
 
 
-NAME: Kind[str] = Kind(
-    "TEXT", None, str, {"type": "string", "maxLength": NAME_LIMIT}, _check_name
-)
-REASON: Kind[str] = Kind(
-    "TEXT", None, str, {"type": "string", "maxLength": REASON_LIMIT}, _check_reason
-)
-SOURCE: Kind[str] = Kind(
-    "TEXT", None, str, {"type": "string", "maxLength": SOURCE_LIMIT}, _check_source
-)
+_YEAR = "(194[5-9]|19[5-9][0-9]|2[01][0-9][0-9]|2200)"
+YEAR_PATTERN = f"^{_YEAR}$"
+"""A year the record holds, as a pattern."""
+
+
+_LINE = r"[^\x00-\x08\x0b-\x1f\x7f-\x9f]*"
+TEXT_PATTERN = rf"^{_LINE}[^\s\x00-\x1f\x7f-\x9f]{_LINE}$"
+"""A text the record holds (`check_text`): not blank, and no control
+character but line breaks and tabs."""
+
+
+def text_schema(limit: int) -> dict[str, Any]:
+    """The JSON schema of a text of at most `limit` characters."""
+    return {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": limit,
+        "pattern": TEXT_PATTERN,
+    }
+
+
+NAME: Kind[str] = Kind("TEXT", None, str, text_schema(NAME_LIMIT), _check_name)
+REASON: Kind[str] = Kind("TEXT", None, str, text_schema(REASON_LIMIT), _check_reason)
+SOURCE: Kind[str] = Kind("TEXT", None, str, text_schema(SOURCE_LIMIT), _check_source)
 """Where a decision is evidenced: shorter than a name, as a symbol or an
 address is."""
 CODE: Kind[str] = Kind(
@@ -124,20 +139,20 @@ DATE: Kind[date] = Kind(
     "DATE",
     parse_date,
     date.isoformat,
-    {"type": "string", "format": "date"},
+    {"type": "string", "format": "date", "pattern": "^" + _YEAR + "-"},
     _check_date,
 )
 PERIOD: Kind[Any] = Kind(
     "YYYY-YYYY",
     parse_period,
     str,
-    {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{4}$"},
+    {"type": "string", "pattern": f"^{_YEAR}-{_YEAR}$"},
 )
 PAIR: Kind[tuple[int, str]] = Kind(
     "N=TEXT",
     parse_assignment,
     lambda pair: f"{pair[0]}={pair[1]}",
-    {"type": "string", "maxLength": NAME_LIMIT},
+    text_schema(NAME_LIMIT),
 )
 """One element of a repeatable parameter: `N=TEXT`."""
 FLAG: Kind[bool] = Kind(

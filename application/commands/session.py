@@ -104,6 +104,8 @@ class RescheduleSession(SessionCommand):
 class ChangeVenue(SessionCommand):
     """Move a session to another venue, or change how participants attend it."""
 
+    at_least_one = ("venue", "format")
+
     venue: str | None = value(NAME, f"The new venue ({NAME_HELP}).", optional=True)
     format: Format | None = value(
         choice(Format), "The new way participants attend.", optional=True

@@ -22,6 +22,7 @@ from application.commands.kinds import (
     PERIOD,
     REASON,
     YEAR,
+    YEAR_PATTERN,
     choice,
 )
 from domain.errors import InvalidValueError
@@ -61,6 +62,7 @@ class AdoptWorkplan(WorkplanCommand):
         f"A topic for a year, YEAR=TEXT ({NAME_HELP}); repeat for each topic.",
         build=_by_year,
         pairs=_each_topic,
+        keys=YEAR_PATTERN,
     )
     stocktaking_by: int | None = value(
         YEAR,

@@ -184,6 +184,7 @@ def expected(role: str, operation: Operation) -> bool:
     if role.startswith("delegation"):
         return (
             operation.command == "receive-submission"
+            and not operation.backdated
             and operation.body == (BODY if role == "delegation of Norway" else OTHER)
             and operation.submitter in ("Norway", "norway")
         )
@@ -193,7 +194,7 @@ def expected(role: str, operation: Operation) -> bool:
 OPERATIONS = [
     READ,
     *(
-        Operation(command, body, submitter)
+        Operation(command, body, submitter, backdated)
         for command in [*sorted(COMMANDS), "grant", "revoke"]
         for body in ([None] if command in ("grant", "revoke") else [BODY, OTHER])
         for submitter in (
@@ -201,6 +202,7 @@ OPERATIONS = [
             if command == "receive-submission"
             else [None]
         )
+        for backdated in (False, True)
     ),
 ]
 

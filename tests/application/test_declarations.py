@@ -5,6 +5,7 @@ back, and the schema of a request."""
 from __future__ import annotations
 
 import inspect
+import re
 from datetime import date
 from typing import Any
 
@@ -147,6 +148,45 @@ def test_a_request_gives_numbers_as_numbers_and_is_not_told_who_sends_it() -> No
         )
 
 
+@pytest.mark.parametrize(
+    ("given", "refused"),
+    [
+        ({"cycle": "2020"}, None),  # a string of digits, as the design allows
+        ({"cycle": 2020.0}, None),  # a whole number written as a float
+        ({"cycle": 2020.5}, "cycle is a whole number, not 2020.5"),
+        ({"cycle": True}, "cycle is a whole number, not True"),
+        ({"from": 12}, "from is a string, not 12"),
+        ({"from": False}, "from is a string, not False"),
+        ({"assumed": "true"}, "assumed is true or false, not 'true'"),
+        ({"assumed": True}, None),
+    ],
+)
+def test_a_request_gives_each_field_in_its_json_type(
+    given: dict[str, object], refused: str | None
+) -> None:
+    request = {
+        "body": "cybercrime-egm",
+        "period": "2018-2021",
+        "cycle": 2020,
+        "from": "Chile",
+        "as": "member-state",
+        "on": "2020-03-02",
+        **given,
+    }
+
+    def read() -> Command:
+        return ReceiveSubmission.declaration.read(
+            request, face=Face.API, fallbacks={Fallback.ISSUER: lambda: "officer"}
+        )
+
+    if refused is None:
+        assert read().cycle == 2020
+    else:
+        with pytest.raises(FieldsError) as raised:
+            read()
+        assert str(raised.value) == refused
+
+
 def test_the_schema_of_a_request_is_derived_from_the_declaration() -> None:
     schemas = {verb: d.schema() for verb, d in DECLARED.items()}
 
@@ -159,11 +199,29 @@ def test_the_schema_of_a_request_is_derived_from_the_declaration() -> None:
     assert properties["on"] == {
         "type": "string",
         "format": "date",
+        "pattern": "^(194[5-9]|19[5-9][0-9]|2[01][0-9][0-9]|2200)-",
         "description": "The date the decision or receipt took effect (YYYY-MM-DD).",
     }
     assert properties["as"]["enum"] == ["member-state", "observer"]
     assert properties["period"]["type"] == "string"
     assert properties["from"]["type"] == "string"
+    assert properties["from"]["minLength"] == 1
+    assert re.fullmatch(properties["from"]["pattern"], "Norway")
+    assert not re.fullmatch(properties["from"]["pattern"], " \t")
+    assert not re.fullmatch(properties["from"]["pattern"], "Nor\x00way")
+    assert re.fullmatch(properties["period"]["pattern"], "2018-2021")
+    assert not re.fullmatch(properties["period"]["pattern"], "1900-2021")
+    assert schemas["change-venue"]["anyOf"] == [
+        {"required": ["venue"]},
+        {"required": ["format"]},
+    ]
+    assert schemas["postpone-session"]["dependentRequired"] == {
+        "start": ["end"],
+        "end": ["start"],
+    }
+    topics = schemas["adopt-workplan"]["properties"]["topics"]["propertyNames"]
+    assert re.fullmatch(topics["pattern"], "2020")
+    assert not re.fullmatch(topics["pattern"], "1")
 
     assert schemas["schedule-session"]["properties"]["number"]["type"] == "integer"
     assert schemas["schedule-session"]["properties"]["stocktaking"]["type"] == "boolean"

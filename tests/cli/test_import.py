@@ -310,10 +310,10 @@ def test_a_concurrent_change_stops_the_import_with_exit_code_3(
     file = write(tmp_path, SIXTH_SESSION)
     decide = Decisions.decide
 
-    def someone_else_changed_the_agenda(self, command, marking=None):  # type: ignore[no-untyped-def]
+    def someone_else_changed_the_agenda(self, command, marking=None, **options):  # type: ignore[no-untyped-def]
         if command.verb == "issue-agenda":
             raise ConflictError("the 6th session of cybercrime-egm")
-        return decide(self, command, marking)
+        return decide(self, command, marking, **options)
 
     monkeypatch.setattr(Decisions, "decide", someone_else_changed_the_agenda)
     monkeypatch.setenv("SECRETARIAT_LOG_LEVEL", "error")

@@ -353,3 +353,120 @@ def test_a_token_is_in_the_store_only_as_its_hash(sqlite_example: str) -> None:
     assert token.encode() not in stored
     assert token_hash(token).encode() in stored
     assert token not in secretariat(sqlite_example, "grants", "--json")
+
+
+COMMANDS_TRIED: dict[str, tuple[str, dict[str, object]]] = {
+    "postpone a closed session": (
+        "postpone-session",
+        {
+            "body": BODY,
+            "number": 6,
+            "reason": "Tried",
+            "start": "2030-01-07",
+            "end": "2030-01-09",
+        },
+    ),
+    "establish a body there is": (
+        "establish-body",
+        {"code": BODY, "name": "Again"},
+    ),
+    "schedule on another body": (
+        "schedule-session",
+        {
+            "body": OTHER,
+            "number": 1,
+            "title": "First",
+            "start": "2030-01-07",
+            "end": "2030-01-09",
+            "venue": "Vienna",
+        },
+    ),
+    "comments of Norway, for no call": (
+        "receive-submission",
+        {
+            "body": BODY,
+            "period": "2018-2021",
+            "cycle": 2021,
+            "from": "Norway",
+            "as": "member-state",
+        },
+    ),
+    "comments of Sweden": (
+        "receive-submission",
+        {
+            "body": BODY,
+            "period": "2018-2021",
+            "cycle": 2021,
+            "from": "Sweden",
+            "as": "member-state",
+        },
+    ),
+    "comments of Norway, backdated": (
+        "receive-submission",
+        {
+            "body": BODY,
+            "period": "2018-2021",
+            "cycle": 2021,
+            "from": "Norway",
+            "as": "member-state",
+            "on": "2020-03-01",
+        },
+    ),
+}
+"""A command of every kind the rule of access tells apart, each one the record
+refuses when it is allowed (422, or 404 for a body there is not): trying it
+writes nothing, whoever tries."""
+
+ALLOWED_ANSWER = {
+    "postpone a closed session": 422,
+    "establish a body there is": 422,
+    "schedule on another body": 404,
+    "comments of Norway, for no call": 422,
+    "comments of Sweden": 422,
+    "comments of Norway, backdated": 422,
+}
+
+
+def may(role: str, tried: str) -> bool:
+    """The rule of access, written out for the roles of `credentials`."""
+    if role in ("officer of every body",):
+        return True
+    if role in ("officer of the body", "provider: officer by e-mail"):
+        return tried != "schedule on another body"
+    if role == "officer of another body":
+        return tried == "schedule on another body"
+    if role == "delegation":
+        return tried == "comments of Norway, for no call"
+    return False
+
+
+def test_every_role_against_every_kind_of_command(
+    guarded: Server,
+    credentials: dict[str, tuple[str | None, str]],
+    sqlite_example: str,
+) -> None:
+    head = secretariat(sqlite_example, "projections", "status", "--json")
+    checked = 0
+    for role, (token, sees) in credentials.items():
+        headers = {}
+        if token is not None:
+            headers["Authorization"] = (
+                token if token.startswith("Basic ") else f"Bearer {token}"
+            )
+        with guarded.client() as client:
+            for tried, (verb, fields) in COMMANDS_TRIED.items():
+                answer = client.post(
+                    f"/api/commands/{verb}", json=fields, headers=headers
+                )
+                where = (role, tried, answer.text[:300])
+                checked += 1
+                if token is None or sees == "refused":
+                    expected = 401
+                elif may(role, tried):
+                    expected = ALLOWED_ANSWER[tried]
+                else:
+                    expected = 403
+                assert answer.status_code == expected, where
+                assert answer.headers["content-type"] == "application/problem+json"
+    assert checked == len(credentials) * len(COMMANDS_TRIED) == 19 * 6
+    assert secretariat(sqlite_example, "projections", "status", "--json") == head

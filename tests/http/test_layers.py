@@ -125,3 +125,36 @@ def test_a_failure_nobody_expected_is_a_500_problem_and_a_log_line() -> None:
         500,
         "error",
     )
+
+
+def test_each_refusal_of_the_record_has_its_status() -> None:
+    from adapters.http.problems import problem_for
+    from adapters.store import parse_store_url
+    from application.errors import ConflictError, VersionMismatchError
+    from domain.errors import DomainError, InvalidValueError
+    from domain.session import SessionNotFoundError
+
+    store = parse_store_url("sqlite:///unused.db")
+    said = {
+        type(error).__name__: problem_for(error, store)
+        for error in (
+            InvalidValueError("the start date 2020-02-30 does not exist"),
+            SessionNotFoundError("cybercrime-egm", 9),
+            ConflictError("the 6th session of cybercrime-egm"),
+            VersionMismatchError("the 6th session of cybercrime-egm", 12, 11),
+            DomainError("the 6th session of cybercrime-egm is closed"),
+        )
+    }
+
+    assert {name: p.status for name, p in said.items()} == {
+        "InvalidValueError": 400,
+        "SessionNotFoundError": 404,
+        "ConflictError": 409,
+        "VersionMismatchError": 412,
+        "DomainError": 422,
+    }
+    assert said["ConflictError"].body()["type"] == "urn:secretariat:problem:conflict"
+    assert said["ConflictError"].detail == (
+        "the 6th session of cybercrime-egm was changed by someone else at the "
+        "same moment; nothing was written; run the command again"
+    )

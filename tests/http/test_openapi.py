@@ -14,6 +14,7 @@ import pytest
 
 from adapters.http.openapi import EVENT_COMMON, EVENT_KEYS, openapi_document
 from tests.docs.test_json_doc import DOCUMENTED, documented_keys, table
+from tests.http.conftest import new_token
 from tests.http.server import serving
 
 TYPES = {
@@ -100,6 +101,8 @@ def test_the_history_schema_has_each_kind_of_event_with_its_keys() -> None:
 SCHEMATHESIS_VARIABLE = "SECRETARIAT_TEST_SCHEMATHESIS"
 TOOL = Path(__file__).resolve().parents[2] / ".venv/tools/schemathesis/bin/schemathesis"
 """Where `make` installs schemathesis, in an environment of its own."""
+CONFIG = Path(__file__).with_name("schemathesis.toml")
+"""The statuses a command that keeps to its schema may still be answered."""
 
 
 def schemathesis() -> Path:
@@ -114,19 +117,23 @@ def schemathesis() -> Path:
     return TOOL
 
 
-def test_the_reads_keep_to_their_contract(sqlite_example: str, tmp_path: Path) -> None:
-    """schemathesis, every check, a bounded and repeatable number of cases."""
+def test_the_service_keeps_to_its_contract(sqlite_example: str, tmp_path: Path) -> None:
+    """schemathesis, every check, a bounded and repeatable number of cases,
+    as an officer of every body: the reads, and every command."""
     tool = schemathesis()
+    token = new_token(sqlite_example, "contract@example.org", "--role", "officer")
     with serving(sqlite_example) as server:
         ran = subprocess.run(
             [
                 str(tool),
+                "--config-file",
+                str(CONFIG),
                 "run",
                 f"{server.url}api/openapi.json",
                 "--checks",
                 "all",
                 "--max-examples",
-                "50",
+                "30",
                 "--seed",
                 "1",
                 "--workers",
@@ -134,6 +141,12 @@ def test_the_reads_keep_to_their_contract(sqlite_example: str, tmp_path: Path) -
                 "--generation-database",
                 "none",
                 "--no-color",
+                # Texts are held to a pattern (no control character, not
+                # blank) that most generated strings miss; a busy machine is slow.
+                "--suppress-health-check",
+                "filter_too_much,too_slow",
+                "--header",
+                f"Authorization: Bearer {token}",
             ],
             capture_output=True,
             text=True,
@@ -142,6 +155,9 @@ def test_the_reads_keep_to_their_contract(sqlite_example: str, tmp_path: Path) -
             check=False,
         )
 
-    assert ran.returncode == 0, ran.stdout[-5000:]
-    assert "6 selected / 6 total" in ran.stdout
-    assert "No issues found" in ran.stdout
+    assert ran.returncode == 0, ran.stdout[-12000:]
+    operations = len(openapi_document()["paths"])
+    assert f"{operations} selected / {operations} total" in ran.stdout
+    # Warnings may remain (most generated sessions do not exist: 404).
+    assert "Failures:" not in ran.stdout
+    assert "Errors:" not in ran.stdout

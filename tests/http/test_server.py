@@ -208,3 +208,46 @@ def test_on_postgresql_the_server_follows_what_another_process_records() -> None
             sessions = client.get("/api/calendar").json()["sessions"]
 
     assert [(s["number"], s["start"]) for s in sessions] == [(6, "2020-04-06")]
+
+
+def test_a_command_that_takes_longer_than_the_time_limit_is_seen_through(
+    tmp_path: Path,
+) -> None:
+    store = f"sqlite:///{tmp_path / 'record.db'}"
+    record_without_views(store)
+    token = run(
+        "grant", "alice@example.org", "--role", "officer", store=store
+    ).out.splitlines()[-1]
+    with serving(store, "--timeout", "0.5") as server:
+        with server.client(token) as client:
+            client.get("/api/calendar")  # the views caught up
+        lock = sqlite3.connect(tmp_path / "record.db", isolation_level=None)
+        lock.execute("BEGIN IMMEDIATE")  # the command's save waits for this writer
+        answers: list[httpx.Response] = []
+
+        def postpone() -> None:
+            with server.client(token) as client:
+                answers.append(
+                    client.post(
+                        "/api/commands/postpone-session",
+                        json={
+                            "body": "cybercrime-egm",
+                            "number": 6,
+                            "reason": "Impact of the pandemic",
+                            "start": "2020-07-27",
+                            "end": "2020-07-29",
+                        },
+                    )
+                )
+
+        asking = threading.Thread(target=postpone)
+        asking.start()
+        time.sleep(1.5)  # past the time limit, the save still waiting
+        lock.execute("COMMIT")
+        lock.close()
+        asking.join(PATIENCE_SECONDS)
+        history = cli_json(store, "history", "cybercrime-egm", "6")
+
+    assert answers[0].status_code == 201, answers[0].text
+    assert [e["event"] for e in history["events"]] == ["Scheduled", "Postponed"]
+    assert not [line for line in server.log if line.get("level") == "error"]
