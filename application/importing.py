@@ -18,6 +18,7 @@ from uuid import UUID
 import attrs
 
 from application.errors import ConflictError
+from application.imported import earlier_mark
 from application.recording import CaughtUp, catch_up
 from domain.errors import DomainError
 
@@ -48,9 +49,19 @@ class Entry:
     command: Command
     marking: UUID
     """The id that records it as applied (its file, content and occurrence)."""
-    legacy: UUID | None = None
-    """The id an earlier version recorded it as applied with, if any (its
-    content and occurrence alone): see `recognise_earlier_marks`."""
+    digest: bytes | None = None
+    """The SHA-256 of its content written canonically, from which the id an
+    earlier version marked it with is found (`legacy`)."""
+    occurrence: int = 1
+    """How many identical entries of its file come before it, and itself."""
+
+    @property
+    def legacy(self) -> UUID | None:
+        """The id an earlier version recorded it as applied with (its content
+        and occurrence alone): see `recognise_earlier_marks`."""
+        if self.digest is None:
+            return None
+        return earlier_mark(self.digest, self.occurrence)
 
     @property
     def position(self) -> str:
@@ -177,16 +188,16 @@ def recognise_earlier_marks(
     its file. An import applies a prefix of its file, so a file an earlier
     version imported, whole or in part, has its first entry marked so: only
     then are the entries looked up by their earlier marks (one read for them all)."""
-    if not entries or entries[0].legacy is None:
+    if not entries:
         return entries
-    if not secretariat.is_applied(entries[0].legacy):
+    first = entries[0].legacy
+    if first is None or not secretariat.is_applied(first):
         return entries
-    earlier = secretariat.applied_among(
-        [entry.legacy for entry in entries if entry.legacy is not None]
-    )
+    legacies = [entry.legacy for entry in entries]
+    earlier = secretariat.applied_among([mark for mark in legacies if mark is not None])
     return [
-        attrs.evolve(entry, marking=entry.legacy)
-        if entry.legacy is not None and entry.legacy in earlier
+        attrs.evolve(entry, marking=legacy)
+        if legacy is not None and legacy in earlier
         else entry
-        for entry in entries
+        for entry, legacy in zip(entries, legacies, strict=True)
     ]
