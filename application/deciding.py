@@ -131,7 +131,12 @@ class Decisions:
         if loaded is None:
             if record.within is not None:
                 self._require(record.within, getattr(command, record.within_by))
-            raise record.not_found(*(getattr(command, name) for name in record.key))
+            key = [getattr(command, name) for name in record.key]
+            if record.starts is None:
+                raise record.not_found(*key)
+            started = record.starts(*key, on=command.on, actor=command.actor)
+            self.held[record_id] = started
+            return started
         assert isinstance(loaded, record.aggregate)
         self.held[record_id] = loaded
         self.loaded[record_id] = loaded.version

@@ -56,6 +56,10 @@ class Record(Generic[A]):
     """The record it belongs to, which must exist (a session's body)."""
     within_by: str = "body"
     """The command's field that names the record it belongs to."""
+    starts: Callable[..., A] | None = None
+    """For a record that begins with the first command about it (a body's
+    distribution list, with its first subscriber): makes it, from its key and
+    the command's `on` and `actor`, when there is none yet."""
 
 
 BODY = Record(
