@@ -46,6 +46,7 @@ def event_classes() -> dict[str, type[Any]]:
     from application.imported import ImportedEntry
     from domain.access import Grant
     from domain.body import Body
+    from domain.delivery import Delivery
     from domain.distribution import DistributionList
     from domain.session import Session
     from domain.workplan import Workplan
@@ -59,6 +60,7 @@ def event_classes() -> dict[str, type[Any]]:
             ImportedEntry,
             Grant,
             DistributionList,
+            Delivery,
         )
         for value in vars(aggregate).values()
         if isinstance(value, type) and issubclass(value, CanMutateAggregate)

@@ -1,0 +1,252 @@
+"""The outbox: the messages owed to subscribers, kept beside the log like the
+other views, caught up a page per transaction with its own position in the log
+(`outbox_tracking`), so that a crash never loses a message or makes one twice;
+and what became of each, as the deliveries recorded say.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from adapters.views.base import Cursor, View
+from adapters.views.source import EventSource
+from adapters.views.tables import Layout, Table
+from application.projections import Logged, record_key
+from application.projections.outbox import (
+    PENDING,
+    ListRow,
+    MessageRow,
+    OutboxPage,
+    OutboxProjector,
+    SubscriberRow,
+    WorkplanKeyRow,
+)
+from application.projections.rows import CalendarRow
+from domain.distribution import distribution_list_id
+
+DEFAULT_DELAY = 600.0
+"""Seconds a message waits after a change for more changes to merge."""
+
+OUTBOX_LISTS = Table("outbox_lists", ListRow, key=("list_id",))
+OUTBOX_SUBSCRIBERS = Table("outbox_subscribers", SubscriberRow, key=("body", "address"))
+OUTBOX_SESSIONS = Table(
+    "outbox_sessions", CalendarRow, key=("session_id",), indexes=(("body",),)
+)
+OUTBOX_WORKPLANS = Table("outbox_workplans", WorkplanKeyRow, key=("workplan_id",))
+OUTBOX_MESSAGES = Table(
+    "outbox_messages",
+    MessageRow,
+    key=("message",),
+    indexes=(("status", "due_at"), ("body", "status")),
+)
+OUTBOX = Layout(
+    "outbox",
+    (
+        OUTBOX_LISTS,
+        OUTBOX_SUBSCRIBERS,
+        OUTBOX_SESSIONS,
+        OUTBOX_WORKPLANS,
+        OUTBOX_MESSAGES,
+    ),
+)
+
+
+class OutboxView(View):
+    layout: ClassVar[Layout] = OUTBOX
+    projector: ClassVar[OutboxProjector] = OutboxProjector(DEFAULT_DELAY)
+
+    def __init__(self, datastore: object, *, delay: float = DEFAULT_DELAY) -> None:
+        super().__init__(datastore)
+        self.outbox = OutboxProjector(delay)
+
+    def apply_page(self, cursor: Cursor, events: Sequence[Logged]) -> None:
+        projector = self.outbox
+        wanted = projector.wanted(events)
+        page = OutboxPage(
+            sessions={
+                row.session_id: row
+                for row in self.select_in(
+                    cursor, OUTBOX_SESSIONS, "session_id", wanted.sessions
+                )
+            },
+            workplans={
+                row.workplan_id: row
+                for row in self.select_in(
+                    cursor, OUTBOX_WORKPLANS, "workplan_id", wanted.workplans
+                )
+            },
+            lists={
+                row.list_id: row.body
+                for row in self.select_in(cursor, OUTBOX_LISTS, "list_id", wanted.lists)
+            },
+        )
+        bodies = projector.bodies(events, page)
+        for row in self.select_in(cursor, OUTBOX_SUBSCRIBERS, "body", bodies):
+            page.subscribers.setdefault(row.body, {})[row.address] = row
+        for body in bodies:
+            page.lists.setdefault(record_key(distribution_list_id(body)), body)
+        waiting = self._waiting(cursor, bodies)
+        delivered = self.select_in(cursor, OUTBOX_MESSAGES, "message", wanted.messages)
+        page.messages = {row.message: row for row in [*waiting, *delivered]}
+        projector.apply(events, page)
+        self._write(cursor, page)
+
+    def _waiting(self, cursor: Cursor, bodies: set[str]) -> list[MessageRow]:
+        """The messages still waiting to be sent to the subscribers of `bodies`."""
+        rows: list[MessageRow] = []
+        ordered = sorted(bodies)
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            rows += self.select(
+                cursor,
+                OUTBOX_MESSAGES,
+                f'WHERE "status" = ? AND "body" IN ({marks})',
+                (PENDING, *chunk),
+            )
+        return rows
+
+    def _write(self, cursor: Cursor, page: OutboxPage) -> None:
+        self.upsert(
+            cursor,
+            OUTBOX_LISTS,
+            [ListRow(k, page.lists[k]) for k in page.changed_lists],
+        )
+        self.upsert(
+            cursor, OUTBOX_SESSIONS, [page.sessions[k] for k in page.changed_sessions]
+        )
+        self.upsert(
+            cursor,
+            OUTBOX_WORKPLANS,
+            [page.workplans[k] for k in page.changed_workplans],
+        )
+        kept, gone = [], []
+        for body, address in page.changed_subscribers:
+            row = page.subscribers.get(body, {}).get(address)
+            if row is None:
+                gone.append((body, address))
+            else:
+                kept.append(row)
+        self.upsert(cursor, OUTBOX_SUBSCRIBERS, kept)
+        if gone:
+            cursor.executemany(
+                self.sql(
+                    f"DELETE FROM {self.qualified(OUTBOX_SUBSCRIBERS.name)} "
+                    'WHERE "body" = ? AND "address" = ?'
+                ),
+                gone,
+            )
+        written = [
+            page.messages[k] for k in page.changed_messages if k in page.messages
+        ]
+        removed = [(k,) for k in page.changed_messages if k not in page.messages]
+        self.upsert(cursor, OUTBOX_MESSAGES, written)
+        if removed:
+            cursor.executemany(
+                self.sql(
+                    f"DELETE FROM {self.qualified(OUTBOX_MESSAGES.name)} "
+                    'WHERE "message" = ?'
+                ),
+                removed,
+            )
+
+    # Reading.
+
+    def messages(
+        self, body: str | None = None, *, status: str | None = None
+    ) -> list[MessageRow]:
+        conditions, params = [], []
+        if body is not None:
+            conditions.append('"body" = ?')
+            params.append(body)
+        if status is not None:
+            conditions.append('"status" = ?')
+            params.append(status)
+        where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
+        with self.read_transaction() as cursor:
+            return self.select(
+                cursor,
+                OUTBOX_MESSAGES,
+                f'{where} ORDER BY "first_position", "address"',
+                params,
+            )
+
+    def due(self, now: str, limit: int) -> list[MessageRow]:
+        """The messages waiting whose time has come, the longest due first."""
+        with self.read_transaction() as cursor:
+            return self.select(
+                cursor,
+                OUTBOX_MESSAGES,
+                'WHERE "status" = ? AND "due_at" <= ? '
+                'ORDER BY "due_at", "message" LIMIT ?',
+                (PENDING, now, limit),
+            )
+
+    def next_due(self) -> str | None:
+        """When the next waiting message is due (None: none waits)."""
+        with self.read_transaction() as cursor:
+            cursor.execute(
+                self.sql(
+                    f'SELECT MIN("due_at") FROM {self.qualified(OUTBOX_MESSAGES.name)} '
+                    'WHERE "status" = ?'
+                ),
+                (PENDING,),
+            )
+            row = cursor.fetchone()
+        return None if row is None else row[0]
+
+    def session(self, session_id: str) -> CalendarRow | None:
+        with self.read_transaction() as cursor:
+            rows = self.select(
+                cursor, OUTBOX_SESSIONS, 'WHERE "session_id" = ?', (session_id,)
+            )
+        return rows[0] if rows else None
+
+    def subscribers(self, body: str) -> list[SubscriberRow]:
+        with self.read_transaction() as cursor:
+            return self.select(
+                cursor,
+                OUTBOX_SUBSCRIBERS,
+                'WHERE "body" = ? ORDER BY "address"',
+                (body,),
+            )
+
+
+class Outbox:
+    """The outbox of one store: its view, caught up from the log on demand
+    (before every read, and by the sender before it sends)."""
+
+    def __init__(self, source: EventSource, view: OutboxView) -> None:
+        self.source = source
+        self.view = view
+
+    def catch_up(self) -> int:
+        return self.view.catch_up(self.source)
+
+    def messages(
+        self, body: str | None = None, *, status: str | None = None
+    ) -> list[MessageRow]:
+        self.catch_up()
+        return self.view.messages(body, status=status)
+
+    def rebuild(self) -> int:
+        self.view.reset(self.source.application_name)
+        return self.catch_up()
+
+
+def outbox_view(kind: str, datastore: object, *, delay: float) -> OutboxView:
+    """The outbox view of a store of that `kind` (`sqlite`, `postgresql`)."""
+    if kind == "postgresql":
+        from adapters.views.postgres import PostgresView
+
+        class PostgresOutboxView(OutboxView, PostgresView):
+            pass
+
+        return PostgresOutboxView(datastore, delay=delay)
+    from adapters.views.sqlite import SQLiteView
+
+    class SQLiteOutboxView(OutboxView, SQLiteView):
+        pass
+
+    return SQLiteOutboxView(datastore, delay=delay)
