@@ -51,12 +51,12 @@ def outbox_of(store: str) -> Iterator[Outbox]:
 
 
 @pytest.fixture
-def delay(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+def delay(monkeypatch: pytest.MonkeyPatch) -> Any:
     def set_delay(seconds: float) -> None:
         monkeypatch.setenv("SECRETARIAT_NOTIFY_DELAY", str(seconds))
 
     set_delay(600)
-    yield set_delay
+    return set_delay
 
 
 def test_changes_to_a_session_within_the_delay_make_one_message_per_subscriber(
@@ -207,20 +207,22 @@ def test_a_catch_up_cut_short_at_any_page_loses_and_doubles_nothing(
     with outbox_of(store) as outbox:
         outbox.catch_up()
         whole = outbox.view.dump()
+        original = type(outbox.view).apply_page
         for cut in range(1, 7):
             outbox.view.reset(outbox.source.application_name)
-            applied = 0
-            original = type(outbox.view).apply_page
+            pages = iter(range(1, 100))
 
             def failing(
-                self: Any, cursor: Any, events: Any, *, _cut: int = cut
+                self: Any,
+                cursor: Any,
+                events: Any,
+                *,
+                _cut: int = cut,
+                _pages: Iterator[int] = pages,
             ) -> None:
-                nonlocal applied
-                applied += 1
-                if applied == _cut:
-                    original(self, cursor, events)
-                    raise Interrupted
                 original(self, cursor, events)
+                if next(_pages) == _cut:
+                    raise Interrupted
 
             monkeypatch.setattr(type(outbox.view), "apply_page", failing)
             with pytest.raises(Interrupted):
