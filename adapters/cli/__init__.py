@@ -25,6 +25,7 @@ def all_commands() -> list[click.Command]:
     from adapters.cli.access import ACCESS_COMMANDS
     from adapters.cli.importing import import_file
     from adapters.cli.keys import keygen
+    from adapters.cli.notifications import NOTIFICATION_COMMANDS
     from adapters.cli.reading import READING_COMMANDS
     from adapters.cli.recording import RECORDING_COMMANDS
     from adapters.cli.serve import serve
@@ -36,6 +37,7 @@ def all_commands() -> list[click.Command]:
         import_file,
         *READING_COMMANDS,
         *VIEW_COMMANDS,
+        *NOTIFICATION_COMMANDS,
         site,
         serve,
         *ACCESS_COMMANDS,
