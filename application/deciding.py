@@ -111,6 +111,7 @@ class Decisions:
                 command=declaration.verb,
                 on=command.on,
                 actor=command.actor,
+                notify=command.announced,
             )
             self.events += entry.collect_events()
         recorded = Recorded(description, type(events[-1]).__name__, aggregate.version)

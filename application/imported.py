@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
@@ -38,11 +39,25 @@ class ImportedEntry(Aggregate):
         actor: str
 
     class Applied(Event, Aggregate.Created):
-        """The entry was applied: the name of its command."""
+        """The entry was applied: the name of its command, and whether the
+        bodies' subscribers are to be told of its decision (`import --notify`).
+
+        Version 2 added `notify`; an entry applied before it was applied
+        without telling anyone, and reads as False.
+        """
+
+        class_version = 2
 
         command: str
+        notify: bool
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["notify"] = False
 
     # `id` is not a field of the event: the library makes it the aggregate's id.
     @event(Applied)
-    def __init__(self, id: UUID, command: str, on: date, actor: str) -> None:
+    def __init__(
+        self, id: UUID, command: str, on: date, actor: str, notify: bool = False
+    ) -> None:
         self.command = command

@@ -14,6 +14,7 @@ from adapters.views.source import EventSource
 from adapters.views.tables import Layout, Table
 from application.projections import Logged, record_key
 from application.projections.outbox import (
+    HELD,
     PENDING,
     ListRow,
     MessageRow,
@@ -88,7 +89,12 @@ class OutboxView(View):
             page.lists.setdefault(record_key(distribution_list_id(body)), body)
         waiting = self._waiting(cursor, bodies)
         delivered = self.select_in(cursor, OUTBOX_MESSAGES, "message", wanted.messages)
-        page.messages = {row.message: row for row in [*waiting, *delivered]}
+        held = (
+            self.select(cursor, OUTBOX_MESSAGES, 'WHERE "status" = ?', (HELD,))
+            if wanted.held
+            else []
+        )
+        page.messages = {row.message: row for row in [*waiting, *delivered, *held]}
         projector.apply(events, page)
         self._write(cursor, page)
 

@@ -148,6 +148,10 @@ class Command(Declared):
     """How the command reaches the record (`cli`, `import`, `api`): said by
     the face it comes through, never given by whoever issues it; None for a
     command a program builds."""
+    announced: bool = attrs.field(default=False, eq=False)
+    """For a command of an import file: whether the bodies' subscribers are
+    to be told of it all the same (`import --notify`), as they are of a
+    decision recorded live. Said by the mark of its entry."""
 
     @property
     def provenance(self) -> Provenance:

@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
+from application.imported import ImportedEntry
 from application.projections import Logged, record_key, utc_text
 from application.projections.calendar import CHANGES, CalendarProjector
 from application.projections.rows import CalendarRow
@@ -38,6 +39,10 @@ EXTENDED_BUREAU = "extended-bureau"
 """The audience of a circulation that only the extended Bureau is told of."""
 
 PENDING, SENT, FAILED = "pending", "sent", "failed"
+HELD = "held"
+"""A message of a decision read from an import file, held until the mark of
+its entry says whether anyone is to be told (`import --notify`): then pending,
+or gone. (The mark is written in the same transaction, right after.)"""
 
 
 class ListRow(NamedTuple):
@@ -127,9 +132,11 @@ class OutboxPage:
     changed_subscribers: set[tuple[str, str]] = attrs.Factory(set)
     changed_messages: set[str] = attrs.Factory(set)
 
-    def open_message(self, about: str, address: str) -> MessageRow | None:
+    def open_message(
+        self, about: str, address: str, status: str = PENDING
+    ) -> MessageRow | None:
         for row in self.messages.values():
-            if row.about == about and row.address == address and row.status == PENDING:
+            if row.about == about and row.address == address and row.status == status:
                 return row
         return None
 
@@ -145,6 +152,8 @@ class Wanted:
     workplans: set[str]
     lists: set[str]
     messages: set[str]
+    held: bool
+    """Whether the page reads the messages held for an import's entries."""
 
 
 SESSION_NEWS: frozenset[type[Any]] = frozenset(
@@ -194,6 +203,7 @@ class OutboxProjector:
         Workplan.Adopted,
         *CALL_NEWS,
         *DELIVERIES,
+        ImportedEntry.Applied,
     )
 
     def __init__(self, delay: float) -> None:
@@ -206,10 +216,13 @@ class OutboxProjector:
         workplans: set[str] = set()
         lists: set[str] = set()
         messages: set[str] = set()
+        held = False
         for logged in events:
             event = logged.event
             kind = type(event)
-            if kind in DELIVERIES:
+            if kind is ImportedEntry.Applied:
+                held = True
+            elif kind in DELIVERIES:
                 messages.add(event.message)
             elif kind in LIST_EVENTS:
                 lists.add(record_key(event.originator_id))
@@ -217,7 +230,8 @@ class OutboxProjector:
                 workplans.add(record_key(event.originator_id))
             elif kind is not Workplan.Adopted:
                 sessions.add(record_key(event.originator_id))
-        return Wanted(sessions, workplans, lists, messages)
+            held = held or _imported(event)
+        return Wanted(sessions, workplans, lists, messages, held)
 
     @staticmethod
     def bodies(events: Iterable[Logged], page: OutboxPage) -> set[str]:
@@ -237,7 +251,9 @@ class OutboxProjector:
         for logged in events:
             event = logged.event
             kind = type(event)
-            if kind in LIST_EVENTS:
+            if kind is ImportedEntry.Applied:
+                self._entry_applied(event, page)
+            elif kind in LIST_EVENTS:
                 self._list_change(event, page)
             elif kind in DELIVERIES:
                 self._delivered(logged, page)
@@ -299,7 +315,7 @@ class OutboxProjector:
             page.sessions[key] = changes.current[key]
             page.changed_sessions.add(key)
         session = page.sessions.get(key)
-        if session is None or kind not in SESSION_NEWS or not _live(event):
+        if session is None or kind not in SESSION_NEWS or not _told(event):
             return
         bureau_only = kind is Session.DocumentCirculated and event.to == EXTENDED_BUREAU
         state = json.dumps(session._asdict(), sort_keys=True)
@@ -318,7 +334,7 @@ class OutboxProjector:
     def _call_news(self, logged: Logged, page: OutboxPage) -> None:
         event = logged.event
         workplan = page.workplans.get(record_key(event.originator_id))
-        if workplan is None or not _live(event):
+        if workplan is None or not _told(event):
             return
         deadline = (
             event.deadline if type(event) is Workplan.CommentsRequested else event.to
@@ -352,7 +368,8 @@ class OutboxProjector:
         session that waits still (merged), or in a new one."""
         change = _change(logged)
         due_at = _after(logged.recorded_at, self.delay)
-        open_message = page.open_message(about, subscriber.address)
+        status = HELD if _imported(logged.event) else PENDING
+        open_message = page.open_message(about, subscriber.address, status)
         if open_message is not None and logged.recorded_at < open_message.due_at:
             changes = [*json.loads(open_message.changes), change]
             row = open_message._replace(
@@ -383,13 +400,42 @@ class OutboxProjector:
                 deadline=deadline,
                 first_position=logged.position,
                 due_at=due_at,
-                status=PENDING,
+                status=status,
                 attempts=0,
                 sent_at=None,
                 last_error=None,
             )
         page.messages[row.message] = row
         page.changed_messages.add(row.message)
+
+    # Import files.
+
+    @staticmethod
+    def _entry_applied(event: Any, page: OutboxPage) -> None:
+        """An import's entry is marked applied, right after its decision: the
+        messages held for it go, or are dropped."""
+        for key, row in list(page.messages.items()):
+            if row.status != HELD:
+                continue
+            if event.notify:
+                released = row._replace(status=PENDING)
+                waiting = page.open_message(row.about, row.address)
+                if waiting is not None and _first(row) < waiting.due_at:
+                    # As a live decision would have been: merged.
+                    released = waiting._replace(
+                        changes=json.dumps(
+                            [*changes_of(waiting), *changes_of(row)], sort_keys=True
+                        ),
+                        session=row.session,
+                        deadline=row.deadline,
+                        due_at=row.due_at,
+                    )
+                    del page.messages[key]
+                page.messages[released.message] = released
+                page.changed_messages.add(released.message)
+            else:
+                del page.messages[key]
+            page.changed_messages.add(key)
 
     # Deliveries.
 
@@ -417,6 +463,21 @@ class OutboxProjector:
 
 def _live(event: Any) -> bool:
     return getattr(event, "recorded_via", None) in LIVE
+
+
+def _imported(event: Any) -> bool:
+    return getattr(event, "recorded_via", None) == "import"
+
+
+def _told(event: Any) -> bool:
+    """Whether anyone may be told of the decision: recorded live, or read
+    from an import file (held until its entry says)."""
+    return _live(event) or _imported(event)
+
+
+def _first(row: MessageRow) -> str:
+    recorded: str = changes_of(row)[0]["recorded_at"]
+    return recorded
 
 
 def _change(logged: Logged) -> dict[str, Any]:

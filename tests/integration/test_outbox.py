@@ -231,3 +231,38 @@ def test_a_catch_up_cut_short_at_any_page_loses_and_doubles_nothing(
             delay(0)
             outbox.view.catch_up(outbox.source, page_size=2)
             assert outbox.view.dump() == whole, cut
+
+
+def test_an_import_with_notify_tells_the_subscribers(
+    store: str, delay: Any, tmp_path: Path
+) -> None:
+    the_sixth_session_with_two_subscribers(store)
+    record = tmp_path / "record.yaml"
+    record.write_text(
+        "- command: postpone-session\n  body: egm\n  number: '6'\n"
+        "  reason: COVID-19\n  on: 2020-03-13\n"
+        "- command: reschedule-session\n  body: egm\n  number: '6'\n"
+        "  start: 2020-07-27\n  end: 2020-07-29\n  on: 2020-05-01\n",
+        encoding="utf-8",
+    )
+    run(store, "import", "--notify", str(record))
+
+    with outbox_of(store) as outbox:
+        messages = outbox.messages("egm")
+
+    assert sorted(m.email for m in messages) == sorted([AUSTRIA, FRANCE])
+    for message in messages:
+        assert message.status == "pending"
+        # Merged with the scheduling, live, as decisions recorded now would be.
+        assert [c["event"] for c in changes_of(message)] == [
+            "Scheduled",
+            "Postponed",
+            "Rescheduled",
+        ]
+        session = session_of(message)
+        assert session is not None
+        assert (session.start, session.end) == ("2020-07-27", "2020-07-29")
+    # Importing the file again applies nothing, and tells nobody again.
+    run(store, "import", "--notify", str(record))
+    with outbox_of(store) as outbox:
+        assert outbox.messages("egm") == messages
