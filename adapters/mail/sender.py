@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -29,6 +30,7 @@ from domain.delivery import Delivery
 if TYPE_CHECKING:
     from email.message import EmailMessage
 
+    from adapters.store import Store
     from adapters.views.outbox import Outbox
     from application.secretariat import Secretariat
 
@@ -216,3 +218,47 @@ class Sender:
                 wait = max(0.05, min(wait, until.total_seconds()))
             stop.wait(wait)
         self.transport.close()
+
+
+@contextmanager
+def sending(store: Store, *, actor: str, poll_seconds: float) -> Iterator[None]:
+    """While the caller runs (`serve`), a sender delivering the messages that
+    fall due, in a thread of its own, when `$SECRETARIAT_SMTP_URL` says where
+    to; without it, nothing (`notifications send` is then run on its own)."""
+    from adapters.mail.smtp import SMTP_URL_VARIABLE
+
+    if not os.environ.get(SMTP_URL_VARIABLE):
+        yield
+        return
+    from adapters.bootstrap import open_outbox, open_secretariat
+    from adapters.mail.smtp import SMTPTransport, mail_from, smtp_settings
+
+    settings, sender_address = smtp_settings(), mail_from()
+    retries = retries_from_environment()
+    stop = threading.Event()
+
+    def send() -> None:
+        try:
+            secretariat = open_secretariat(store, create=False)
+            try:
+                Sender(
+                    secretariat,
+                    open_outbox(store, secretariat),
+                    SMTPTransport(settings),
+                    sender=sender_address,
+                    actor=actor,
+                    retries=retries,
+                ).run(stop, poll_seconds=poll_seconds)
+            finally:
+                secretariat.close()
+        except Exception as error:  # the service goes on without it
+            log.error("the sender stopped", error=str(error), exc_info=error)
+
+    worker = threading.Thread(target=send, name="sender", daemon=True)
+    worker.start()
+    log.info("sending", server=settings.label)
+    try:
+        yield
+    finally:
+        stop.set()
+        worker.join(timeout=10)

@@ -6,6 +6,7 @@ backoff, then the message fails; every outcome is an event of the record."""
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -210,3 +211,28 @@ def test_bad_mail_settings_are_refused_in_one_line(
     ran = send_once(sqlite_store)
     assert ran.code == 2
     assert "SECRETARIAT_MAIL_FROM" in ran.err
+
+
+def test_the_service_sends_what_falls_due_while_it_serves(
+    sqlite_store: str, server: MailServer
+) -> None:
+    from tests.http.server import serving
+
+    the_sixth_session_with_two_subscribers(sqlite_store)
+    with serving(
+        sqlite_store,
+        "--poll=0.2",
+        SECRETARIAT_SMTP_URL=server.url,
+        SECRETARIAT_MAIL_FROM=SENDER,
+        SECRETARIAT_NOTIFY_DELAY="0",
+    ):
+        deadline = time.monotonic() + 30
+        while len(server.inbox.received) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(server.inbox.received) == 2
+        run(sqlite_store, "postpone-session", "egm", "6", "--reason=COVID-19",
+            "--on=2020-03-13")  # fmt: skip
+        while len(server.inbox.received) < 4 and time.monotonic() < deadline:
+            time.sleep(0.1)
+    assert len(server.inbox.received) == 4
+    assert {m["status"] for m in notifications(sqlite_store)} == {"sent"}
