@@ -74,6 +74,42 @@ def notifications(ctx: click.Context, body: str | None, as_json: bool) -> None:
     )
 
 
+@notifications.command("show")
+@click.option("--body", type=BODY, help="Only the messages of this body.")
+@global_options
+@click.pass_obj
+def show(settings: Settings, body: str | None) -> None:
+    """Print the messages waiting to be sent as their subscribers will receive
+    them: the headers, the plain-text part, and the calendar entry attached."""
+    import os
+
+    from adapters.mail.messages import compose
+    from adapters.mail.smtp import MAIL_FROM_VARIABLE
+    from application.projections.outbox import PENDING
+
+    if body is not None:
+        settings.secretariat(create=False)._body(body)  # an unknown body: exit 1
+    sender = os.environ.get(MAIL_FROM_VARIABLE) or "(${MAIL_FROM_VARIABLE})"
+    for row in open_outbox(settings).messages(body, status=PENDING):
+        message = compose(row, sender=sender)
+        click.echo("=" * 72)
+        for header in ("Message-ID", "From", "To", "Subject", "Content-Language"):
+            click.echo(f"{header}: {message[header]}")
+        text = message.get_body(("plain",))
+        if text is not None:
+            click.echo()
+            click.echo(text.get_content().rstrip())
+        for part in message.iter_attachments():
+            click.echo()
+            click.echo(
+                f"[{part.get_filename()}: {part.get_content_type()}; "
+                f"method={part.get_param('method')}]"
+            )
+            for line in str(part.get_content()).splitlines():
+                if line.startswith(("METHOD", "UID", "SEQUENCE", "DTSTART", "STATUS")):
+                    click.echo(f"  {line}")
+
+
 @notifications.command("send")
 @click.option(
     "--once",
