@@ -32,13 +32,20 @@ class ListRecord:
         return [event_record(event) for event in events]
 
 
+def _language(text: str) -> str:
+    return text
+
+
+_language.pattern = "|".join(LANGUAGES)  # type: ignore[attr-defined]
+
+
 def step(text: str) -> parsers.parse:
-    return parsers.parse(text, extra_types=TYPES)
+    return parsers.parse(text, extra_types={**TYPES, "Language": _language})
 
 
 SUBSCRIBES = (
     '"{email}" ({name} of {delegation}) subscribes to {body} on {on:Date}, '
-    "in {language}"
+    "in {language:Language}"
 )
 
 
@@ -93,6 +100,20 @@ def subscribes(
 ) -> None:
     fields = (email, name, delegation, body, on, language)
     _decision(officer, body, lambda: _subscribe(*fields))
+
+
+@given(step(SUBSCRIBES + ", as a member of the extended Bureau"))
+def subscribed_to_the_bureau(
+    officer: Officer,
+    email: str,
+    name: str,
+    delegation: str,
+    body: str,
+    on: date,
+    language: str,
+) -> None:
+    fields = (email, name, delegation, body, on, language)
+    officer.put_on_record(lambda: _subscribe(*fields, bureau=True))
 
 
 @when(step(SUBSCRIBES + ", as a member of the extended Bureau"))
