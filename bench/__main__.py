@@ -24,6 +24,7 @@ from typing import Any
 
 import attrs
 
+from bench.delivery import b8_delivery
 from bench.figures import (
     Figure,
     b1_import,
@@ -50,6 +51,7 @@ EXPECTED = (
     "B4 calendar --as-of",
     "B5 cold start",
     "B7 rebuild peak memory (MB)",
+    "B8 messages delivered per second",
 )
 
 
@@ -61,6 +63,9 @@ class Plan:
     cold_starts: int
     import_entries: int
     writer_commands: int
+    subscribers: int = 100
+    sessions: int = 100
+    """B8: a message to each subscriber about each session."""
 
 
 def plan(arguments: argparse.Namespace) -> Plan:
@@ -72,6 +77,8 @@ def plan(arguments: argparse.Namespace) -> Plan:
             cold_starts=2,
             import_entries=60,
             writer_commands=10,
+            subscribers=10,
+            sessions=10,
         )
     return Plan(
         events=arguments.events,
@@ -163,6 +170,12 @@ def measure_store(
         "B1",
         lambda: b1_import(
             kind, lambda name: made.empty(kind, name), p.runs, p.import_entries
+        ),
+    )
+    attempt(
+        "B8",
+        lambda: b8_delivery(
+            kind, lambda name: made.empty(kind, name), p.subscribers, p.sessions
         ),
     )
     if kind == "postgres":

@@ -83,7 +83,7 @@ def show(settings: Settings, body: str | None) -> None:
     them: the headers, the plain-text part, and the calendar entry attached."""
     import os
 
-    from adapters.mail.messages import compose
+    from adapters.mail.messages import compose, received
     from adapters.mail.smtp import MAIL_FROM_VARIABLE
     from application.projections.outbox import PENDING
 
@@ -91,7 +91,7 @@ def show(settings: Settings, body: str | None) -> None:
         settings.secretariat(create=False)._body(body)  # an unknown body: exit 1
     sender = os.environ.get(MAIL_FROM_VARIABLE) or "(${MAIL_FROM_VARIABLE})"
     for row in open_outbox(settings).messages(body, status=PENDING):
-        message = compose(row, sender=sender)
+        message = received(compose(row, sender=sender))
         click.echo("=" * 72)
         for header in ("Message-ID", "From", "To", "Subject", "Content-Language"):
             click.echo(f"{header}: {message[header]}")

@@ -12,10 +12,14 @@ message written again (after a crash, say) is the same message, with the same
 from __future__ import annotations
 
 from datetime import date, datetime
-from email.message import EmailMessage
+from email import message_from_bytes, policy
+from email.header import Header
+from email.message import EmailMessage, Message
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
 from email.utils import format_datetime, formataddr
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from babel.dates import format_date
 from icalendar import Calendar, vCalAddress
@@ -138,31 +142,44 @@ def invitation(session: CalendarRow, *, organizer: str, attendee: str) -> bytes:
     return bytes(calendar.to_ical())
 
 
-def compose(row: MessageRow, *, sender: str) -> EmailMessage:
-    """The message of `row`, from `sender`, as it is sent."""
-    message = EmailMessage()
+def compose(row: MessageRow, *, sender: str) -> Message:
+    """The message of `row`, from `sender`, as it is sent. (Built with the
+    `email` package's MIME classes, whose headers are kept as written: the
+    newer `EmailMessage` parses each header it is given, which cost more than
+    the rest of a delivery.)"""
+    message = MIMEMultipart("mixed")
     message["Message-ID"] = message_id(row.message)
     message["Date"] = format_datetime(datetime.fromisoformat(row.due_at))
-    message["From"] = sender
-    message["To"] = formataddr((row.name, row.email))
-    message["Subject"] = subject(row)
-    message.set_content(render(row, "message.txt"))
-    message.add_alternative(render(row, "message.html"), subtype="html")
+    message["From"] = _header(sender)
+    message["To"] = formataddr((row.name, row.email), charset="utf-8")
+    message["Subject"] = _header(subject(row))
+    message["Content-Language"] = language_of(row)
+    parts = MIMEMultipart("alternative")
+    parts.attach(MIMEText(render(row, "message.txt"), "plain", "utf-8"))
+    parts.attach(MIMEText(render(row, "message.html"), "html", "utf-8"))
+    message.attach(parts)
     session = session_of(row)
     if session is not None:
         method = "CANCEL" if session.status == "cancelled" else "REQUEST"
-        message.add_attachment(
-            invitation(
-                session, organizer=_address(sender), attendee=row.email
-            ).decode(),
-            subtype="calendar",
-            charset="utf-8",
-            params={"method": method},
-            filename="invite.ics",
-        )
-    # Last: each part added takes the headers about content with it.
-    message["Content-Language"] = language_of(row)
+        entry = invitation(session, organizer=_address(sender), attendee=row.email)
+        attached = MIMEText(entry.decode(), "calendar", "utf-8")
+        attached.set_param("method", method)
+        attached.add_header("Content-Disposition", "attachment", filename="invite.ics")
+        message.attach(attached)
     return message
+
+
+def received(message: Message) -> EmailMessage:
+    """`message` as a mail program reads it: parsed back from its bytes."""
+    parsed = message_from_bytes(message.as_bytes(), policy=policy.default)
+    assert isinstance(parsed, EmailMessage)
+    return parsed
+
+
+def _header(text: str) -> str:
+    """A header's text, to be encoded (RFC 2047) when it is not plain ASCII.
+    (A `Header` is what `Message` takes for that, though typed as text.)"""
+    return text if text.isascii() else cast(str, Header(text, "utf-8"))
 
 
 def _address(sender: str) -> str:

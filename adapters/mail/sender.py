@@ -28,7 +28,7 @@ from application.projections.outbox import MessageRow, message_id
 from domain.delivery import Delivery
 
 if TYPE_CHECKING:
-    from email.message import EmailMessage
+    from email.message import Message
 
     from adapters.store import Store
     from adapters.views.outbox import Outbox
@@ -52,7 +52,7 @@ BATCH = 200
 
 
 class Transport(Protocol):
-    def send(self, message: EmailMessage, *, to: str) -> None: ...
+    def send(self, message: Message, *, to: str) -> None: ...
 
     def close(self) -> None: ...
 

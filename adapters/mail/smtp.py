@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import smtplib
 import ssl
-from email.message import EmailMessage
+from email.message import Message
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import attrs
@@ -140,7 +140,7 @@ class SMTPTransport:
             ) from None
         return client
 
-    def send(self, message: EmailMessage, *, to: str) -> None:
+    def send(self, message: Message, *, to: str) -> None:
         if self._client is None:
             self._client = self._connect()
         try:
