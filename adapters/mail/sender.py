@@ -50,6 +50,12 @@ BACKOFF_LIMIT = 6 * 3600.0
 BATCH = 200
 """Messages read at once from the outbox."""
 
+RECORD_EVERY = 10
+"""Deliveries recorded together, in one transaction: a transaction costs as
+much as the rest of a delivery. A sender stopped before it records them sends
+them again (as it would one message recorded alone): at most this many
+messages arrive twice, each with its Message-ID."""
+
 
 class Transport(Protocol):
     def send(self, message: Message, *, to: str) -> None: ...
@@ -123,6 +129,7 @@ class Sender:
         self.retries = retries or Retries()
         self.clock = clock
         self.grace = min(GRACE, timedelta(seconds=outbox.view.outbox.delay))
+        self._unrecorded: list[Delivery] = []
 
     def send_due(self) -> Sent:
         """Send every message due now, pass after pass, until none is due or
@@ -133,9 +140,13 @@ class Sender:
             due = self.outbox.view.due(utc_text(self.clock() - self.grace), BATCH)
             if not due:
                 return done
-            for row in due:
-                if not self._deliver(row, done):
-                    return done
+            try:
+                for row in due:
+                    if not self._deliver(row, done):
+                        return done
+            finally:
+                # Before the outbox is read again: what was sent is sent.
+                self._flush()
 
     def _deliver(self, row: MessageRow, done: Sent) -> bool:
         """Try `row` once; False when the server cannot be reached."""
@@ -186,11 +197,26 @@ class Sender:
             actor=self.actor,
             **fields,
         )
+        self._unrecorded.append(delivery)
+        if len(self._unrecorded) >= RECORD_EVERY:
+            self._flush()
+
+    def _flush(self) -> None:
+        """Record the deliveries not yet recorded, together; one by one if
+        another sender recorded one of them at the same moment."""
+        deliveries, self._unrecorded = self._unrecorded, []
+        if not deliveries:
+            return
         try:
-            self.secretariat.save(delivery)
+            self.secretariat.save(*deliveries)
+            return
         except IntegrityError:
-            # Another sender recorded this attempt at the same moment.
-            log.info("delivery recorded already", message=row.message, attempt=attempt)
+            pass
+        for delivery in deliveries:
+            try:
+                self.secretariat.save(delivery)
+            except IntegrityError:
+                log.info("delivery recorded already", attempt=str(delivery.id))
 
     def run(self, stop: threading.Event, *, poll_seconds: float) -> None:
         """Send what is due until `stop` is set, waking when the next message

@@ -39,7 +39,7 @@ OUTBOX_MESSAGES = Table(
     "outbox_messages",
     MessageRow,
     key=("message",),
-    indexes=(("status", "due_at"), ("body", "status")),
+    indexes=(("status", "due_at"), ("about", "status"), ("address", "status")),
 )
 OUTBOX = Layout(
     "outbox",
@@ -87,28 +87,30 @@ class OutboxView(View):
             page.subscribers.setdefault(row.body, {})[row.address] = row
         for body in bodies:
             page.lists.setdefault(record_key(distribution_list_id(body)), body)
-        waiting = self._waiting(cursor, bodies)
-        delivered = self.select_in(cursor, OUTBOX_MESSAGES, "message", wanted.messages)
         held = (
             self.select(cursor, OUTBOX_MESSAGES, 'WHERE "status" = ?', (HELD,))
             if wanted.held
             else []
         )
+        abouts = wanted.abouts | {row.about for row in held}
+        waiting = self._waiting(cursor, "about", abouts)
+        waiting += self._waiting(cursor, "address", wanted.addresses)
+        delivered = self.select_in(cursor, OUTBOX_MESSAGES, "message", wanted.messages)
         page.messages = {row.message: row for row in [*waiting, *delivered, *held]}
         projector.apply(events, page)
         self._write(cursor, page)
 
-    def _waiting(self, cursor: Cursor, bodies: set[str]) -> list[MessageRow]:
-        """The messages still waiting to be sent to the subscribers of `bodies`."""
+    def _waiting(self, cursor: Cursor, column: str, keys: set[str]) -> list[MessageRow]:
+        """The messages still waiting to be sent whose `column` is one of `keys`."""
         rows: list[MessageRow] = []
-        ordered = sorted(bodies)
+        ordered = sorted(keys)
         for start in range(0, len(ordered), 500):
             chunk = ordered[start : start + 500]
             marks = ", ".join("?" for _ in chunk)
             rows += self.select(
                 cursor,
                 OUTBOX_MESSAGES,
-                f'WHERE "status" = ? AND "body" IN ({marks})',
+                f'WHERE "status" = ? AND "{column}" IN ({marks})',
                 (PENDING, *chunk),
             )
         return rows

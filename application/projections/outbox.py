@@ -154,6 +154,10 @@ class Wanted:
     messages: set[str]
     held: bool
     """Whether the page reads the messages held for an import's entries."""
+    abouts: set[str] = attrs.Factory(set)
+    """The sessions and calls whose waiting messages a decision may merge into."""
+    addresses: set[str] = attrs.Factory(set)
+    """The addresses taken off a list, whose waiting messages go."""
 
 
 SESSION_NEWS: frozenset[type[Any]] = frozenset(
@@ -177,6 +181,11 @@ CALL_NEWS: frozenset[type[Any]] = frozenset(
 DELIVERIES: frozenset[type[Any]] = frozenset(
     {Delivery.Sent, Delivery.Deferred, Delivery.Failed}
 )
+
+FOUNDING: frozenset[type[Any]] = frozenset(
+    {Session.Scheduled, Workplan.Adopted, DistributionList.Started}
+)
+"""The events that name the body of a record that is new to the outbox."""
 
 LIST_EVENTS: frozenset[type[Any]] = frozenset(
     {
@@ -216,6 +225,8 @@ class OutboxProjector:
         workplans: set[str] = set()
         lists: set[str] = set()
         messages: set[str] = set()
+        abouts: set[str] = set()
+        addresses: set[str] = set()
         held = False
         for logged in events:
             event = logged.event
@@ -226,12 +237,16 @@ class OutboxProjector:
                 messages.add(event.message)
             elif kind in LIST_EVENTS:
                 lists.add(record_key(event.originator_id))
+                if kind is DistributionList.Unsubscribed:
+                    addresses.add(address_key(event.email))
             elif kind in CALL_NEWS:
                 workplans.add(record_key(event.originator_id))
+                abouts.add(_call_key(record_key(event.originator_id), event.cycle))
             elif kind is not Workplan.Adopted:
                 sessions.add(record_key(event.originator_id))
+                abouts.add(record_key(event.originator_id))
             held = held or _imported(event)
-        return Wanted(sessions, workplans, lists, messages, held)
+        return Wanted(sessions, workplans, lists, messages, held, abouts, addresses)
 
     @staticmethod
     def bodies(events: Iterable[Logged], page: OutboxPage) -> set[str]:
@@ -241,9 +256,8 @@ class OutboxProjector:
         found |= {row.body for row in page.workplans.values()}
         found |= set(page.lists.values())
         for logged in events:
-            body = getattr(logged.event, "body", None)
-            if isinstance(body, str):
-                found.add(body)
+            if type(logged.event) in FOUNDING:
+                found.add(logged.event.body)
         return found
 
     def apply(self, events: Sequence[Logged], page: OutboxPage) -> None:
@@ -339,7 +353,7 @@ class OutboxProjector:
         deadline = (
             event.deadline if type(event) is Workplan.CommentsRequested else event.to
         )
-        about = f"call:{workplan.workplan_id}:{event.cycle}"
+        about = _call_key(workplan.workplan_id, event.cycle)
         for subscriber in page.subscribers.get(workplan.body, {}).values():
             self._tell(
                 page,
@@ -459,6 +473,10 @@ class OutboxProjector:
             )
         page.messages[row.message] = row
         page.changed_messages.add(row.message)
+
+
+def _call_key(workplan_id: str, cycle: int) -> str:
+    return f"call:{workplan_id}:{cycle}"
 
 
 def _live(event: Any) -> bool:
