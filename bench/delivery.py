@@ -9,13 +9,14 @@ the SMTP exchange on one kept connection, and recording its delivery.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import socketserver
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
+from multiprocessing.connection import Connection
 
 from bench.figures import Figure, at_least
 from bench.stores import BenchStore
@@ -55,17 +56,25 @@ class _Server(socketserver.ThreadingTCPServer):
     allow_reuse_address = True
 
 
+def _serve(ports: Connection) -> None:
+    server = _Server((HOST, 0), _Sink)
+    ports.send(server.server_address[1])
+    server.serve_forever()
+
+
 @contextmanager
 def sink() -> Iterator[str]:
-    """The sink's address, `smtp://HOST:PORT`, while it runs."""
-    server = _Server((HOST, 0), _Sink)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    """The sink's address, `smtp://HOST:PORT`, while it runs, in a process of
+    its own (in a thread of the sender's, it would share the sender's
+    interpreter lock and slow it down)."""
+    ours, theirs = multiprocessing.Pipe()
+    process = multiprocessing.Process(target=_serve, args=(theirs,), daemon=True)
+    process.start()
     try:
-        yield f"smtp://{HOST}:{server.server_address[1]}"
+        yield f"smtp://{HOST}:{ours.recv()}"
     finally:
-        server.shutdown()
-        server.server_close()
+        process.terminate()
+        process.join()
 
 
 def _record(store: BenchStore, subscribers: int, sessions: int) -> None:
