@@ -9,6 +9,7 @@ import json
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,7 +20,7 @@ from tests.integration.test_outbox import (
     run,
     the_sixth_session_with_two_subscribers,
 )
-from tests.mail_server import MailServer, mail_server
+from tests.mail_server import MailServer, mail_server, self_signed
 from tests.reliability.helpers import invoke
 
 SENDER = "Secretariat <secretariat@unodc.example>"
@@ -236,3 +237,27 @@ def test_the_service_sends_what_falls_due_while_it_serves(
             time.sleep(0.1)
     assert len(server.inbox.received) == 4
     assert {m["status"] for m in notifications(sqlite_store)} == {"sent"}
+
+
+def test_the_sender_says_starttls_then_logs_in_when_the_address_says_so(
+    sqlite_store: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    context, certificate = self_signed(tmp_path)
+    # The client trusts the server's certificate as the system's would be.
+    monkeypatch.setenv("SSL_CERT_FILE", str(certificate))
+    monkeypatch.setenv("SECRETARIAT_MAIL_FROM", SENDER)
+    monkeypatch.setenv("SECRETARIAT_NOTIFY_DELAY", "0")
+    the_sixth_session_with_two_subscribers(sqlite_store)
+    with mail_server(login=("secretariat", "s3cret"), tls=context) as server:
+        monkeypatch.setenv("SECRETARIAT_SMTP_URL", server.url.split("?")[0])
+        refused = send_once(sqlite_store)
+        # Without STARTTLS the server will not take the login: nothing is sent.
+        assert refused.code == 4
+        assert server.inbox.received == []
+
+        monkeypatch.setenv("SECRETARIAT_SMTP_URL", server.url)
+        ran = send_once(sqlite_store)
+
+        assert ran.code == 0, ran.err
+        assert server.inbox.logins == ["secretariat"]
+        assert len(server.inbox.received) == 2
