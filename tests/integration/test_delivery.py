@@ -261,3 +261,16 @@ def test_the_sender_says_starttls_then_logs_in_when_the_address_says_so(
         assert ran.code == 0, ran.err
         assert server.inbox.logins == ["secretariat"]
         assert len(server.inbox.received) == 2
+
+
+def test_the_messages_of_a_body_not_on_record_are_not_shown_as_none(
+    sqlite_store: str, server: MailServer, tmp_path: Path
+) -> None:
+    the_sixth_session_with_two_subscribers(sqlite_store)
+
+    unknown = invoke("notifications", "--body", "ccpcj", "--json", store=sqlite_store)
+    assert unknown.code == 1
+    assert unknown.err == "error: there is no body 'ccpcj'; establish it first\n"
+    missing = invoke("notifications", store=f"sqlite:///{tmp_path / 'nothing.db'}")
+    assert missing.code == 4
+    assert not (tmp_path / "nothing.db").exists()
