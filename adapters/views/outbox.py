@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from adapters.views.base import Cursor, View
+from adapters.views.sealing import ViewCipher
 from adapters.views.source import EventSource
 from adapters.views.tables import Layout, Table
 from application.projections import Logged, record_key
@@ -57,8 +58,14 @@ class OutboxView(View):
     layout: ClassVar[Layout] = OUTBOX
     projector: ClassVar[OutboxProjector] = OutboxProjector(DEFAULT_DELAY)
 
-    def __init__(self, datastore: object, *, delay: float = DEFAULT_DELAY) -> None:
-        super().__init__(datastore)
+    def __init__(
+        self,
+        datastore: object,
+        cipher: ViewCipher | None = None,
+        *,
+        delay: float = DEFAULT_DELAY,
+    ) -> None:
+        super().__init__(datastore, cipher)
         self.outbox = OutboxProjector(delay)
 
     def apply_page(self, cursor: Cursor, events: Sequence[Logged]) -> None:
@@ -103,7 +110,7 @@ class OutboxView(View):
     def _waiting(self, cursor: Cursor, column: str, keys: set[str]) -> list[MessageRow]:
         """The messages still waiting to be sent whose `column` is one of `keys`."""
         rows: list[MessageRow] = []
-        ordered = sorted(keys)
+        ordered = sorted(self.lookup(column, key) for key in keys)
         for start in range(0, len(ordered), 500):
             chunk = ordered[start : start + 500]
             marks = ", ".join("?" for _ in chunk)
@@ -133,7 +140,9 @@ class OutboxView(View):
         for body, address in page.changed_subscribers:
             row = page.subscribers.get(body, {}).get(address)
             if row is None:
-                gone.append((body, address))
+                gone.append(
+                    (self.lookup("body", body), self.lookup("address", address))
+                )
             else:
                 kept.append(row)
         self.upsert(cursor, OUTBOX_SUBSCRIBERS, kept)
@@ -164,21 +173,20 @@ class OutboxView(View):
     def messages(
         self, body: str | None = None, *, status: str | None = None
     ) -> list[MessageRow]:
+        """The messages (of `body`, in `status`), by when their first change
+        was recorded, then by address."""
         conditions, params = [], []
         if body is not None:
             conditions.append('"body" = ?')
-            params.append(body)
+            params.append(self.lookup("body", body))
         if status is not None:
             conditions.append('"status" = ?')
             params.append(status)
         where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
         with self.read_transaction() as cursor:
-            return self.select(
-                cursor,
-                OUTBOX_MESSAGES,
-                f'{where} ORDER BY "first_position", "address"',
-                params,
-            )
+            rows = self.select(cursor, OUTBOX_MESSAGES, where, params)
+        # Sorted here: an encrypted address does not sort as the address does.
+        return sorted(rows, key=lambda row: (row.first_position, row.address))
 
     def due(self, now: str, limit: int) -> list[MessageRow]:
         """The messages waiting whose time has come, the longest due first."""
@@ -213,12 +221,13 @@ class OutboxView(View):
 
     def subscribers(self, body: str) -> list[SubscriberRow]:
         with self.read_transaction() as cursor:
-            return self.select(
+            found = self.select(
                 cursor,
                 OUTBOX_SUBSCRIBERS,
-                'WHERE "body" = ? ORDER BY "address"',
-                (body,),
+                'WHERE "body" = ?',
+                (self.lookup("body", body),),
             )
+        return sorted(found, key=lambda row: row.address)
 
 
 class Outbox:
@@ -243,18 +252,21 @@ class Outbox:
         return self.catch_up()
 
 
-def outbox_view(kind: str, datastore: object, *, delay: float) -> OutboxView:
-    """The outbox view of a store of that `kind` (`sqlite`, `postgresql`)."""
+def outbox_view(
+    kind: str, datastore: object, *, delay: float, cipher: ViewCipher | None = None
+) -> OutboxView:
+    """The outbox view of a store of that `kind` (`sqlite`, `postgresql`),
+    its text encrypted with `cipher` when the store has a key."""
     if kind == "postgresql":
         from adapters.views.postgres import PostgresView
 
         class PostgresOutboxView(OutboxView, PostgresView):
             pass
 
-        return PostgresOutboxView(datastore, delay=delay)
+        return PostgresOutboxView(datastore, cipher, delay=delay)
     from adapters.views.sqlite import SQLiteView
 
     class SQLiteOutboxView(OutboxView, SQLiteView):
         pass
 
-    return SQLiteOutboxView(datastore, delay=delay)
+    return SQLiteOutboxView(datastore, cipher, delay=delay)
