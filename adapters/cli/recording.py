@@ -122,6 +122,7 @@ SAMPLES = {
     "from": "Norway",
     "as": "member-state",
     "on": "2020-03-13",
+    "email": "pointfocal@mission-france.example",
 }
 """A value of the real record for each parameter, by its name, for the
 examples of `--help`."""
@@ -135,6 +136,7 @@ SAMPLES_OF = {
     ("extend-deadline", "to"): "2020-06-01",
     ("issue-agenda", "item"): "1=Organizational matters",
     ("adopt-workplan", "topic"): "2020=Prevention",
+    ("subscribe", "name"): "Jean Dupont",
 }
 """Samples that differ from one command to another."""
 
