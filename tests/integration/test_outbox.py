@@ -266,3 +266,29 @@ def test_an_import_with_notify_tells_the_subscribers(
     run(store, "import", "--notify", str(record))
     with outbox_of(store) as outbox:
         assert outbox.messages("egm") == messages
+
+
+def test_in_an_encrypted_store_the_outbox_keeps_no_address_or_text_in_clear(
+    sqlite_store: str, delay: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from adapters.store import CIPHER_KEY_VARIABLE
+
+    monkeypatch.setenv(
+        CIPHER_KEY_VARIABLE, invoke("keygen", store=sqlite_store).out.strip()
+    )
+    the_sixth_session_with_two_subscribers(sqlite_store)
+    run(sqlite_store, "postpone-session", "egm", "6", "--reason=COVID-19",
+        "--on=2020-03-13")  # fmt: skip
+
+    with outbox_of(sqlite_store) as outbox:
+        messages = outbox.messages("egm")
+
+    assert sorted(m.email for m in messages) == sorted([AUSTRIA, FRANCE])
+    assert all(m.name in ("Maria Huber", "Jean Dupont") for m in messages)
+    stored = b"".join(
+        Path(sqlite_store.removeprefix("sqlite:///") + suffix).read_bytes()
+        for suffix in ("", "-wal")
+        if Path(sqlite_store.removeprefix("sqlite:///") + suffix).exists()
+    )
+    for clear in (AUSTRIA, FRANCE, "Maria Huber", "Jean Dupont", "COVID-19"):
+        assert clear.encode() not in stored, clear
