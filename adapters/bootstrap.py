@@ -16,6 +16,7 @@ from adapters.store import (
 )
 
 if TYPE_CHECKING:
+    from adapters.views.outbox import Outbox
     from adapters.views.views import Views
     from application.secretariat import Secretariat
 
@@ -136,3 +137,59 @@ def build_views(
     views = Views(source, calendar, deadlines, page_size=page_size)
     views.prepare()
     return views
+
+
+NOTIFY_DELAY_VARIABLE = "SECRETARIAT_NOTIFY_DELAY"
+
+
+def notify_delay() -> float:
+    """Seconds a message waits after a change, for more changes to the same
+    session to merge into it: `$SECRETARIAT_NOTIFY_DELAY`, else 600."""
+    import os
+
+    from adapters.views.outbox import DEFAULT_DELAY
+
+    written = os.environ.get(NOTIFY_DELAY_VARIABLE, "").strip()
+    if not written:
+        return DEFAULT_DELAY
+    try:
+        delay = float(written)
+    except ValueError:
+        delay = -1.0
+    if not 0 <= delay < 10**7:
+        raise StoreUnavailableError(
+            f"${NOTIFY_DELAY_VARIABLE} is a number of seconds, not {written!r}"
+        )
+    return delay
+
+
+def open_outbox(store: Store, secretariat: Secretariat) -> Outbox:
+    """The outbox of `store`, beside its Secretariat: the messages owed to the
+    bodies' subscribers, with its own position in the log."""
+    from eventsourcing.persistence import PersistenceError
+
+    from adapters.views.outbox import Outbox, outbox_view
+    from adapters.views.sealing import view_cipher
+    from adapters.views.source import EventSource
+
+    recorder = secretariat.recorder
+    try:
+        if store.kind == "postgresql":
+            from adapters.views.postgres import page_query as postgres_pages
+
+            select = postgres_pages(recorder)  # type: ignore[arg-type]
+        else:
+            from adapters.views.sqlite import page_query as sqlite_pages
+
+            select = sqlite_pages(recorder)  # type: ignore[arg-type]
+        view = outbox_view(
+            store.kind,
+            recorder.datastore,  # type: ignore[attr-defined]
+            delay=notify_delay(),
+            cipher=view_cipher(),
+        )
+        view.prepare(secretariat.name)
+    except (PersistenceError, OSError) as error:
+        raise StoreUnavailableError(describe_store_error(store, error)) from error
+    source = EventSource(recorder, secretariat.mapper, secretariat.name, select)
+    return Outbox(source, view)

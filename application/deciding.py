@@ -123,7 +123,13 @@ class Decisions:
             self.snapshots.append(type(aggregate).Snapshot.take(aggregate))
         if marking is not None:
             self.events.append(
-                ImportedEntry.mark(marking, declaration.verb, command.on, command.actor)
+                ImportedEntry.mark(
+                    marking,
+                    declaration.verb,
+                    command.on,
+                    command.actor,
+                    notify=command.announced,
+                )
             )
         recorded = Recorded(
             description, type(events[-1]).__name__, aggregate.version, tuple(events)
@@ -145,7 +151,12 @@ class Decisions:
         if loaded is None:
             if record.within is not None:
                 self._require(record.within, getattr(command, record.within_by))
-            raise record.not_found(*(getattr(command, name) for name in record.key))
+            key = [getattr(command, name) for name in record.key]
+            if record.starts is None:
+                raise record.not_found(*key)
+            started = record.starts(*key, on=command.on, actor=command.actor)
+            self.held[record_id] = started
+            return started
         assert isinstance(loaded, record.aggregate)
         self.held[record_id] = loaded
         self.loaded[record_id] = loaded.version

@@ -89,17 +89,33 @@ class ImportedEntry(Aggregate):
         actor: str
 
     class Applied(Event, Aggregate.Created):
-        """The entry was applied: the name of its command."""
+        """The entry was applied: the name of its command, and whether the
+        bodies' subscribers are to be told of its decision (`import --notify`).
+
+        Version 2 added `notify`; an entry applied before it was applied
+        without telling anyone, and reads as False.
+        """
+
+        class_version = 2
 
         command: str
+        notify: bool
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["notify"] = False
 
     # `id` is not a field of the event: the library makes it the aggregate's id.
     @event(Applied)
-    def __init__(self, id: UUID, command: str, on: date, actor: str) -> None:
+    def __init__(
+        self, id: UUID, command: str, on: date, actor: str, notify: bool = False
+    ) -> None:
         self.command = command
 
     @classmethod
-    def mark(cls, id: UUID, command: str, on: date, actor: str) -> Applied:
+    def mark(
+        cls, id: UUID, command: str, on: date, actor: str, *, notify: bool = False
+    ) -> Applied:
         """The event that records the entry `id` as applied: the one its
         construction triggers, made without building the record, which no one
         loads (a mark is only ever looked up)."""
@@ -113,6 +129,7 @@ class ImportedEntry(Aggregate):
             "command": command,
             "on": on,
             "actor": actor,
+            "notify": notify,
         }
         return cls.Applied(**fields)
 

@@ -24,6 +24,7 @@ from typing import Any
 
 import attrs
 
+from bench.delivery import b10_delivery
 from bench.figures import (
     Figure,
     b1_import,
@@ -56,6 +57,7 @@ EXPECTED = (
     "B7 rebuild peak memory (MB)",
     "B8 GET /api/calendar",
     "B8 server memory (MB)",
+    "B10 messages delivered per second",
 )
 POSTGRES_ONLY = (
     "B6 two writers",
@@ -76,6 +78,9 @@ class Plan:
     """The most requests of one run of B8 or B9 (each also bounded in time)."""
     b8_seconds: float
     b9_seconds: float
+    subscribers: int = 100
+    sessions: int = 100
+    """B10: a message to each subscriber about each session."""
 
 
 def plan(arguments: argparse.Namespace) -> Plan:
@@ -90,6 +95,8 @@ def plan(arguments: argparse.Namespace) -> Plan:
             http_requests=64,
             b8_seconds=2,
             b9_seconds=2,
+            subscribers=10,
+            sessions=10,
         )
     return Plan(
         events=arguments.events,
@@ -190,6 +197,12 @@ def measure_store(
     attempt(
         "B8",
         lambda: b8_calendar(kind, big, p.events, p.runs, p.http_requests, p.b8_seconds),
+    )
+    attempt(
+        "B10",
+        lambda: b10_delivery(
+            kind, lambda name: made.empty(kind, name), p.subscribers, p.sessions
+        ),
     )
     if kind == "postgres":
         attempt("B6", lambda: b6_writers(big, p.runs, p.writer_commands))

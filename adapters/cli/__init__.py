@@ -34,6 +34,7 @@ def all_commands() -> list[click.Command]:
     from adapters.cli.exporting import export
     from adapters.cli.importing import import_file
     from adapters.cli.keys import keygen
+    from adapters.cli.notifications import NOTIFICATION_COMMANDS
     from adapters.cli.reading import READING_COMMANDS
     from adapters.cli.recording import RECORDING_COMMANDS
     from adapters.cli.serve import serve
@@ -46,6 +47,7 @@ def all_commands() -> list[click.Command]:
         export,
         *READING_COMMANDS,
         *VIEW_COMMANDS,
+        *NOTIFICATION_COMMANDS,
         site,
         serve,
         *ACCESS_COMMANDS,

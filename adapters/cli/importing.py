@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import attrs
 import click
 import structlog
 
@@ -61,10 +62,16 @@ class FilePath(click.Path):
     is_flag=True,
     help="Check the whole file and say what it would apply; write nothing.",
 )
+@click.option(
+    "--notify",
+    is_flag=True,
+    help="Tell the bodies' distribution lists of the decisions applied, as if "
+    "they were recorded now (by default an import tells nobody).",
+)
 @global_options
 @click.pass_obj
 def import_file(
-    settings: Settings, file: Path, name: str | None, dry_run: bool
+    settings: Settings, file: Path, name: str | None, dry_run: bool, notify: bool
 ) -> None:
     """Record the commands of FILE.yaml, in order, each entry once.
 
@@ -90,6 +97,11 @@ def import_file(
     except ImportFileError as error:
         raise Failure(str(error), BAD_USAGE, "bad-usage") from None
     structlog.contextvars.bind_contextvars(entries=len(entries))
+    if notify:
+        entries = [
+            attrs.evolve(entry, command=attrs.evolve(entry.command, announced=True))
+            for entry in entries
+        ]
     if dry_run:
         click.echo(
             f"{file}: {len(entries)} entries, all valid; {_dry_run(settings, entries)}"

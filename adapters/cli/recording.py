@@ -73,6 +73,13 @@ class RecordingCommand(click.Command):
 
     def invoke(self, ctx: click.Context) -> None:
         command = self.build(ctx)
+        if ctx.meta.get(DRY_RUN) or ctx.meta.get(AS_JSON):
+            from adapters.cli.impact import dry_run
+
+            if not ctx.meta.get(DRY_RUN):
+                raise click.UsageError("--json goes with --dry-run", ctx)
+            dry_run(ctx.ensure_object(Settings), command, as_json=ctx.meta[AS_JSON])
+            return
         structlog.contextvars.bind_contextvars(
             body=getattr(command, "body", getattr(command, "code", None)),
             number=getattr(command, "number", None),
@@ -115,6 +122,7 @@ SAMPLES = {
     "from": "Norway",
     "as": "member-state",
     "on": "2020-03-13",
+    "email": "pointfocal@mission-france.example",
 }
 """A value of the real record for each parameter, by its name, for the
 examples of `--help`."""
@@ -128,6 +136,7 @@ SAMPLES_OF = {
     ("extend-deadline", "to"): "2020-06-01",
     ("issue-agenda", "item"): "1=Organizational matters",
     ("adopt-workplan", "topic"): "2020=Prevention",
+    ("subscribe", "name"): "Jean Dupont",
 }
 """Samples that differ from one command to another."""
 
@@ -222,9 +231,41 @@ def param_type(kind: Kind[Any]) -> click.ParamType[Any]:
 
 
 def _global_params() -> list[click.Parameter]:
-    """`--store` and `--log-json`, as every command takes them."""
+    """`--store` and `--log-json`, as every command takes them, and
+    `--dry-run` (with `--json`), as every recording command does."""
     decorated: Any = global_options(lambda: None)
-    return list(reversed(decorated.__click_params__))
+    return [*reversed(decorated.__click_params__), *_preview_params()]
+
+
+DRY_RUN, AS_JSON = "secretariat.dry_run", "secretariat.json"
+
+
+def _remember(key: str) -> Callable[[click.Context, click.Parameter, bool], None]:
+    def callback(ctx: click.Context, _: click.Parameter, value: bool) -> None:
+        ctx.meta[key] = bool(value)
+
+    return callback
+
+
+def _preview_params() -> list[click.Parameter]:
+    return [
+        click.Option(
+            ["--dry-run"],
+            is_flag=True,
+            expose_value=False,
+            callback=_remember(DRY_RUN),
+            help="Decide without recording: print what would be recorded and "
+            "what it would touch (messages, calls, panelists, documents, "
+            "milestones); exit as the command would.",
+        ),
+        click.Option(
+            ["--json"],
+            is_flag=True,
+            expose_value=False,
+            callback=_remember(AS_JSON),
+            help="With --dry-run: write JSON.",
+        ),
+    ]
 
 
 RECORDING_COMMANDS: list[RecordingCommand] = [

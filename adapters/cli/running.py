@@ -194,6 +194,7 @@ SECTIONS = {
     "export": "Reading",
     "site": "Publishing",
     "serve": "Publishing",
+    "notifications": "Publishing",
 }
 """The section of `--help` each command is listed in; a declared recording
 command is listed under Recording, any other command under Administering."""

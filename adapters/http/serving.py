@@ -19,6 +19,7 @@ from typing import Any
 import structlog
 import uvicorn
 
+from adapters.cli.params import invoking_actor
 from adapters.cli.running import Failure, Settings
 from adapters.failures import BAD_USAGE
 from adapters.http.app import Service, build_app
@@ -26,6 +27,7 @@ from adapters.http.auth import Authenticator
 from adapters.http.oidc import OidcSettingsError, verifier_from_environment
 from adapters.http.record import ServedRecord
 from adapters.logging import configure_logging
+from adapters.mail.sender import sending
 from adapters.store import Store
 
 log = structlog.get_logger("secretariat")
@@ -190,7 +192,11 @@ def serve_record(
         oidc=oidc.issuer if oidc else None,
     )
     try:
-        with following(store, poll_seconds), signals_kept():
+        with (
+            following(store, poll_seconds),
+            sending(store, actor=invoking_actor(), poll_seconds=poll_seconds),
+            signals_kept(),
+        ):
             server.run(sockets=[sock])
     finally:
         sock.close()

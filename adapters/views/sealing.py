@@ -43,11 +43,18 @@ SEALED_COLUMNS = frozenset(
         "actor",
         "submitter",
         "reference",
+        # The outbox: who is told, and what.
+        "email",
+        "name",
+        "delegation",
+        "changes",
+        "session",
+        "last_error",
     }
 )
 """The columns of the record's own words, encrypted with a random nonce."""
 
-LOOKUP_COLUMNS = frozenset({"body"})
+LOOKUP_COLUMNS = frozenset({"body", "address"})
 """The columns the queries look rows up by, encrypted the same way each time."""
 
 CLEAR_COLUMNS = frozenset(
@@ -80,6 +87,13 @@ CLEAR_COLUMNS = frozenset(
         "status",
         "event",
         "submitter_kind",
+        # The outbox: ids, a language's code, moments.
+        "list_id",
+        "message",
+        "about",
+        "language",
+        "due_at",
+        "sent_at",
     }
 )
 """The text columns left as they are: dates and moments (ISO text), periods

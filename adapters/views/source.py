@@ -46,12 +46,22 @@ def event_classes() -> dict[str, type[Any]]:
     from application.imported import ImportedEntry
     from domain.access import Grant
     from domain.body import Body
+    from domain.delivery import Delivery
+    from domain.distribution import DistributionList
     from domain.session import Session
     from domain.workplan import Workplan
 
     return {
         get_topic(value): value
-        for aggregate in (Body, Session, Workplan, ImportedEntry, Grant)
+        for aggregate in (
+            Body,
+            Session,
+            Workplan,
+            ImportedEntry,
+            Grant,
+            DistributionList,
+            Delivery,
+        )
         for value in vars(aggregate).values()
         if isinstance(value, type) and issubclass(value, CanMutateAggregate)
     }

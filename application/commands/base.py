@@ -56,6 +56,10 @@ class Record(Generic[A]):
     """The record it belongs to, which must exist (a session's body)."""
     within_by: str = "body"
     """The command's field that names the record it belongs to."""
+    starts: Callable[..., A] | None = None
+    """For a record that begins with the first command about it (a body's
+    distribution list, with its first subscriber): makes it, from its key and
+    the command's `on` and `actor`, when there is none yet."""
 
 
 BODY = Record(
@@ -147,6 +151,10 @@ class Command(Declared):
     """How the command reaches the record (`cli`, `import`, `api`): said by
     the face it comes through, never given by whoever issues it; None for a
     command a program builds."""
+    announced: bool = attrs.field(default=False, eq=False)
+    """For a command of an import file: whether the bodies' subscribers are
+    to be told of it all the same (`import --notify`), as they are of a
+    decision recorded live. Said by the mark of its entry."""
 
     @property
     def provenance(self) -> Provenance:

@@ -20,6 +20,7 @@ from application.commands.declaring import (
     FieldsError,
     Param,
 )
+from application.commands.distribution import EMAIL
 from application.commands.kinds import (
     CODE,
     COUNT,
@@ -46,6 +47,7 @@ SAMPLES: dict[Kind[Any], Any] = {
     DATE: date(2020, 7, 27),
     PERIOD: Period(2018, 2021),
     FLAG: True,
+    EMAIL: "focal.point@mission-austria.example",
     PAIR: [(2020, "International cooperation"), (2020, "Prevention"), (2021, "Law")],
 }
 
@@ -69,7 +71,7 @@ DECLARED = {declaration.verb: declaration for declaration in declarations()}
 
 def test_each_command_is_declared_once_by_its_name() -> None:
     assert list(DECLARED) == list(COMMANDS)
-    assert len(DECLARED) == 18
+    assert len(DECLARED) == 20
     for verb, declaration in DECLARED.items():
         assert declaration.command.verb == verb
         assert declaration.command.declaration is declaration

@@ -35,9 +35,8 @@ def test_the_demo_imports_the_real_record_once_and_shows_the_postponement(
     record = "examples/expert-group-cybercrime.yaml"
     assert f"{record}: 87 applied, 0 already in the record" in ran.stdout
     assert f"{record}: 0 applied, 87 already in the record" in ran.stdout
-    as_of, now, postponements, deadlines, built = ran.stdout.split("\n$ secretariat ")[
-        3:
-    ]
+    steps = ran.stdout.split("\n$ secretariat ")
+    as_of, now, postponements, deadlines, built = steps[3:8]
     sixth = "Sixth meeting of the Expert Group to Conduct a Comprehensive Study"
     (sixth_then,) = [line for line in as_of.splitlines() if sixth in line]
     assert "6–8 April 2020" in sixth_then
@@ -57,3 +56,18 @@ def test_the_demo_imports_the_real_record_once_and_shows_the_postponement(
     assert f"Wrote 8 pages and calendar.ics to {site}" in built
     sixth_page = (site / "cybercrime-egm" / "session-6.html").read_text("utf-8")
     assert "postponed to 27–29 July 2020" in sixth_page
+
+    # Last, on a demonstration body: the message each subscriber would receive.
+    previewed, shown = steps[-4], steps[-1]
+    assert previewed.startswith("postpone-session demo-egm 6")
+    assert "--dry-run" in previewed.splitlines()[0]
+    assert "Nothing was recorded (--dry-run)." in previewed
+    assert shown.startswith("notifications show --body demo-egm")
+    assert shown.count("Message-ID: <") == 2
+    assert "Subject: [demo-egm] 6th session: 27–29 July 2020, Vienna, Austria" in shown
+    assert (
+        "Subject: [demo-egm] 6e session : 27–29 juillet 2020, Vienna, Austria" in shown
+    )
+    assert "now takes place on 27–29 July 2020" in shown
+    assert "reportée du 6–8 avril 2020 au 27–29 juillet 2020" in shown
+    assert shown.count("METHOD:REQUEST") == 2

@@ -31,6 +31,7 @@ from hypothesis import strategies as st
 
 from adapters.cli.import_files import MAX_FILE_BYTES
 from adapters.cli.recording import RECORDING_COMMANDS
+from domain.distribution import EMAIL_LIMIT
 from domain.limits import BODY_CODE, NAME_LIMIT, REASON_LIMIT, SOURCE_LIMIT
 from domain.values import (
     FIRST_YEAR,
@@ -56,6 +57,8 @@ SEED = [
      "--topic=2030=Cooperation", "--stocktaking-by=2033", "--on=2030-01-03"],
     ["request-comments", "egm", "--period=2030-2033", "--cycle=2030",
      "--deadline=2030-03-12", "--on=2030-01-03"],
+    ["subscribe", "egm", "--email=someone@mission.example", "--name=Someone",
+     "--on=2030-01-03"],
 ]  # fmt: skip
 
 
@@ -209,6 +212,17 @@ TEMPLATES: dict[str, tuple[Field, ...]] = {
         ("number", "number", "2"),
         ("--reason", "reason", "no quorum"),
     ),
+    "subscribe": _fields(
+        ("body", "code", "egm"),
+        ("--email", "email", "focal.point@mission.example"),
+        ("--name", "name", "Maria Huber"),
+        ("--delegation", "name", "Austria"),
+        ("--language", "language", "fr"),
+        ("--bureau", "flag", "true"),
+    ),
+    "unsubscribe": _fields(
+        ("body", "code", "egm"), ("--email", "email", "someone@mission.example")
+    ),
 }
 """A valid command of each recording command, recorded after the seed, each in
 turn (checked below)."""
@@ -347,6 +361,25 @@ BAD_VALUES: dict[str, st.SearchStrategy[str]] = {
     "flag": _not_one_of("true", "false"),
     "period": BAD_PERIODS,
     "format": _not_one_of("in-person", "hybrid", "online"),
+    "language": _not_one_of("ar", "zh", "en", "fr", "ru", "es"),
+    "email": st.one_of(
+        st.sampled_from(
+            [
+                "",
+                " ",
+                "no-at-sign",
+                "a@b",
+                "a b@c.org",
+                "a@b.org, c@d.org",
+                "<a@b.org>",
+                "a@b.org\n",
+                "é@b.org",
+                "a@@b.org",
+                "a@b.org\x00",
+            ]
+        ),
+        st.builds("{}@mission.example".format, st.just("x" * 300)),
+    ),
     "kind": _not_one_of(*(kind.value for kind in DocumentKind)),
     "submitter": _not_one_of("member-state", "observer"),
     "item": st.one_of(
@@ -588,6 +621,7 @@ def test_every_option_that_takes_a_text_states_its_length_limit() -> None:
                 "reason": REASON_LIMIT,
                 "mandate": REASON_LIMIT,
                 "source": SOURCE_LIMIT,
+                "email": EMAIL_LIMIT,
             }.get(str(param.name), NAME_LIMIT)
             stated = f"at most {limit:,} characters"
             assert stated in (param.help or ""), (command.name, param.opts)

@@ -1,0 +1,2 @@
+"""Telling subscribers: messages written from the outbox's rows, and their
+delivery through an SMTP server."""

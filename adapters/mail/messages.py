@@ -1,0 +1,188 @@
+"""A message of the outbox as its subscriber receives it: a plain-text and an
+HTML part written from templates in the subscriber's language (English where
+none exists), and, for a session, the calendar entry as an iCalendar request
+(or cancellation) with the same UID and SEQUENCE as the calendar file, so that
+a calendar program updates the entry it has.
+
+Everything in a message comes from its row, nothing from the clock: the same
+message written again (after a crash, say) is the same message, with the same
+`Message-ID`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from email import message_from_bytes, policy
+from email.header import Header
+from email.message import EmailMessage, Message
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from email.utils import format_datetime, formataddr
+from functools import cache
+from typing import Any, cast
+
+from babel.dates import format_date
+from icalendar import Calendar, vCalAddress
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from adapters.ical import PRODID, session_event
+from application.projections.outbox import (
+    MessageRow,
+    changes_of,
+    message_id,
+    session_of,
+)
+from application.projections.rows import CalendarRow
+from domain.phrases import describe_days
+
+LANGUAGES = ("en", "fr")
+"""The languages messages are written in; a subscriber of another language is
+written to in English."""
+
+
+def language_of(row: MessageRow) -> str:
+    return row.language if row.language in LANGUAGES else "en"
+
+
+# Dates and sessions, in words of each language.
+
+
+def _day(text: str | None, language: str) -> str:
+    if text is None:
+        return ""
+    day = date.fromisoformat(text)
+    if language == "en":
+        return describe_days(day, day)
+    return format_date(day, "long", locale=language)
+
+
+def _days(start: str | None, end: str | None, language: str) -> str:
+    if start is None or end is None:
+        return {"fr": "dates à déterminer"}.get(language, "dates to be determined")
+    first, last = date.fromisoformat(start), date.fromisoformat(end)
+    if language == "en":
+        return describe_days(first, last)
+    if first == last:
+        return format_date(last, "long", locale=language)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{format_date(last, 'long', locale=language)}"
+    if first.year == last.year:
+        return (
+            f"{format_date(first, 'd MMMM', locale=language)}–"
+            f"{format_date(last, 'long', locale=language)}"
+        )
+    return (
+        f"{format_date(first, 'long', locale=language)}–"
+        f"{format_date(last, 'long', locale=language)}"
+    )
+
+
+def _ordinal(number: int, language: str) -> str:
+    if language == "fr":
+        return f"{number}{'re' if number == 1 else 'e'}"
+    from domain.phrases import ordinal
+
+    return ordinal(number)
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("adapters.mail", "templates"),
+        autoescape=select_autoescape(enabled_extensions=("html",)),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["day"] = _day
+    env.filters["ordinal"] = _ordinal
+    env.globals["days"] = _days
+    return env
+
+
+def values(row: MessageRow) -> dict[str, Any]:
+    """What the templates are given."""
+    session = session_of(row)
+    return {
+        "lang": language_of(row),
+        "name": row.name,
+        "body": row.body,
+        "number": row.number,
+        "period": row.period,
+        "cycle": row.cycle,
+        "deadline": row.deadline,
+        "session": None if session is None else session._asdict(),
+        "changes": changes_of(row),
+        "last": changes_of(row)[-1],
+    }
+
+
+def render(row: MessageRow, part: str) -> str:
+    """One part of the message (`subject.txt`, `message.txt`, `message.html`)."""
+    template = environment().get_template(f"{language_of(row)}/{part}")
+    return template.render(values(row))
+
+
+def subject(row: MessageRow) -> str:
+    return " ".join(render(row, "subject.txt").split())
+
+
+def invitation(session: CalendarRow, *, organizer: str, attendee: str) -> bytes:
+    """The session's calendar entry, as a request to put it in a calendar (or
+    to take it out: a cancellation), with the calendar file's UID and SEQUENCE."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("method", "CANCEL" if session.status == "cancelled" else "REQUEST")
+    event = session_event(session)
+    event.add("organizer", vCalAddress(f"mailto:{organizer}"))
+    event.add("attendee", vCalAddress(f"mailto:{attendee}"))
+    calendar.add_component(event)
+    return bytes(calendar.to_ical())
+
+
+def compose(row: MessageRow, *, sender: str) -> Message:
+    """The message of `row`, from `sender`, as it is sent. (Built with the
+    `email` package's MIME classes, whose headers are kept as written: the
+    newer `EmailMessage` parses each header it is given, which cost more than
+    the rest of a delivery.)"""
+    message = MIMEMultipart("mixed")
+    message["Message-ID"] = message_id(row.message)
+    message["Date"] = format_datetime(datetime.fromisoformat(row.due_at))
+    message["From"] = _header(sender)
+    message["To"] = formataddr((row.name, row.email), charset="utf-8")
+    message["Subject"] = _header(subject(row))
+    message["Content-Language"] = language_of(row)
+    parts = MIMEMultipart("alternative")
+    parts.attach(MIMEText(render(row, "message.txt"), "plain", "utf-8"))
+    parts.attach(MIMEText(render(row, "message.html"), "html", "utf-8"))
+    message.attach(parts)
+    session = session_of(row)
+    if session is not None:
+        method = "CANCEL" if session.status == "cancelled" else "REQUEST"
+        entry = invitation(session, organizer=_address(sender), attendee=row.email)
+        attached = MIMEText(entry.decode(), "calendar", "utf-8")
+        attached.set_param("method", method)
+        attached.add_header("Content-Disposition", "attachment", filename="invite.ics")
+        message.attach(attached)
+    return message
+
+
+def received(message: Message) -> EmailMessage:
+    """`message` as a mail program reads it: parsed back from its bytes."""
+    parsed = message_from_bytes(message.as_bytes(), policy=policy.default)
+    assert isinstance(parsed, EmailMessage)
+    return parsed
+
+
+def _header(text: str) -> str:
+    """A header's text, to be encoded (RFC 2047) when it is not plain ASCII.
+    (A `Header` is what `Message` takes for that, though typed as text.)"""
+    return text if text.isascii() else cast(str, Header(text, "utf-8"))
+
+
+def _address(sender: str) -> str:
+    from email.utils import parseaddr
+
+    return parseaddr(sender)[1] or sender
