@@ -18,7 +18,13 @@ import attrs
 
 from application.ports import Views
 from application.projections.rows import CalendarRow
-from application.wording import DOCUMENT_ORDER, OWN_SECTIONS, date_order, has_moved
+from application.wording import (
+    DOCUMENT_ORDER,
+    OWN_SECTIONS,
+    date_order,
+    evidenced,
+    has_moved,
+)
 from domain.body import Body, BodyNotFoundError
 from domain.ids import body_id, session_id, workplan_id
 from domain.session import Session, SessionNotFoundError
@@ -107,6 +113,15 @@ class Report:
 
 
 @attrs.frozen
+class Evidence:
+    """A source named by a session's record, and what it evidences there:
+    `the postponement`, `11 statements`, in the order first recorded."""
+
+    source: str
+    evidences: tuple[str, ...]
+
+
+@attrs.frozen
 class SessionRecord:
     """What a session's record holds that no view does, grouped for its page."""
 
@@ -122,6 +137,44 @@ class SessionRecord:
     panels: tuple[Panel, ...]
     report: Report
     cancellation_reason: str | None
+    assumed: frozenset[tuple[str, str]] = frozenset()
+    """The events (by name and effective date) whose date the record assumed
+    rather than took from a source: the page marks the dates resting on them."""
+    sources: tuple[Evidence, ...] = ()
+    """The sources the record names for the session, each once."""
+
+    def is_assumed(self, event: str, on: str | None) -> bool:
+        """Whether the date `on` of an `event` of the session was assumed."""
+        return (event, on or "") in self.assumed
+
+
+def assumed_dates(events: Iterable[Any]) -> frozenset[tuple[str, str]]:
+    """The events (by name and effective date) marked as resting on an
+    assumed date."""
+    return frozenset(
+        (type(event).__name__, event.on.isoformat())
+        for event in events
+        if getattr(event, "assumed", False)
+    )
+
+
+def evidence(events: Iterable[Any]) -> tuple[Evidence, ...]:
+    """Each source the events name, with what it evidences (counted by kind,
+    in the order recorded)."""
+    by_source: dict[str, dict[str, int]] = {}
+    for event in events:
+        source = getattr(event, "source", None)
+        if source:
+            counted = by_source.setdefault(source, {})
+            name = type(event).__name__
+            counted[name] = counted.get(name, 0) + 1
+    return tuple(
+        Evidence(
+            source,
+            tuple(evidenced(name, count) for name, count in counted.items()),
+        )
+        for source, counted in by_source.items()
+    )
 
 
 class _SessionRecording:
@@ -194,6 +247,7 @@ def session_record(
 ) -> SessionRecord:
     """A session's events grouped as its page shows them."""
     recording = _SessionRecording()
+    events = list(events)
     for event in events:
         recording.read(event)
     agenda, documents = recording.agenda, recording.documents
@@ -222,6 +276,8 @@ def session_record(
             documents=tuple(d for d in documents if d.kind == "report"),
         ),
         cancellation_reason=recording.cancellation,
+        assumed=assumed_dates(events),
+        sources=evidence(events),
     )
 
 
@@ -279,6 +335,13 @@ class WorkplanProfile:
     adopted_on: str
     topics: tuple[Topics, ...]
     stocktaking_by: int | None
+    assumed: frozenset[tuple[str, str]] = frozenset()
+    """The workplan's events (by name and effective date) whose date the
+    record assumed: its adoption, calls, extensions, submissions."""
+
+    def is_assumed(self, event: str, on: str | None) -> bool:
+        """Whether the date `on` of an `event` of the workplan was assumed."""
+        return (event, on or "") in self.assumed
 
     @property
     def years(self) -> range:
@@ -294,6 +357,7 @@ class WorkplanProfile:
 
 def workplan_profile(events: Iterable[Workplan.Event]) -> WorkplanProfile:
     """A workplan as its adoption recorded it."""
+    events = list(events)
     [adopted] = [e for e in events if isinstance(e, Workplan.Adopted)]
     return WorkplanProfile(
         body=adopted.body,
@@ -305,6 +369,7 @@ def workplan_profile(events: Iterable[Workplan.Event]) -> WorkplanProfile:
             for cycle in sorted(adopted.topics, key=lambda c: c.year)
         ),
         stocktaking_by=adopted.stocktaking_by,
+        assumed=assumed_dates(events),
     )
 
 

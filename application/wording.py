@@ -119,6 +119,16 @@ def day(iso: str | None, *, undated: str = "to be determined") -> str:
     return dates(iso, iso, undated=undated)
 
 
+ASSUMED = "(date assumed)"
+"""How a page marks a date the record assumed rather than took from a source."""
+
+
+def when(iso: str | None, assumed: bool) -> str:
+    """`2020-03-13` as `13 March 2020`, marked `(date assumed)` when the
+    record assumed it."""
+    return f"{day(iso)} {ASSUMED}" if assumed else day(iso)
+
+
 def weekday(iso: str) -> str:
     """`2020-03-12` as `Thursday, 12 March 2020`."""
     return f"{date.fromisoformat(iso):%A}, {day(iso)}"
@@ -203,3 +213,33 @@ def sentence(text: str) -> str:
 def statement_numbers(count: int) -> str:
     """A delegation's statements under one heading: nothing for one, `1; 2` for two."""
     return "" if count == 1 else "; ".join(str(n) for n in range(1, count + 1))
+
+
+# Sources.
+
+EVIDENCED = {
+    "Established": ("the establishment of the body", "establishments"),
+    "Scheduled": ("the scheduling", "schedulings"),
+    "Postponed": ("the postponement", "postponements"),
+    "Rescheduled": ("the new dates", "reschedulings"),
+    "VenueChanged": ("the change of venue or format", "changes of venue or format"),
+    "Cancelled": ("the cancellation", "cancellations"),
+    "AgendaIssued": ("the agenda", "agendas"),
+    "DocumentIssued": ("a document", "documents"),
+    "DocumentCirculated": ("a circulation of a document", "circulations"),
+    "StatementRecorded": ("a statement", "statements"),
+    "PanelistConfirmed": ("a panelist", "panelists"),
+    "Opened": ("the opening", "openings"),
+    "Closed": ("the closing", "closings"),
+    "ReportAdopted": ("the adoption of the report", "adoptions of the report"),
+    "Corrected": ("a correction", "corrections"),
+    "Struck": ("a strike of an entry recorded in error", "strikes"),
+}
+"""What an event a source evidences is called, once and more than once."""
+
+
+def evidenced(event: str, count: int) -> str:
+    """What `count` events named `event` are called where a source is listed:
+    `the postponement`, `11 statements`."""
+    one, many = EVIDENCED.get(event, (event, event))
+    return one if count == 1 else f"{count} {many}"

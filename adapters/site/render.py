@@ -47,6 +47,8 @@ def environment() -> Environment:
     )
     env.globals.update(
         dates=wording.dates,
+        when=wording.when,
+        assumed_words=wording.ASSUMED,
         has_moved=wording.has_moved,
         session_path=session_path,
         workplan_path=workplan_path,
