@@ -247,6 +247,53 @@ class Session(Aggregate):
         def status_after(self, status: SessionStatus) -> SessionStatus:
             return SessionStatus.CANCELLED
 
+    # Corrections: how the record should always have read.
+
+    def correct(
+        self,
+        *,
+        reason: str,
+        title: str | None,
+        venue: str | None,
+        on: date,
+        actor: str,
+    ) -> None:
+        """Correct the session's title or venue as the record should always
+        have read them (a misspelling): not a change that takes effect on a
+        date, so allowed whatever the session's status."""
+        self._check_effective_date(on)
+        corrected_title = None if title == self.title else title
+        corrected_venue = None if venue == self.venue else venue
+        if corrected_title is None and corrected_venue is None:
+            raise NothingToCorrectError(self.description, self.title, self.venue)
+        self._correct(
+            title=corrected_title,
+            venue=corrected_venue,
+            reason=reason,
+            on=on,
+            actor=actor,
+        )
+
+    class Corrected(Event):
+        """The session's `title` or `venue` (None: left as it was) is corrected
+        to how the record should always have read, for `reason`. Unlike a
+        change, a correction holds from the beginning: the calendar as of any
+        date shows the corrected text, and the calendar as known before the
+        correction was recorded shows the text then on record."""
+
+        title: str | None
+        venue: str | None
+        reason: str
+
+    @event(Corrected)
+    def _correct(
+        self, title: str | None, venue: str | None, reason: str, on: date, actor: str
+    ) -> None:
+        if title is not None:
+            self.title = title
+        if venue is not None:
+            self.venue = venue
+
     # Agenda and documents.
 
     def issue_agenda(
@@ -540,6 +587,15 @@ class DecisionBeforeLastError(DomainError):
             f"this decision takes effect on {on.isoformat()}, before the last one "
             f"recorded for {session} ({last_on.isoformat()}); decisions on a session "
             "are recorded in the order they take effect"
+        )
+
+
+class NothingToCorrectError(DomainError):
+    """Raised when a correction gives the title and venue the session has."""
+
+    def __init__(self, session: str, title: str, venue: str) -> None:
+        super().__init__(
+            f"{session} already reads {title!r} at {venue}; nothing to correct"
         )
 
 

@@ -16,7 +16,7 @@ from adapters.views.tables import (
     Layout,
 )
 from application.projections import Logged
-from application.projections.calendar import CalendarProjector
+from application.projections.calendar import CalendarProjector, corrected
 from application.projections.rows import CalendarRow, PostponementRow
 from application.queries import StocktakingSession
 
@@ -51,27 +51,51 @@ class CalendarView(View):
                 return self.select(
                     cursor, CALENDAR_SESSIONS, body_filter(body), body_params(body)
                 )
-            conditions, params, order = [], [], []
-            if as_of is not None:
-                conditions.append('w."effective_on" <= ?')
-                params.append(as_of.isoformat())
-                order.append('w."effective_on" DESC')
-            if known_at is not None:
-                conditions.append('w."recorded_at" <= ?')
-                params.append(known_at)
-                order.append('w."recorded_at" DESC')
-            versions = self.qualified(CALENDAR_VERSIONS.name)
-            statement = (
-                f"SELECT {CALENDAR_VERSIONS.column_list('v')} "
-                f"FROM {self.qualified(CALENDAR_SESSIONS.name)} s "
-                f"JOIN {versions} v ON v.session_id = s.session_id "
-                f"AND v.version = (SELECT w.version FROM {versions} w "
-                f"WHERE w.session_id = s.session_id AND {' AND '.join(conditions)} "
-                f"ORDER BY {', '.join(order)}, w.version DESC LIMIT 1) "
-                f"{body_filter(body, alias='s')}"
-            )
-            cursor.execute(self.sql(statement), (*params, *body_params(body)))
-            return CALENDAR_VERSIONS.rows(cursor.fetchall())
+            rows = self._versions(cursor, body, as_of=as_of, known_at=known_at)
+            if as_of is None:
+                return rows
+            # A correction holds from the beginning: each row as of the date
+            # reads as the record knows it (now, or at `known_at`).
+            if known_at is None:
+                knowing = self.select(
+                    cursor, CALENDAR_SESSIONS, body_filter(body), body_params(body)
+                )
+            else:
+                knowing = self._versions(cursor, body, as_of=None, known_at=known_at)
+            known = {row.session_id: row for row in knowing}
+            return [corrected(row, known[row.session_id]) for row in rows]
+
+    def _versions(
+        self,
+        cursor: Cursor,
+        body: str | None,
+        *,
+        as_of: date | None,
+        known_at: str | None,
+    ) -> list[CalendarRow]:
+        """Each session's latest version of its row with its effective date
+        not after `as_of` and recorded by `known_at`."""
+        conditions, params, order = [], [], []
+        if as_of is not None:
+            conditions.append('w."effective_on" <= ?')
+            params.append(as_of.isoformat())
+            order.append('w."effective_on" DESC')
+        if known_at is not None:
+            conditions.append('w."recorded_at" <= ?')
+            params.append(known_at)
+            order.append('w."recorded_at" DESC')
+        versions = self.qualified(CALENDAR_VERSIONS.name)
+        statement = (
+            f"SELECT {CALENDAR_VERSIONS.column_list('v')} "
+            f"FROM {self.qualified(CALENDAR_SESSIONS.name)} s "
+            f"JOIN {versions} v ON v.session_id = s.session_id "
+            f"AND v.version = (SELECT w.version FROM {versions} w "
+            f"WHERE w.session_id = s.session_id AND {' AND '.join(conditions)} "
+            f"ORDER BY {', '.join(order)}, w.version DESC LIMIT 1) "
+            f"{body_filter(body, alias='s')}"
+        )
+        cursor.execute(self.sql(statement), (*params, *body_params(body)))
+        return CALENDAR_VERSIONS.rows(cursor.fetchall())
 
     def postponements(self, body: str | None = None) -> list[PostponementRow]:
         with self.read_transaction() as cursor:

@@ -32,6 +32,7 @@ __all__ = [
     "CirculateDocument",
     "CloseSession",
     "ConfirmPanelist",
+    "CorrectSession",
     "IssueAgenda",
     "IssueDocument",
     "OpenSession",
@@ -112,6 +113,30 @@ class ChangeVenue(SessionCommand):
     def __attrs_post_init__(self) -> None:
         if self.venue is None and self.format is None:
             raise InvalidValueError("give a new venue, a new format, or both")
+
+
+@declare("correct-session", Session.correct)
+@attrs.frozen(kw_only=True)
+class CorrectSession(SessionCommand):
+    """Correct a session's title or venue: how the record should always have read.
+
+    A correction is not a change: the calendar as of any date shows the
+    corrected text, and as known before the correction was recorded, the text
+    then on record. It is not a postponement nor a move, whatever the
+    session's status: calendar files keep its SEQUENCE.
+    """
+
+    reason: str = value(REASON, f"Why it is corrected ({REASON_HELP}).")
+    title: str | None = value(
+        NAME, f"The title as it should read ({NAME_HELP}).", optional=True
+    )
+    venue: str | None = value(
+        NAME, f"The venue as it should read ({NAME_HELP}).", optional=True
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.title is None and self.venue is None:
+            raise InvalidValueError("give the corrected title, venue, or both")
 
 
 @declare("cancel-session", Session.cancel)

@@ -41,6 +41,7 @@ def scheduled(event: Session.Scheduled, recorded_at: str) -> CalendarRow:
         last_end=end,
         venue=event.venue,
         format=event.format.value,
+        venue_since=event.originator_version,
         status=event.status_after(None).value,
         original_start=start,
         original_end=end,
@@ -83,7 +84,19 @@ def _rescheduled(event: Session.Rescheduled, _: CalendarRow) -> dict[str, Any]:
 
 
 def _venue_changed(event: Session.VenueChanged, _: CalendarRow) -> dict[str, Any]:
-    return {"venue": event.venue, "format": event.format.value}
+    return {
+        "venue": event.venue,
+        "format": event.format.value,
+        "venue_since": event.originator_version,
+    }
+
+
+def _corrected(event: Session.Corrected, before: CalendarRow) -> dict[str, Any]:
+    return {
+        "title": before.title if event.title is None else event.title,
+        "venue": before.venue if event.venue is None else event.venue,
+        "reason": event.reason,
+    }
 
 
 def _cancelled(event: Session.Cancelled, _: CalendarRow) -> dict[str, Any]:
@@ -106,6 +119,7 @@ CHANGES: Mapping[type[Any], Callable[[Any, CalendarRow], dict[str, Any]]] = {
     Session.Opened: _nothing_else,
     Session.Closed: _nothing_else,
     Session.ReportAdopted: _report_adopted,
+    Session.Corrected: _corrected,
 }
 """The session events that change a session's calendar entry after its
 scheduling; the others (agenda, documents, statements, panelists) are never
@@ -115,7 +129,19 @@ SEQUENCED: frozenset[type[Any]] = frozenset(
     {Session.Postponed, Session.Rescheduled, Session.VenueChanged, Session.Cancelled}
 )
 """The changes that calendar files count in SEQUENCE: dates, venue, format or
-status; opening and closing are what was planned, and are not counted."""
+status; opening and closing are what was planned, and are not counted, nor is
+a correction, which is how the entry should always have read."""
+
+
+def corrected(row: CalendarRow, known: CalendarRow) -> CalendarRow:
+    """`row`, a version of a session's entry as of some date, with the
+    corrections of the version `known` (the entry as the record knows it now,
+    or knew it at some moment): a correction holds from the beginning, for the
+    title, and for the venue from the decision that set the venue corrected."""
+    fields: dict[str, Any] = {"title": known.title}
+    if row.venue_since == known.venue_since:
+        fields["venue"] = known.venue
+    return row._replace(**fields)
 
 
 @attrs.define

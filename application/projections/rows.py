@@ -33,6 +33,10 @@ class CalendarRow(NamedTuple):
     last_end: str
     venue: str
     format: str
+    venue_since: int
+    """The version of the decision that set the venue and format in force
+    (the scheduling, or the latest change of venue): a correction of the venue
+    corrects every version of the row from it on."""
     status: str
     original_start: str
     original_end: str

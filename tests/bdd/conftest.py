@@ -32,6 +32,7 @@ from application.commands import (
     CloseSession,
     Command,
     ConfirmPanelist,
+    CorrectSession,
     EstablishBody,
     ExtendDeadline,
     IssueAgenda,
@@ -553,6 +554,39 @@ def receive_submission_with_a_reference(
     )
 
 
+# Corrections: how the record should always have read.
+
+
+@decision(
+    'the title of the {session:Session} is corrected to "{title:Text}" '
+    'on {on:Date} because "{reason:Text}"'
+)
+def correct_title(session: SessionRecord, title: str, on: date, reason: str) -> Command:
+    return CorrectSession(
+        body=session.body,
+        number=session.number,
+        title=title,
+        reason=reason,
+        on=on,
+        actor=ACTOR,
+    )
+
+
+@decision(
+    'the venue of the {session:Session} is corrected to "{venue:Text}" '
+    'on {on:Date} because "{reason:Text}"'
+)
+def correct_venue(session: SessionRecord, venue: str, on: date, reason: str) -> Command:
+    return CorrectSession(
+        body=session.body,
+        number=session.number,
+        venue=venue,
+        reason=reason,
+        on=on,
+        actor=ACTOR,
+    )
+
+
 # What the officer is told, and what the record holds.
 
 
@@ -838,6 +872,16 @@ def panelist_confirmed(
         "PanelistConfirmed",
         on,
         {"name": name, "delegation": delegation, "item": item, "title": title},
+    )
+
+
+@recorded(
+    'the title of the {session:Session} is corrected to "{title:Text}" '
+    'on {on:Date} because "{reason:Text}"'
+)
+def title_corrected(session: SessionRecord, title: str, on: date, reason: str) -> Entry:
+    return Entry(
+        session, "Corrected", on, {"title": title, "venue": None, "reason": reason}
     )
 
 

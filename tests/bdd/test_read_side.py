@@ -34,6 +34,7 @@ scenarios(
     "what_the_calendar_said_on_a_past_date.feature",
     "comments_received_after_the_deadline_but_within_its_extension.feature",
     "the_stocktaking_milestone.feature",
+    "correcting_a_misspelt_title_is_not_a_change.feature",
 )
 
 STATUSES = {
@@ -157,6 +158,74 @@ def calendar_shows(
         stored_dates(dates) or {"start": None, "end": None}
     )
     assert shown["status"] == STATUSES[status]
+
+
+def just_before_the_correction(record: Record) -> str:
+    """The moment just before the session's latest correction was recorded."""
+    corrections = [
+        event
+        for session in record.views.calendar()["sessions"]
+        for event in record.app.history(session["body"], session["number"])["events"]
+        if event["event"] == "Corrected"
+    ]
+    latest = max(datetime.fromisoformat(e["recorded_at"]) for e in corrections)
+    return utc_text(latest - timedelta(microseconds=1))
+
+
+def shown(
+    record: Record,
+    session: SessionRecord,
+    *,
+    as_of: date | None = None,
+    known_at: str | None = None,
+) -> dict[str, Any]:
+    record.calendar = record.views.calendar(as_of=as_of, known_at=known_at)
+    return record.find(session)
+
+
+@then(
+    phrase(
+        "the calendar as of {day:Date} shows the {session:Session} "
+        'titled "{title:Text}"'
+    )
+)
+def titled_as_of(record: Record, day: date, session: SessionRecord, title: str) -> None:
+    assert shown(record, session, as_of=day)["title"] == title
+
+
+@then(
+    phrase(
+        "the calendar as recorded just before the correction shows the "
+        '{session:Session} titled "{title:Text}"'
+    )
+)
+def titled_before_the_correction(
+    record: Record, session: SessionRecord, title: str
+) -> None:
+    moment = just_before_the_correction(record)
+    assert shown(record, session, known_at=moment)["title"] == title
+
+
+@then(
+    phrase(
+        "the calendar as of {day:Date} as recorded just before the correction "
+        'shows the {session:Session} titled "{title:Text}"'
+    )
+)
+def titled_as_of_before_the_correction(
+    record: Record, day: date, session: SessionRecord, title: str
+) -> None:
+    moment = just_before_the_correction(record)
+    assert shown(record, session, as_of=day, known_at=moment)["title"] == title
+
+
+@then(
+    phrase(
+        'the calendar as of {day:Date} shows the {session:Session} in "{venue:Text}"'
+    )
+)
+def venue_as_of(record: Record, day: date, session: SessionRecord, venue: str) -> None:
+    assert shown(record, session, as_of=day)["venue"] == venue
 
 
 @then(phrase("the calendar shows its original dates {dates:Days}"))

@@ -345,6 +345,7 @@ ENTRIES = {
     "Opened": "opened",
     "Closed": "closed",
     "ReportAdopted": "report adopted",
+    "Corrected": "corrected",
     "Adopted": "workplan adopted",
     "CommentsRequested": "comments requested",
     "DeadlineExtended": "deadline extended",

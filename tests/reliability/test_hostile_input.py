@@ -191,6 +191,13 @@ TEMPLATES: dict[str, tuple[Field, ...]] = {
         ("--as", "submitter", "member-state"),
         ("--ref", "name", "CL/2030/1"),
     ),
+    "correct-session": _fields(
+        ("body", "code", "egm"),
+        ("number", "number", "1"),
+        ("--reason", "reason", "misspelt when recorded"),
+        ("--title", "name", "First session of the group"),
+        ("--venue", "name", "Vienna International Centre"),
+    ),
     "open-session": _fields(
         ("body", "code", "egm"), ("number", "number", "1"), on="2030-05-04"
     ),
