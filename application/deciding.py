@@ -43,7 +43,7 @@ class Decided:
 
 def describe(command: Command) -> str:
     """How the secretariat speaks of the record `command` is about."""
-    record = type(command).declaration.record
+    record = command.about()
     return record.describe(*(getattr(command, name) for name in record.key))
 
 
@@ -83,7 +83,7 @@ class Decisions:
         before anything changes), and keep its events; with `marking`, the id
         of an import entry, the entry is marked as applied along with them."""
         declaration = type(command).declaration
-        record = declaration.record
+        record = command.about()
         key = [getattr(command, name) for name in record.key]
         record_id = record.id(*key)
         description = record.describe(*key)

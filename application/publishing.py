@@ -248,6 +248,8 @@ def session_record(
     """A session's events grouped as its page shows them."""
     recording = _SessionRecording()
     events = list(events)
+    struck = {e.entry_version for e in events if isinstance(e, Session.Struck)}
+    events = [e for e in events if e.originator_version not in struck]
     for event in events:
         recording.read(event)
     agenda, documents = recording.agenda, recording.documents

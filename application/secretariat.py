@@ -16,7 +16,7 @@ from eventsourcing.utils import Environment, EnvType
 
 from application.deciding import Decisions, Recorded, describe
 from application.errors import ConflictError
-from application.records import event_record
+from application.records import history_records
 from application.transcodings import register_domain_transcodings
 from domain.body import Body, BodyNotFoundError
 from domain.errors import DomainError
@@ -198,7 +198,7 @@ class Secretariat(Application[UUID]):
         return {
             "body": body,
             "number": number,
-            "events": [event_record(event) for event in events],
+            "events": history_records(events),
         }
 
     def workplan_history(self, body: str, period: Period) -> dict[str, Any]:
@@ -209,7 +209,7 @@ class Secretariat(Application[UUID]):
         return {
             "body": body,
             "period": str(period),
-            "events": [event_record(event) for event in events],
+            "events": history_records(events),
         }
 
     def event_count(self) -> int:

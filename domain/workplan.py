@@ -12,6 +12,7 @@ from eventsourcing.domain import Aggregate, event
 from domain.errors import DomainError
 from domain.ids import workplan_id
 from domain.provenance import RecordedEvent
+from domain.striking import NotStrikableError, check_strike, note, struck
 from domain.values import CycleTopics, Period, SubmitterKind
 
 
@@ -21,6 +22,9 @@ class Workplan(Aggregate):
     class Event(RecordedEvent):
         """Every event of a workplan: when it took effect, who recorded it, and how
         the record knows it (`RecordedEvent`)."""
+
+        def apply(self, aggregate: Any) -> None:
+            note(aggregate, self)
 
     @staticmethod
     def create_id(body: str, period: Period, **_: Any) -> UUID:
@@ -179,6 +183,12 @@ class Workplan(Aggregate):
         submitter_kind: SubmitterKind
         reference: str | None
 
+        def apply(self, aggregate: Any) -> None:
+            super().apply(aggregate)
+            # Which reference a strike of this version frees.
+            received = vars(aggregate).setdefault("received", {})
+            received[str(self.originator_version)] = [str(self.cycle), self.reference]
+
     @event(SubmissionReceived)
     def _receive_submission(
         self,
@@ -191,6 +201,36 @@ class Workplan(Aggregate):
     ) -> None:
         if reference is not None:
             self.references[str(cycle)].append(reference)
+
+    def strike(self, *, version: int, reason: str, on: date, actor: str) -> None:
+        """Strike the submission at `version`, recorded in error: it no longer
+        counts."""
+        kind = check_strike(self, version, self.description)
+        if kind != "SubmissionReceived":
+            raise NotStrikableError(self.description, version, kind)
+        self._strike(
+            entry_version=version, entry=kind, reason=reason, on=on, actor=actor
+        )
+
+    class Struck(Event):
+        """The entry at `entry_version` (an `entry` of that kind: a submission) was
+        recorded in error, for `reason`: it no longer counts, and the history
+        marks it struck."""
+
+        entry_version: int
+        entry: str
+        reason: str
+
+    @event(Struck)
+    def _strike(
+        self, entry_version: int, entry: str, reason: str, on: date, actor: str
+    ) -> None:
+        struck(self).append(entry_version)
+        received = vars(self).get("received", {}).get(str(entry_version))
+        if received is not None:
+            cycle, reference = received
+            if reference in self.references.get(cycle, []):
+                self.references[cycle].remove(reference)
 
     def _deadline(self, cycle: int) -> date:
         try:

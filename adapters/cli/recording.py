@@ -97,7 +97,7 @@ def parameter(param: Param) -> click.Parameter:
     """The command line's option or argument for a declared parameter."""
     kind = param_type(param.kind)
     if param.positional:
-        return click.Argument([param.dest], type=kind)
+        return click.Argument([param.dest], type=kind, required=param.required)
     names = [f"--{param.name}", param.dest]
     if param.flag:
         return click.Option(names, is_flag=True, help=param.help)

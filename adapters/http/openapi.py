@@ -209,6 +209,21 @@ EVENT_KEYS: dict[str, dict[str, Schema]] = {
     "Opened": {},
     "Closed": {},
     "ReportAdopted": {"symbol": nullable(TEXT)},
+    "Corrected": {
+        "title": nullable(TEXT),
+        "venue": nullable(TEXT),
+        "reason": TEXT,
+    },
+    "Struck": {
+        "entry_version": INTEGER,
+        "entry": TEXT,
+        "reason": TEXT,
+        "status": TEXT,
+        "dates": nullable(DATES),
+        "venue": TEXT,
+        "format": FORMAT,
+        "postponements": INTEGER,
+    },
 }
 """The keys of each kind of event of a session's history, beside the common ones."""
 
@@ -223,6 +238,11 @@ EVENT_COMMON: dict[str, Schema] = {
     "recorded_via": nullable(choice("cli", "import", "api")),
 }
 
+STRUCK = obj(
+    {"on": DATE, "reason": TEXT, "recorded_at": MOMENT, "version": INTEGER}, ACTOR
+)
+"""An entry struck since it was recorded: when, why, by whom."""
+
 HISTORY = obj(
     {
         "body": TEXT,
@@ -232,7 +252,7 @@ HISTORY = obj(
                 "oneOf": [
                     obj(
                         {**EVENT_COMMON, "event": {"const": kind}, **keys},
-                        ACTOR,
+                        {**ACTOR, "struck": STRUCK},
                     )
                     for kind, keys in EVENT_KEYS.items()
                 ]

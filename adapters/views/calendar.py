@@ -35,6 +35,7 @@ class CalendarView(View):
         self.insert(cursor, CALENDAR_VERSIONS, changes.versions)
         self.upsert(cursor, CALENDAR_SESSIONS, changes.current.values())
         self.insert(cursor, POSTPONEMENTS, changes.postponements)
+        self.delete(cursor, POSTPONEMENTS, changes.struck_postponements)
 
     def sessions(
         self,

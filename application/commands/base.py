@@ -107,6 +107,9 @@ class Command(Declared):
     """The command's name in the CLI, the import file and the feature files."""
     record: ClassVar[Record[Any]]
     """The kind of record it is about."""
+    exclusive: ClassVar[tuple[tuple[str, ...], ...]] = ()
+    """Fields of which one only is given (a session's number, or a workplan's
+    period)."""
 
     on: date = value(
         DATE,
@@ -144,6 +147,11 @@ class Command(Declared):
     """How the command reaches the record (`cli`, `import`, `api`): said by
     the face it comes through, never given by whoever issues it; None for a
     command a program builds."""
+
+    def about(self) -> Record[Any]:
+        """The kind of record this command is about: its class's (`record`),
+        unless the command names one of several kinds."""
+        return self.record
 
     @property
     def provenance(self) -> Provenance:

@@ -12,6 +12,7 @@ from application.errors import UnreadableEventError
 from application.projections import Logged, record_key
 from application.projections.rows import CalendarRow, PostponementRow
 from domain.session import Session
+from domain.striking import DECISIONS
 from domain.values import DateRange, SessionStatus
 
 NO_DATES = (None, None)
@@ -107,6 +108,28 @@ def _report_adopted(event: Session.ReportAdopted, _: CalendarRow) -> dict[str, A
     return {"report_adopted_on": event.on.isoformat()}
 
 
+def _struck(event: Session.Struck, before: CalendarRow) -> dict[str, Any]:
+    """A decision struck: the entry reads as before it (dates, venue, status,
+    postponements, and its calendar file's SEQUENCE)."""
+    start, end = iso_dates(event.dates)
+    changes: dict[str, Any] = {
+        "start": start,
+        "end": end,
+        "venue": event.venue,
+        "format": event.format.value,
+        "postponements": event.postponements,
+        "sequence": before.sequence - (event.entry in SEQUENCED_NAMES),
+        "reason": event.reason,
+    }
+    if start is not None:
+        changes["last_start"], changes["last_end"] = start, end
+    if event.entry == "Cancelled":
+        changes["cancellation_reason"] = None
+    if event.entry == "Postponed" and not event.postponements:
+        changes["postponement_reason"] = None
+    return changes
+
+
 def _nothing_else(_: Session.Event, __: CalendarRow) -> dict[str, Any]:
     return {}
 
@@ -120,6 +143,7 @@ CHANGES: Mapping[type[Any], Callable[[Any, CalendarRow], dict[str, Any]]] = {
     Session.Closed: _nothing_else,
     Session.ReportAdopted: _report_adopted,
     Session.Corrected: _corrected,
+    Session.Struck: _struck,
 }
 """The session events that change a session's calendar entry after its
 scheduling; the others (agenda, documents, statements, panelists) are never
@@ -128,6 +152,7 @@ read by the calendar."""
 SEQUENCED: frozenset[type[Any]] = frozenset(
     {Session.Postponed, Session.Rescheduled, Session.VenueChanged, Session.Cancelled}
 )
+SEQUENCED_NAMES = frozenset(kind.__name__ for kind in SEQUENCED)
 """The changes that calendar files count in SEQUENCE: dates, venue, format or
 status; opening and closing are what was planned, and are not counted, nor is
 a correction, which is how the entry should always have read."""
@@ -151,6 +176,8 @@ class CalendarChanges:
     versions: list[CalendarRow] = attrs.Factory(list)
     current: dict[str, CalendarRow] = attrs.Factory(dict)
     postponements: list[PostponementRow] = attrs.Factory(list)
+    struck_postponements: list[tuple[str, int]] = attrs.Factory(list)
+    """The postponements struck (by session and version): the view drops them."""
 
 
 class CalendarProjector:
@@ -173,6 +200,13 @@ class CalendarProjector:
         sessions they concern (`wanted`)."""
         changes = CalendarChanges()
         for position, recorded_at, event in events:
+            if type(event) is Session.Struck:
+                if event.entry not in DECISIONS:
+                    continue  # an entry the calendar never read
+                if event.entry == "Postponed":
+                    changes.struck_postponements.append(
+                        (record_key(event.originator_id), event.entry_version)
+                    )
             if type(event) is Session.Scheduled:
                 row = scheduled(event, recorded_at)
             else:

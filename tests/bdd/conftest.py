@@ -44,6 +44,7 @@ from application.commands import (
     RequestComments,
     RescheduleSession,
     ScheduleSession,
+    StrikeEntry,
 )
 from application.secretariat import Secretariat
 from domain.values import (
@@ -587,6 +588,29 @@ def correct_venue(session: SessionRecord, venue: str, on: date, reason: str) -> 
     )
 
 
+# Strikes: entries recorded in error.
+
+
+@decision(
+    "the entry at version {version:d} of the {record:Record} is struck "
+    'on {on:Date} because "{reason:Text}"'
+)
+def strike_entry(record: Record, version: int, on: date, reason: str) -> Command:
+    where: dict[str, Any] = (
+        {"number": record.number}
+        if isinstance(record, SessionRecord)
+        else {"period": record.period}  # type: ignore[union-attr]
+    )
+    return StrikeEntry(
+        body=record.body,  # type: ignore[union-attr]
+        version=version,
+        reason=reason,
+        on=on,
+        actor=ACTOR,
+        **where,
+    )
+
+
 # What the officer is told, and what the record holds.
 
 
@@ -883,6 +907,43 @@ def title_corrected(session: SessionRecord, title: str, on: date, reason: str) -
     return Entry(
         session, "Corrected", on, {"title": title, "venue": None, "reason": reason}
     )
+
+
+@recorded(
+    "the entry at version {version:d} of the {record:Record} is struck "
+    'on {on:Date} because "{reason:Text}"'
+)
+def struck(record: Record, version: int, on: date, reason: str) -> Entry:
+    return Entry(record, "Struck", on, {"entry_version": version, "reason": reason})
+
+
+@then(
+    phrase(
+        "the history of the {record:Record} marks the entry at version "
+        '{version:d} struck on {on:Date} because "{reason:Text}"'
+    )
+)
+def marked_struck(
+    officer: Officer, record: Record, version: int, on: date, reason: str
+) -> None:
+    [entry] = [e for e in officer.history(record) if e["version"] == version]
+    assert entry["struck"]["on"] == on.isoformat()
+    assert entry["struck"]["reason"] == reason
+    assert entry["struck"]["actor"] == ACTOR
+
+
+@then(
+    phrase(
+        'the document "{title:Text}" of the {session:Session} can be issued as '
+        "{kind:Kind} again on {on:Date}"
+    )
+)
+def issued_again(
+    officer: Officer, title: str, session: SessionRecord, kind: DocumentKind, on: date
+) -> None:
+    officer.take(session, lambda: issue_document(title, session, kind, on))
+    assert officer.recorded is not None
+    assert officer.recorded.event == "DocumentIssued"
 
 
 @recorded("the {session:Session} is opened on {on:Date}")

@@ -17,6 +17,7 @@ from pytest_bdd import given, scenarios, then, when
 from adapters.ical import render_calendar
 from adapters.views.views import Views
 from application.projections import utc_text
+from application.publishing import Publishing
 from application.secretariat import Secretariat
 from domain.ids import session_id
 from tests.bdd.vocabulary import (
@@ -35,6 +36,8 @@ scenarios(
     "comments_received_after_the_deadline_but_within_its_extension.feature",
     "the_stocktaking_milestone.feature",
     "correcting_a_misspelt_title_is_not_a_change.feature",
+    "striking_an_entry_recorded_in_error.feature",
+    "striking_a_decision_recorded_in_error.feature",
 )
 
 STATUSES = {
@@ -273,6 +276,36 @@ def postponements_list_it(
     ]
 
 
+@then(phrase("the postponements list no postponement of the {session:Session}"))
+def no_postponement_listed(record: Record, session: SessionRecord) -> None:
+    listed = record.views.postponements(session.body)["postponements"]
+    assert [p for p in listed if p["number"] == session.number] == []
+
+
+# The session's page.
+
+
+@then(
+    phrase(
+        "the page of the {session:Session} lists the general statements of "
+        '"{delegations:Text}"'
+    )
+)
+def page_lists_general_statements(
+    record: Record, session: SessionRecord, delegations: str
+) -> None:
+    page = Publishing(record.views).session_record(session.body, session.number)
+    [general] = [group for group in page.statements if group.item is None]
+    assert [s.delegation for s in general.speakers] == delegations.split(", ")
+
+
+@then(phrase("the page of the {session:Session} lists no document"))
+def page_lists_no_document(record: Record, session: SessionRecord) -> None:
+    page = Publishing(record.views).session_record(session.body, session.number)
+    assert page.documents == ()
+    assert page.comments == ()
+
+
 # Calendar files.
 
 
@@ -340,6 +373,20 @@ def submission_judged(
         s for s in record.call(cycle, workplan)["submissions"] if s["from"] == submitter
     ]
     assert submission["status"] == JUDGED[judged]
+
+
+@then(
+    phrase(
+        "the call for {cycle:d} comments under the {workplan:Workplan} "
+        "counts {count:d} submission"
+    )
+)
+def submissions_counted(
+    record: Record, cycle: int, workplan: WorkplanRecord, count: int
+) -> None:
+    call = record.call(cycle, workplan)
+    assert len(call["submissions"]) == count
+    assert sum(call["counts"].values()) == count
 
 
 @then(

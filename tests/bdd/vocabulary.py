@@ -346,6 +346,7 @@ ENTRIES = {
     "Closed": "closed",
     "ReportAdopted": "report adopted",
     "Corrected": "corrected",
+    "Struck": "struck",
     "Adopted": "workplan adopted",
     "CommentsRequested": "comments requested",
     "DeadlineExtended": "deadline extended",

@@ -78,3 +78,63 @@ def test_a_correction_without_title_or_venue_is_bad_usage_and_writes_nothing(
 
     assert one_line_error(ran, 2) == "give the corrected title, venue, or both"
     assert event_count(recorded) == count
+
+
+STATEMENT = [
+    "record-statement", BODY, "6", "--delegation", "Iraq", "--on", "2020-04-06",
+]  # fmt: skip
+
+
+def opened_with_a_statement(run: Run, store: str) -> None:
+    for args in (
+        ["open-session", BODY, "6", "--on", "2020-04-06"],
+        STATEMENT,
+    ):
+        ran = run(*args, store=store)
+        assert ran.code == 0, ran.err
+
+
+def test_a_struck_statement_stays_in_the_history_marked_struck(
+    run: Run,
+    recorded: str,  # noqa: F811
+) -> None:
+    opened_with_a_statement(run, recorded)
+
+    ran = run(
+        "strike-entry", BODY, "6", "--version", "3", "--reason", "Typed in error",
+        "--on", "2020-04-07", store=recorded,
+    )  # fmt: skip
+
+    assert ran.code == 0, ran.err
+    history = json.loads(run("history", BODY, "6", "--json", store=recorded).out)
+    statement = history["events"][2]
+    assert statement["event"] == "StatementRecorded"
+    assert statement["struck"]["reason"] == "Typed in error"
+    assert statement["struck"]["on"] == "2020-04-07"
+    assert statement["struck"]["version"] == 4
+    assert history["events"][3]["entry_version"] == 3
+    again = run(
+        "strike-entry", BODY, "6", "--version", "3", "--reason", "Typed in error",
+        "--on", "2020-04-07", store=recorded,
+    )  # fmt: skip
+    assert "is struck already" in one_line_error(again, 1)
+
+
+def test_a_malformed_strike_is_bad_usage_and_writes_nothing(
+    run: Run,
+    recorded: str,  # noqa: F811
+) -> None:
+    count = event_count(recorded)
+    for options in (
+        ["6", "--version", "zero"],
+        ["6", "--version", "0"],
+        ["--version", "1"],  # neither a session nor a workplan
+        ["6", "--period", "2018-2021", "--version", "1"],  # both
+        ["--period", "2021-2018", "--version", "1"],
+    ):
+        ran = run(
+            "strike-entry", BODY, *options, "--reason", "r", "--on", "2020-04-07",
+            store=recorded,
+        )  # fmt: skip
+        one_line_error(ran, 2)
+    assert event_count(recorded) == count

@@ -215,6 +215,13 @@ TEMPLATES: dict[str, tuple[Field, ...]] = {
         ("number", "number", "2"),
         ("--reason", "reason", "no quorum"),
     ),
+    "strike-entry": _fields(
+        ("body", "code", "egm"),
+        ("number", "number", "1"),
+        ("--version", "number", "3"),
+        ("--reason", "reason", "issued in error"),
+        on="2030-05-07",
+    ),
 }
 """A valid command of each recording command, recorded after the seed, each in
 turn (checked below)."""
