@@ -24,6 +24,7 @@ from application.wording import (
     date_order,
     evidenced,
     has_moved,
+    is_lapsed,
 )
 from domain.body import Body, BodyNotFoundError
 from domain.ids import body_id, session_id, workplan_id
@@ -405,6 +406,15 @@ class SessionPage:
     call: Mapping[str, Any] | None
     """The call for comments for the session's year under that workplan, as
     the deadlines view answers it (docs/json.md), if there is one."""
+    today: date | None = None
+    """The day the page is written for: its tense, and whether the session
+    has lapsed."""
+
+    @property
+    def lapsed(self) -> bool:
+        """Whether the session's last day passed, by `today`, without an
+        opening or a cancellation on record."""
+        return self.today is not None and is_lapsed(self.session, self.today)
 
     @property
     def topics(self) -> tuple[str, ...]:
@@ -494,6 +504,7 @@ def session_page(
     postponements: Iterable[Mapping[str, Any]],
     workplans: Iterable[WorkplanProfile],
     calls: Iterable[Mapping[str, Any]],
+    today: date | None = None,
 ) -> SessionPage:
     """A session's page, from its calendar row, its record, and the body's
     other sessions, postponements, workplans and calls for comments."""
@@ -530,6 +541,7 @@ def session_page(
         workplan=workplan,
         year=year,
         call=call,
+        today=today,
     )
 
 
@@ -631,6 +643,7 @@ class Publishing:
                     postponements=listing.postponements,
                     workplans=workplans,
                     calls=deadlines["calls"],
+                    today=listing.today,
                 )
                 for row in listing.sessions
             ),

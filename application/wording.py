@@ -57,6 +57,18 @@ def date_order(row: Any) -> tuple[bool, str, str, int]:
     return (row.start is None, row.start or row.last_start, row.body, row.number)
 
 
+def is_lapsed(row: Any, day: date) -> bool:
+    """Whether a session (a calendar row, or its entry) has lapsed by `day`:
+    its last day passed without it being opened or cancelled."""
+    end = row["end"] if isinstance(row, dict) else row.end
+    status = row["status"] if isinstance(row, dict) else row.status
+    return status == "scheduled" and end is not None and end < day.isoformat()
+
+
+LAPSED_WORDS = "lapsed: no opening is recorded"
+"""A lapsed session's status, as a table or a page says it."""
+
+
 def has_moved(row: Any) -> bool:
     """Whether a session (a calendar row) is no longer on the dates first
     announced: on other dates, or postponed with its new dates to be

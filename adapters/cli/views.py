@@ -14,7 +14,7 @@ from adapters.cli.reading import emit_json, emit_table
 from adapters.cli.running import CommandGroup, F, Failure, Settings, global_options
 from adapters.failures import BAD_USAGE
 from application.parsing import parse_moment
-from application.wording import dates, day
+from application.wording import LAPSED_WORDS, dates, day
 
 log = structlog.get_logger("secretariat")
 
@@ -50,7 +50,7 @@ def _calendar_row(row: dict[str, Any]) -> tuple[Any, ...]:
         current,
         row["venue"],
         row["format"],
-        row["status"],
+        LAPSED_WORDS if row.get("lapsed") else row["status"],
         row["postponements"] or "",
         original if original != current else "",
     )
@@ -69,6 +69,12 @@ def _calendar_row(row: dict[str, Any]) -> tuple[Any, ...]:
     type=TIMESTAMP,
     help="The calendar as recorded by this moment (YYYY-MM-DDTHH:MM+HH:MM).",
 )
+@click.option(
+    "--today",
+    type=DATE,
+    help="The day a session whose last day has passed without an opening is "
+    "judged lapsed on, when --as-of is not given (YYYY-MM-DD; default today).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Write JSON instead of a table.")
 @click.option("--ics", is_flag=True, help="Write an iCalendar file (RFC 5545) instead.")
 @global_options
@@ -78,6 +84,7 @@ def calendar(
     body: str | None,
     as_of: date | None,
     known_at: str | None,
+    today: date | None,
     as_json: bool,
     ics: bool,
 ) -> None:
@@ -87,7 +94,7 @@ def calendar(
         raise click.UsageError("give --json or --ics, not both")
     if body:
         structlog.contextvars.bind_contextvars(body=body)
-    if as_json and as_of is None and known_at is None:
+    if as_json and as_of is None and known_at is None and today is None:
         from adapters.quick_reads import current_calendar
 
         # The views' tables read directly when nothing is left to apply.
@@ -102,7 +109,7 @@ def calendar(
         # Bytes: click writes them to the binary stream under standard output.
         click.echo(calendar_file(views, body, as_of=as_of, known_at=known_at), nl=False)
         return
-    answer = views.calendar(body, as_of=as_of, known_at=known_at)
+    answer = views.calendar(body, as_of=as_of, known_at=known_at, today=today)
     if as_json:
         emit_json(answer)
         return

@@ -80,6 +80,7 @@ CALENDAR = obj(
                     "stocktaking": BOOLEAN,
                     "last_changed_on": DATE,
                     "recorded_at": MOMENT,
+                    "lapsed": BOOLEAN,
                 }
             )
         ),

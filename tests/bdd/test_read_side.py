@@ -38,6 +38,7 @@ scenarios(
     "correcting_a_misspelt_title_is_not_a_change.feature",
     "striking_an_entry_recorded_in_error.feature",
     "striking_a_decision_recorded_in_error.feature",
+    "a_session_whose_dates_passed_without_an_opening_has_lapsed.feature",
 )
 
 STATUSES = {
@@ -229,6 +230,16 @@ def titled_as_of_before_the_correction(
 )
 def venue_as_of(record: Record, day: date, session: SessionRecord, venue: str) -> None:
     assert shown(record, session, as_of=day)["venue"] == venue
+
+
+@then(phrase("the calendar shows the {session:Session} lapsed"))
+def calendar_shows_lapsed(record: Record, session: SessionRecord) -> None:
+    assert record.find(session)["lapsed"] is True
+
+
+@then(phrase("the calendar shows the {session:Session} not lapsed"))
+def calendar_shows_not_lapsed(record: Record, session: SessionRecord) -> None:
+    assert record.find(session)["lapsed"] is False
 
 
 @then(phrase("the calendar shows its original dates {dates:Days}"))

@@ -301,8 +301,8 @@ def test_the_workplan_page_gives_topics_deadlines_and_the_missed_milestone(
         "No submission has been recorded."
     )
     assert items(following(workplan, "Milestones")) == [
-        "A stocktaking meeting no later than 31 December 2021: overdue: no such "
-        "meeting was held in time."
+        "A stocktaking meeting no later than 31 December 2021: overdue: no "
+        "stocktaking session is recorded by 31 December 2021."
     ]
 
 
@@ -354,7 +354,8 @@ def test_the_workplan_page_judges_each_submission_against_the_deadline_in_force(
         "deadline" in text_of(sixth)
     )
     assert items(following(workplan, "Milestones")) == [
-        "A stocktaking meeting no later than 31 December 2021: not yet scheduled."
+        "A stocktaking meeting no later than 31 December 2021: no stocktaking "
+        "session is recorded yet."
     ]
 
 
@@ -585,3 +586,25 @@ def test_without_a_store_nothing_is_written(tmp_path: Path) -> None:
     assert ran.code == 4
     assert ran.err.splitlines()[-1] == f"error: no store at {tmp_path}/no.db"
     assert not out.exists()
+
+
+def test_a_session_whose_dates_passed_without_an_opening_reads_lapsed(
+    site_of: Build,
+) -> None:
+    site = site_of(
+        "- {command: establish-body, code: egm, name: Expert group, on: 2019-01-01}\n"
+        "- {command: schedule-session, body: egm, number: 1, title: First session, "
+        "start: 2020-04-06, end: 2020-04-08, venue: Vienna, on: 2019-12-02}\n",
+        "--today",
+        "2020-05-01",
+    )
+    first = page(site, "egm/session-1.html")
+    index = page(site, "index.html")
+
+    assert text_of(following(first, "Dates and venue")) == (
+        "The first session was to take place from 6–8 April 2020 in Vienna; "
+        "no opening is recorded."
+    )
+    assert rows(following(index, "Past sessions"))[0][-1] == (
+        "lapsed: no opening is recorded"
+    )
