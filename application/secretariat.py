@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from uuid import UUID
 
@@ -143,6 +144,7 @@ class Secretariat(Application[UUID]):
                 self._exists,
                 loaded_before=first_loaded,
                 snapshot_every=self.snapshotting_intervals if self.snapshots else None,
+                today=self.today,
             )
             outcomes = []
             refused = None
@@ -181,6 +183,13 @@ class Secretariat(Application[UUID]):
         first = next((i for i, done in enumerate(outcomes) if done is not None), 0)
         conflict = ConflictError(describe(pending[first][0]))
         return Applied(tuple(outcomes[:first]), Refusal(first, conflict))
+
+    @staticmethod
+    def today() -> date:
+        """The day a command is recorded on, for the rule that no decision
+        takes effect later: the latest date anywhere on Earth (UTC+14), so
+        that an officer's today is never refused wherever they are."""
+        return (datetime.now(UTC) + timedelta(hours=14)).date()
 
     def is_applied(self, marking: UUID) -> bool:
         """Whether the import entry with this id has been applied: one read of

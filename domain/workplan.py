@@ -104,6 +104,8 @@ class Workplan(Aggregate):
             raise OutsidePeriodError(self.period, cycle, "the cycle")
         if str(cycle) in self.deadlines:
             raise CommentsAlreadyRequestedError(self.description, cycle)
+        if deadline <= on:
+            raise DeadlineNotAfterCallError(self.description, cycle, on, deadline)
         self._request_comments(cycle=cycle, deadline=deadline, on=on, actor=actor)
 
     class CommentsRequested(Event):
@@ -118,12 +120,14 @@ class Workplan(Aggregate):
     ) -> None:
         self.deadlines[str(cycle)] = deadline
         self.references[str(cycle)] = []
+        vars(self).setdefault("requested", {})[str(cycle)] = on
 
     def extend_deadline(
         self, *, cycle: int, to: date, reason: str, on: date, actor: str
     ) -> None:
         """Extend the deadline of a call for comments to a later date."""
         in_force = self._deadline(cycle)
+        self._check_after_call(cycle, on, "an extension")
         if to <= in_force:
             raise ExtensionNotLaterError(self.description, cycle, in_force, to)
         self._extend_deadline(
@@ -163,6 +167,7 @@ class Workplan(Aggregate):
     ) -> None:
         """Record a comment received on `on`, in whatever order receipts are typed."""
         self._deadline(cycle)
+        self._check_after_call(cycle, on, "a submission")
         if reference is not None and reference in self.references[str(cycle)]:
             raise SubmissionAlreadyReceivedError(self.description, cycle, reference)
         self._receive_submission(
@@ -231,6 +236,11 @@ class Workplan(Aggregate):
             cycle, reference = received
             if reference in self.references.get(cycle, []):
                 self.references[cycle].remove(reference)
+
+    def _check_after_call(self, cycle: int, on: date, what: str) -> None:
+        requested = vars(self).get("requested", {}).get(str(cycle))
+        if requested is not None and on < requested:
+            raise BeforeCallError(self.description, cycle, on, requested, what)
 
     def _deadline(self, cycle: int) -> date:
         try:
@@ -301,4 +311,27 @@ class SubmissionAlreadyReceivedError(DomainError):
         super().__init__(
             f"a submission with reference {reference!r} was already received "
             f"for {cycle} under {workplan}"
+        )
+
+
+class DeadlineNotAfterCallError(DomainError):
+    """Raised when a call for comments is due on or before the day it is made."""
+
+    def __init__(self, workplan: str, cycle: int, on: date, deadline: date) -> None:
+        super().__init__(
+            f"comments for {cycle} under {workplan} requested on {on.isoformat()} "
+            f"cannot be due on {deadline.isoformat()}: the deadline must be later "
+            "than the call"
+        )
+
+
+class BeforeCallError(DomainError):
+    """Raised when an extension or a submission is dated before its call."""
+
+    def __init__(
+        self, workplan: str, cycle: int, on: date, requested: date, what: str
+    ) -> None:
+        super().__init__(
+            f"{what} dated {on.isoformat()} comes before comments for {cycle} "
+            f"under {workplan} were requested ({requested.isoformat()})"
         )

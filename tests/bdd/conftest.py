@@ -619,6 +619,11 @@ def officer_is_told(officer: Officer, message: str) -> None:
     assert str(officer.examine_rejection()) == message
 
 
+@then(phrase('the officer is told a message that starts "{start:Text}"'))
+def officer_is_told_a_message_that_starts(officer: Officer, start: str) -> None:
+    assert str(officer.examine_rejection()).startswith(start)
+
+
 @then("nothing is recorded")
 def nothing_is_recorded(officer: Officer) -> None:
     assert officer.subject is not None, "no command was taken"
