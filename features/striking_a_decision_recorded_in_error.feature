@@ -18,6 +18,12 @@ Feature: Striking a decision recorded in error
       And the postponements list no postponement of the 6th session of cybercrime-egm
       And the delegation's entry for the 6th session of cybercrime-egm is the same one, revised 0 times, on 6–8 April 2020
 
+    Example: As of a date after the struck postponement, the session reads as if it had never been postponed
+      Given the 6th session of cybercrime-egm is postponed to 27–29 July 2020 on 13 March 2020 because "Impact of the COVID-19 pandemic"
+      When the entry at version 2 of the 6th session of cybercrime-egm is struck on 1 April 2020 because "Recorded for the wrong session"
+      Then the calendar as of 20 March 2020 shows the 6th session of cybercrime-egm on 6–8 April 2020
+      And the calendar as of 20 March 2020 as recorded just before the strike shows the 6th session of cybercrime-egm on 27–29 July 2020
+
     Example: A cancellation struck leaves the session scheduled
       Given the 6th session of cybercrime-egm is cancelled on 13 March 2020 because "Typed under the wrong session"
       When the entry at version 2 of the 6th session of cybercrime-egm is struck on 13 March 2020 because "Recorded for the wrong session"

@@ -36,6 +36,16 @@ class CalendarView(View):
         self.upsert(cursor, CALENDAR_SESSIONS, changes.current.values())
         self.insert(cursor, POSTPONEMENTS, changes.postponements)
         self.delete(cursor, POSTPONEMENTS, changes.struck_postponements)
+        if changes.struck_versions:
+            # The versions a decision struck made, or kept, read as never made.
+            cursor.executemany(
+                self.sql(
+                    f"UPDATE {self.qualified(CALENDAR_VERSIONS.name)} "
+                    'SET "struck_at" = ? WHERE "session_id" = ? '
+                    'AND "version" >= ? AND "version" < ? AND "struck_at" IS NULL'
+                ),
+                changes.struck_versions,
+            )
 
     def sessions(
         self,
@@ -77,6 +87,12 @@ class CalendarView(View):
         """Each session's latest version of its row with its effective date
         not after `as_of` and recorded by `known_at`."""
         conditions, params, order = [], [], []
+        # A version struck (by the moment asked about) reads as never made.
+        if known_at is None:
+            conditions.append('w."struck_at" IS NULL')
+        else:
+            conditions.append('(w."struck_at" IS NULL OR w."struck_at" > ?)')
+            params.append(known_at)
         if as_of is not None:
             conditions.append('w."effective_on" <= ?')
             params.append(as_of.isoformat())

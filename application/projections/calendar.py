@@ -178,6 +178,9 @@ class CalendarChanges:
     postponements: list[PostponementRow] = attrs.Factory(list)
     struck_postponements: list[tuple[str, int]] = attrs.Factory(list)
     """The postponements struck (by session and version): the view drops them."""
+    struck_versions: list[tuple[str, str, int, int]] = attrs.Factory(list)
+    """Decisions struck: when (the strike's recording time), of which session,
+    from which version on, up to the strike's own: those versions are struck."""
 
 
 class CalendarProjector:
@@ -207,6 +210,14 @@ class CalendarProjector:
                     changes.struck_postponements.append(
                         (record_key(event.originator_id), event.entry_version)
                     )
+                changes.struck_versions.append(
+                    (
+                        recorded_at,
+                        record_key(event.originator_id),
+                        event.entry_version,
+                        event.originator_version,
+                    )
+                )
             if type(event) is Session.Scheduled:
                 row = scheduled(event, recorded_at)
             else:

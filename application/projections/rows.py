@@ -51,6 +51,10 @@ class CalendarRow(NamedTuple):
     effective_on: str
     recorded_at: str
     actor: str
+    struck_at: str | None = None
+    """When the decision that made this version (or one before it that it
+    kept) was struck, if it was: from then on, the calendar as of a date reads
+    as if it had never been recorded."""
 
 
 class PostponementRow(NamedTuple):

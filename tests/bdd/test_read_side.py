@@ -224,6 +224,34 @@ def titled_as_of_before_the_correction(
 
 
 @then(
+    phrase("the calendar as of {day:Date} shows the {session:Session} on {dates:Days}")
+)
+def dates_as_of(record: Record, day: date, session: SessionRecord, dates: Days) -> None:
+    entry = shown(record, session, as_of=day)
+    assert {"start": entry["start"], "end": entry["end"]} == dates.stored()
+
+
+@then(
+    phrase(
+        "the calendar as of {day:Date} as recorded just before the strike shows "
+        "the {session:Session} on {dates:Days}"
+    )
+)
+def dates_as_of_before_the_strike(
+    record: Record, day: date, session: SessionRecord, dates: Days
+) -> None:
+    strikes = [
+        event
+        for event in record.app.history(session.body, session.number)["events"]
+        if event["event"] == "Struck"
+    ]
+    latest = datetime.fromisoformat(strikes[-1]["recorded_at"])
+    moment = utc_text(latest - timedelta(microseconds=1))
+    entry = shown(record, session, as_of=day, known_at=moment)
+    assert {"start": entry["start"], "end": entry["end"]} == dates.stored()
+
+
+@then(
     phrase(
         'the calendar as of {day:Date} shows the {session:Session} in "{venue:Text}"'
     )
