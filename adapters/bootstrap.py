@@ -28,9 +28,12 @@ rather than loaded again from its snapshot."""
 def open_secretariat(store: Store, *, create: bool, many: bool = False) -> Secretariat:
     """Build the Secretariat on `store`.
 
-    A command that only reads (`create=False`) never creates a store, so a
+    A command that only reads (`create=False`) is refused a store that does
+    not exist (no SQLite file, no tables in the PostgreSQL schema), so a
     mistyped path is reported rather than shown as an empty record. A command
-    that records `many` decisions keeps the records it has loaded in memory.
+    that records (`create=True`) creates the store with its first event only:
+    one that a rule refuses leaves no store behind. A command that records
+    `many` decisions keeps the records it has loaded in memory.
     """
     from eventsourcing.persistence import PersistenceError
 
@@ -51,6 +54,8 @@ def open_secretariat(store: Store, *, create: bool, many: bool = False) -> Secre
     except (PersistenceError, OSError) as error:
         raise StoreUnavailableError(describe_store_error(store, error)) from error
     try:
+        if not create and not record_exists(secretariat):
+            raise StoreUnavailableError(f"no store at {store.label}")
         check_key(secretariat, store)
     except BaseException:
         secretariat.close()
@@ -58,12 +63,33 @@ def open_secretariat(store: Store, *, create: bool, many: bool = False) -> Secre
     return secretariat
 
 
+def record_exists(secretariat: Secretariat) -> bool:
+    """Whether the store's table of events exists: a store that does not
+    exist is created by its first event (`adapters.recorders`)."""
+    table_exists = getattr(secretariat.recorder, "table_exists", None)
+    return table_exists is None or bool(table_exists())
+
+
+def create_store(secretariat: Secretariat) -> None:
+    """Create the store's tables now, if they are missing, rather than with
+    its first event: for a process that follows the store (`projections
+    run`), started before anything is recorded."""
+    recorders: list[object] = [secretariat.recorder]
+    if secretariat.snapshots is not None:
+        recorders.append(secretariat.snapshots.recorder)
+    for recorder in recorders:
+        create = getattr(recorder, "create_missing_table", None)
+        if create is not None:
+            create()
+
+
 def open_views(
     store: Store, secretariat: Secretariat, *, page_size: int | None = None
 ) -> Views:
     """Build the views of `store` beside its Secretariat (same database, same
-    connections), creating their tables the first time (`page_size`: the
-    events each transaction of a catch-up applies, when not the default)."""
+    connections), creating their tables the first time, once the store exists
+    (`page_size`: the events each transaction of a catch-up applies, when not
+    the default)."""
     from eventsourcing.persistence import PersistenceError
 
     try:
@@ -78,18 +104,24 @@ def build_views(
     """The views of `secretariat`'s store, of that `kind` of store."""
     from adapters.views.calendar import CalendarView
     from adapters.views.deadlines import DeadlinesView
+    from adapters.views.sealing import view_cipher
     from adapters.views.source import EventSource
     from adapters.views.views import Views
 
     recorder = secretariat.recorder
+    cipher = view_cipher()  # the events' key: see `adapters.store.check_key`
     if kind == "postgresql":
         from eventsourcing.postgres import PostgresApplicationRecorder
 
         from adapters.views import postgres
 
         assert isinstance(recorder, PostgresApplicationRecorder)
-        calendar: CalendarView = postgres.PostgresCalendarView(recorder.datastore)
-        deadlines: DeadlinesView = postgres.PostgresDeadlinesView(recorder.datastore)
+        calendar: CalendarView = postgres.PostgresCalendarView(
+            recorder.datastore, cipher
+        )
+        deadlines: DeadlinesView = postgres.PostgresDeadlinesView(
+            recorder.datastore, cipher
+        )
         select = postgres.page_query(recorder)
     else:
         from eventsourcing.sqlite import SQLiteApplicationRecorder
@@ -97,10 +129,10 @@ def build_views(
         from adapters.views import sqlite
 
         assert isinstance(recorder, SQLiteApplicationRecorder)
-        calendar = sqlite.SQLiteCalendarView(recorder.datastore)
-        deadlines = sqlite.SQLiteDeadlinesView(recorder.datastore)
+        calendar = sqlite.SQLiteCalendarView(recorder.datastore, cipher)
+        deadlines = sqlite.SQLiteDeadlinesView(recorder.datastore, cipher)
         select = sqlite.page_query(recorder)
-    for view in (calendar, deadlines):
-        view.prepare(secretariat.name)
     source = EventSource(recorder, secretariat.mapper, secretariat.name, select)
-    return Views(source, calendar, deadlines, page_size=page_size)
+    views = Views(source, calendar, deadlines, page_size=page_size)
+    views.prepare()
+    return views

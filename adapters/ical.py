@@ -21,6 +21,7 @@ from application.wording import (
     describe_session,
     has_moved,
     session_order,
+    session_summary,
     times,
 )
 from domain.ids import natural_id
@@ -67,7 +68,7 @@ def session_event(row: CalendarRow) -> Event:
     event = Event()
     event.add("uid", session_uid(row))
     event.add("dtstamp", datetime.fromisoformat(row.recorded_at))
-    event.add("summary", row.title)
+    event.add("summary", session_summary(row.title, row.body))
     # A session postponed with its dates to be determined keeps its last
     # known dates, marked TENTATIVE.
     event.add("dtstart", date.fromisoformat(row.last_start))

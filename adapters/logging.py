@@ -8,6 +8,8 @@ import sys
 
 import structlog
 
+LOG_LEVEL_VARIABLE = "SECRETARIAT_LOG_LEVEL"
+
 
 def configure_logging(*, json: bool = False, level: str | None = None) -> None:
     """Write log lines to standard error: readable by default, JSON lines on request.
@@ -15,7 +17,7 @@ def configure_logging(*, json: bool = False, level: str | None = None) -> None:
     `level` (default `$SECRETARIAT_LOG_LEVEL`, else `info`) hides quieter lines:
     `warning` keeps only the lines of commands that failed.
     """
-    name = (level or os.environ.get("SECRETARIAT_LOG_LEVEL") or "info").upper()
+    name = (level or os.environ.get(LOG_LEVEL_VARIABLE) or "info").upper()
     threshold = logging.getLevelNamesMapping().get(name, logging.INFO)
     renderer: structlog.typing.Processor = (
         structlog.processors.JSONRenderer()

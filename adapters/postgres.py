@@ -5,8 +5,8 @@ Officers open the same store at the same moment, and each command opens it:
 the library would run `CREATE TABLE IF NOT EXISTS` and `CREATE OR REPLACE
 FUNCTION` at every opening, which PostgreSQL fails when two processes run them
 at once ("tuple concurrently updated", or a duplicate type when the tables are
-new). Here the tables are looked for, and created only when missing
-(`adapters.recorders`), under an advisory lock.
+new). Here the tables are looked for, and created only when missing, with
+the first event written (`adapters.recorders`), under an advisory lock.
 
 The library tries a failed statement ten times, and each try may wait for a
 connection as long as the connect timeout: an officer whose server stopped
@@ -33,7 +33,7 @@ from psycopg import Cursor
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
 
-from adapters.recorders import FirstWriteDecides, TablesWhenMissing
+from adapters.recorders import FirstWriteDecides, TablesOnFirstWrite, TablesWhenMissing
 
 ATTEMPTS = 3
 """Tries of a statement whose connection failed."""
@@ -47,17 +47,25 @@ def _retried(method: Callable[..., Any]) -> Any:
     )
 
 
-class AggregateRecorder(PostgresAggregateRecorder):
+class _RetriedAggregateRecorder(PostgresAggregateRecorder):
     insert_events = _retried(PostgresAggregateRecorder.insert_events)
     select_events = _retried(PostgresAggregateRecorder.select_events)
 
 
-class ApplicationRecorder(FirstWriteDecides, PostgresApplicationRecorder):
+class _RetriedApplicationRecorder(PostgresApplicationRecorder):
     insert_events = _retried(PostgresApplicationRecorder.insert_events)
     select_events = _retried(PostgresApplicationRecorder.select_events)
     select_notifications = _retried(PostgresApplicationRecorder.select_notifications)
     max_notification_id = _retried(PostgresApplicationRecorder.max_notification_id)
 
+
+class AggregateRecorder(TablesOnFirstWrite, _RetriedAggregateRecorder):
+    pass
+
+
+class ApplicationRecorder(
+    TablesOnFirstWrite, FirstWriteDecides, _RetriedApplicationRecorder
+):
     def _insert_events(
         self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
     ) -> None:

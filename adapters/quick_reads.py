@@ -80,6 +80,9 @@ def current_calendar(store: Store, body: str | None = None) -> dict[str, Any] | 
             f"FROM {CALENDAR_SESSIONS.name} {where}",
             (body,) if body else (),
         ).fetchall()
+        if body and not records:
+            # A body with no session, or no body at all: the full path tells.
+            return None
         return calendar_answer(CALENDAR_SESSIONS.rows(records))
     except sqlite3.Error:
         return None

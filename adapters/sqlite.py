@@ -1,19 +1,31 @@
-"""The library's SQLite persistence, creating a store's tables only when
-they are missing, and letting the first write decide the store's encryption
+"""The library's SQLite persistence, creating a store's file and tables with
+its first event, and letting the first write decide the store's encryption
 (see `adapters.recorders`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from eventsourcing.persistence import StoredEvent
-from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLiteFactory
+from eventsourcing.sqlite import (
+    SQLiteAggregateRecorder,
+    SQLiteApplicationRecorder,
+    SQLiteCursor,
+    SQLiteFactory,
+)
 
-from adapters.recorders import FirstWriteDecides, TablesWhenMissing
+from adapters.recorders import FirstWriteDecides, TablesOnFirstWrite, TablesWhenMissing
 
 
-class ApplicationRecorder(FirstWriteDecides, SQLiteApplicationRecorder):
+class AggregateRecorder(TablesOnFirstWrite, SQLiteAggregateRecorder):
+    pass
+
+
+class ApplicationRecorder(
+    TablesOnFirstWrite, FirstWriteDecides, SQLiteApplicationRecorder
+):
     def _insert_events(
         self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **kwargs: Any
     ) -> Sequence[int] | None:
@@ -33,9 +45,12 @@ class ApplicationRecorder(FirstWriteDecides, SQLiteApplicationRecorder):
 
 
 class Factory(TablesWhenMissing, SQLiteFactory):
+    aggregate_recorder_class = AggregateRecorder
     application_recorder_class = ApplicationRecorder
 
     def has_table(self, recorder: Any) -> bool:
+        if not Path(self.datastore.pool.db_name).is_file():
+            return False  # looked for without creating the file
         with self.datastore.transaction(commit=False) as cursor:
             cursor.execute(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",

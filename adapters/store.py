@@ -64,14 +64,17 @@ class Store:
 
     @property
     def label(self) -> str:
-        """The store as an officer names it: the file, or the URL without password."""
+        """The store as an officer names it: the file, or the URL without
+        password (with its schema, when one is named)."""
         if self.path is not None:
             return str(self.path)
         parts = urlsplit(self.url)
         host = parts.hostname or ""
         port = f":{parts.port}" if parts.port else ""
         user = f"{parts.username}@" if parts.username else ""
-        return f"{parts.scheme}://{user}{host}{port}{parts.path}"
+        schema = self.settings.get("POSTGRES_SCHEMA")
+        query = f"?schema={schema}" if schema else ""
+        return f"{parts.scheme}://{user}{host}{port}{parts.path}{query}"
 
 
 def parse_store_url(url: str) -> Store:
@@ -259,6 +262,12 @@ def cipher_settings() -> dict[str, str]:
             "written in base64, as `secretariat keygen` prints it"
         )
     return {"CIPHER_TOPIC": CIPHER_TOPIC, "CIPHER_KEY": key}
+
+
+def cipher_key() -> bytes | None:
+    """The key of `$SECRETARIAT_CIPHER_KEY`, checked, or None when it is not set."""
+    settings = cipher_settings()
+    return base64.b64decode(settings["CIPHER_KEY"]) if settings else None
 
 
 def new_cipher_key() -> str:

@@ -33,6 +33,8 @@ class Recorded:
     record: str
     event: str
     version: int
+    events: tuple[Any, ...] = attrs.field(default=(), eq=False, repr=False)
+    """The events recorded, for whoever says what they were."""
 
 
 @attrs.frozen
@@ -117,14 +119,12 @@ class Decisions:
         if every and any(event.originator_version % every == 0 for event in events):
             self.snapshots.append(type(aggregate).Snapshot.take(aggregate))
         if marking is not None:
-            entry = ImportedEntry(
-                id=marking,
-                command=declaration.verb,
-                on=command.on,
-                actor=command.actor,
+            self.events.append(
+                ImportedEntry.mark(marking, declaration.verb, command.on, command.actor)
             )
-            self.events += entry.collect_events()
-        recorded = Recorded(description, type(events[-1]).__name__, aggregate.version)
+        recorded = Recorded(
+            description, type(events[-1]).__name__, aggregate.version, tuple(events)
+        )
         return Decided(recorded, aggregate)
 
     def exists(self, record_id: UUID) -> bool:

@@ -12,7 +12,7 @@ again skips the entries marked, so each entry is applied exactly once.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 import attrs
@@ -30,6 +30,12 @@ BATCH_EVENTS = 500
 """Events saved per transaction (a few more: a transaction ends on a whole
 entry). Fewer transactions make an import faster; more make its prefixes finer."""
 
+SNAPSHOTS_HELD = 100
+"""Snapshots of the records, taken as entries are applied, held before they
+are saved, in a transaction of their own: one such transaction for many of
+the entries' (a snapshot lost to a crash only leaves a record loaded from an
+earlier one)."""
+
 
 @attrs.frozen
 class Entry:
@@ -41,7 +47,10 @@ class Entry:
     """The line it starts on, from 1."""
     command: Command
     marking: UUID
-    """The id that records it as applied (its content and occurrence)."""
+    """The id that records it as applied (its file, content and occurrence)."""
+    legacy: UUID | None = None
+    """The id an earlier version recorded it as applied with, if any (its
+    content and occurrence alone): see `recognise_earlier_marks`."""
 
     @property
     def position(self) -> str:
@@ -112,6 +121,7 @@ def apply_entries(
     # Until an entry is found applied, a file is taken to be new: its entries
     # are not looked up one by one (see `Secretariat.apply`).
     new = True
+    snapshots: list[Any] = []
     while start < len(entries):
         rest = entries[start:]
         try:
@@ -119,12 +129,17 @@ def apply_entries(
                 [(entry.command, entry.marking) for entry in rest],
                 events=BATCH_EVENTS,
                 assume_new=new,
+                defer_snapshots=True,
             )
         except Exception as error:
             # Nothing of this transaction was written (the store failed, say).
             raise EntryFailedError(
                 rest[0], error, Imported(applied, already)
             ) from error
+        snapshots += batch.snapshots
+        if len(snapshots) >= SNAPSHOTS_HELD or batch.refused is not None:
+            secretariat.save_snapshots(snapshots)
+            snapshots = []
         for entry, outcome in zip(rest, batch.outcomes, strict=False):
             if outcome is None:
                 already += 1
@@ -140,9 +155,32 @@ def apply_entries(
             ) from refused.error
         assert batch.outcomes, "a transaction takes at least one entry"
         start += len(batch.outcomes)
+    secretariat.save_snapshots(snapshots)
     return Imported(applied, already)
 
 
 def count_applied(secretariat: Secretariat, entries: Iterable[Entry]) -> int:
     """How many of the entries are already in the record."""
     return sum(secretariat.is_applied(entry.marking) for entry in entries)
+
+
+def recognise_earlier_marks(
+    secretariat: Secretariat, entries: Sequence[Entry]
+) -> Sequence[Entry]:
+    """The entries, those an earlier version applied known by the mark it gave
+    them, so that they are not applied again.
+
+    Earlier versions marked an entry by its content and occurrence alone, not
+    its file. An import applies a prefix of its file, so a file an earlier
+    version imported, whole or in part, has its first entry marked so: only
+    then is each entry looked up by its earlier mark (one read per entry)."""
+    if not entries or entries[0].legacy is None:
+        return entries
+    if not secretariat.is_applied(entries[0].legacy):
+        return entries
+    return [
+        attrs.evolve(entry, marking=entry.legacy)
+        if entry.legacy is not None and secretariat.is_applied(entry.legacy)
+        else entry
+        for entry in entries
+    ]

@@ -21,7 +21,9 @@ from domain.limits import BODY_CODE
 if TYPE_CHECKING:
     from domain.values import Period
 
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+"""A date's digits are ASCII ones (`\\d` would also match ٢ or ²)."""
+ASCII_DIGITS = re.compile(r"[0-9]+")
 MAX_DIGITS = 9
 """The longest whole number read: more digits are a typing mistake, and would
 only be refused later as out of range."""
@@ -45,9 +47,16 @@ def parse_date(text: str) -> date:
 def parse_count(text: str) -> int:
     """A whole number written in decimal digits (a session number, an item, a year)."""
     written = text.strip()
-    if not written.isascii() or not written.isdigit() or len(written) > MAX_DIGITS:
+    if not ASCII_DIGITS.fullmatch(written) or len(written) > MAX_DIGITS:
         raise UnreadableValueError(f"{text!r} is not a whole number")
     return int(written)
+
+
+def parse_number(text: str) -> int:
+    """A session's number: a whole number from 1 (`parse_count`, then checked)."""
+    from domain.values import check_number
+
+    return check_number(parse_count(text), what="a session number")
 
 
 def parse_moment(text: str) -> str:
@@ -102,7 +111,7 @@ def parse_choice(text: str, choices: Sequence[str]) -> str:
 def parse_assignment(text: str) -> tuple[int, str]:
     """`KEY=TEXT`, where KEY is a whole number (an agenda item, a year)."""
     key, equals, value = text.partition("=")
-    if not equals or not key.strip().isdigit() or not key.strip().isascii():
+    if not equals or not ASCII_DIGITS.fullmatch(key.strip()):
         raise UnreadableValueError(f"{text!r} is not written N=TEXT")
     # Spaces only: any other character is checked as part of the text.
     return int(key), value.strip(" ")

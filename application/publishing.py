@@ -18,6 +18,7 @@ import attrs
 
 from application.ports import Views
 from application.projections.rows import CalendarRow
+from application.queries import session_entry
 from application.wording import (
     DOCUMENT_ORDER,
     OWN_SECTIONS,
@@ -667,6 +668,22 @@ class Publishing:
             self._check_body(body)
             raise SessionNotFoundError(body, number)
         return session_record(body, number, events)
+
+    def session(self, body: str, number: int) -> dict[str, Any]:
+        """One session's whole record, as its page shows it, as plain data:
+        its calendar entry, its body, its postponements, agenda, documents,
+        comments, statements, panelists and report."""
+        record = self.session_record(body, number)
+        (row,) = [r for r in self.views.calendar_rows(body) if r.number == number]
+        postponed = self.views.postponements(body)["postponements"]
+        shown = attrs.asdict(record)
+        del shown["body"], shown["number"]
+        return {
+            "session": session_entry(row),
+            "body": attrs.asdict(self.body_profile(body)),
+            "postponements": [p for p in postponed if p["number"] == number],
+            **shown,
+        }
 
     def body_profile(self, code: str) -> BodyProfile:
         """A body's name, parent and mandate."""

@@ -298,3 +298,52 @@ def calls_as_of(
             )
         )
     return result
+
+
+# Bodies.
+
+
+def bodies_answer(
+    bodies: Iterable[dict[str, Any]],
+    sessions: Iterable[Any],
+    workplans: Iterable[dict[str, Any]],
+) -> dict[str, Any]:
+    """`{"bodies": [...]}`: every body with its name, parent and mandate, its
+    sessions (by number: dates and status as the calendar has them now) and
+    its workplans (by period)."""
+    by_body: dict[str, list[Any]] = {}
+    for row in sessions:
+        by_body.setdefault(row.body, []).append(row)
+    plans: dict[str, list[dict[str, Any]]] = {}
+    for workplan in workplans:
+        plans.setdefault(workplan["body"], []).append(workplan)
+    return {
+        "bodies": [
+            {
+                **body,
+                "sessions": [
+                    {
+                        "number": row.number,
+                        "title": row.title,
+                        "start": row.start,
+                        "end": row.end,
+                        "status": row.status,
+                    }
+                    for row in sorted(by_body.get(body["code"], []), key=_number)
+                ],
+                "workplans": [
+                    {"period": w["period"], "adopted_on": w["adopted_on"]}
+                    for w in sorted(plans.get(body["code"], []), key=_period)
+                ],
+            }
+            for body in bodies
+        ]
+    }
+
+
+def _number(row: Any) -> int:
+    return int(row.number)
+
+
+def _period(workplan: dict[str, Any]) -> str:
+    return str(workplan["period"])

@@ -5,7 +5,9 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Sequence
+from copy import deepcopy
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from uuid import UUID
 
@@ -13,7 +15,7 @@ import attrs
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError, JSONTranscoder
-from eventsourcing.utils import Environment, EnvType
+from eventsourcing.utils import Environment, EnvType, get_topic
 
 from application.deciding import Decisions, Recorded, describe
 from application.errors import ConflictError
@@ -59,6 +61,9 @@ class Applied:
     refused: Refusal | None = None
     """The command refused by a rule or a conflict, if any: those before it
     are recorded, it and those after it are not."""
+    snapshots: tuple[Any, ...] = ()
+    """The snapshots taken of the records as saved, when their saving was
+    left to the caller (`save_snapshots`)."""
 
 
 class Secretariat(Application[UUID]):
@@ -114,6 +119,7 @@ class Secretariat(Application[UUID]):
         events: int | None = None,
         skip_applied: bool = True,
         assume_new: bool = False,
+        defer_snapshots: bool = False,
     ) -> Applied:
         """Apply commands in order, in one transaction: each is decided on the
         records as the commands before it left them, held in memory, and what
@@ -131,6 +137,11 @@ class Secretariat(Application[UUID]):
         already: the commands are decided as if none were, and if one was, its
         mark is refused by the store, nothing is written, and they are decided
         again, asking.
+
+        With `defer_snapshots`, the snapshots taken are not saved but handed
+        back (`Applied.snapshots`), for the caller to save many transactions'
+        at once (`save_snapshots`): a snapshot only spares a later load some
+        events, and one never saved costs nothing else.
         """
         taken = len(pending)
         first_loaded: dict[UUID, int] = {}
@@ -139,8 +150,14 @@ class Secretariat(Application[UUID]):
         for attempt in range(self.save_attempts):
             if attempt:
                 self._pause(attempt)
+            # At the first attempt, a record this Secretariat saved is taken
+            # from memory as it saved it, without asking the store for what
+            # others recorded since (a read per record and transaction): if
+            # someone did, the save meets their events, and the next attempt
+            # reads the record afresh, as if this one had never been.
+            trusted: set[UUID] = set()
             decisions = Decisions(
-                self._load,
+                partial(self._load, trusted=None if attempt else trusted),
                 self._exists,
                 loaded_before=first_loaded,
                 snapshot_every=self.snapshotting_intervals if self.snapshots else None,
@@ -167,11 +184,18 @@ class Secretariat(Application[UUID]):
                     break
             if not decisions.events:
                 return Applied(tuple(outcomes), refused)
+            kept: tuple[Any, ...] = ()
+            if defer_snapshots:
+                kept, decisions.snapshots = tuple(decisions.snapshots), []
             try:
                 self._save(decisions)
             except IntegrityError:
-                for record_id, version in decisions.loaded.items():
-                    first_loaded.setdefault(record_id, version)
+                # The versions first found in the store (not in memory) stand.
+                first_loaded = {
+                    record_id: version
+                    for record_id, version in decisions.loaded.items()
+                    if record_id not in trusted
+                } | first_loaded
                 asking = skip_applied
                 if not skip_applied and any(
                     marking is not None and self.is_applied(marking)
@@ -179,7 +203,7 @@ class Secretariat(Application[UUID]):
                 ):
                     return Applied(tuple(None for _ in pending[:taken]))
                 continue
-            return Applied(tuple(outcomes), refused)
+            return Applied(tuple(outcomes), refused, kept)
         first = next((i for i, done in enumerate(outcomes) if done is not None), 0)
         conflict = ConflictError(describe(pending[first][0]))
         return Applied(tuple(outcomes[:first]), Refusal(first, conflict))
@@ -221,6 +245,39 @@ class Secretariat(Application[UUID]):
             "events": history_records(events),
         }
 
+    def bodies(self) -> list[dict[str, Any]]:
+        """Every body established, by code: as its establishment recorded it."""
+        topics = [get_topic(Body.Established)]
+        found: list[dict[str, Any]] = []
+        start = 1
+        while True:
+            page = self.recorder.select_notifications(start, 500, topics=topics)
+            for notification in page:
+                body = self._body_by_id(notification.originator_id)
+                found.append(
+                    {
+                        "code": body.code,
+                        "name": body.name,
+                        "parent": body.parent,
+                        "mandate": body.mandate,
+                        "established_on": body.established_on.isoformat(),
+                    }
+                )
+            if len(page) < 500:
+                return sorted(found, key=lambda body: body["code"])
+            start = page[-1].id + 1
+
+    def _body_by_id(self, originator_id: UUID | str) -> Body:
+        found: Aggregate = self.repository.get(UUID(str(originator_id)))
+        assert isinstance(found, Body)
+        return found
+
+    def check_body(self, code: str) -> None:
+        """Raise `BodyNotFoundError` unless a body `code` has been established:
+        a read of one body names a body of the record."""
+        if not self._exists(body_id(code)):
+            raise BodyNotFoundError(code)
+
     def event_count(self) -> int:
         """How many events the store holds (the position of its last event)."""
         return self.recorder.max_notification_id() or 0
@@ -250,7 +307,22 @@ class Secretariat(Application[UUID]):
         assert isinstance(aggregate, kind)
         return aggregate
 
-    def _load(self, record_id: UUID) -> Aggregate | None:
+    def _load(
+        self, record_id: UUID, *, trusted: set[UUID] | None = None
+    ) -> Aggregate | None:
+        """The record `record_id` (None: there is none). With `trusted`, a
+        record held in memory is taken as held, a copy of it (a decision that
+        fails must not change it), and its id added to `trusted`."""
+        cache = self.repository.cache
+        if trusted is not None and cache is not None:
+            try:
+                held = cache.get(record_id)
+            except KeyError:
+                pass
+            else:
+                assert isinstance(held, Aggregate)
+                trusted.add(record_id)
+                return deepcopy(held)
         try:
             aggregate: Aggregate = self.repository.get(record_id)
         except AggregateNotFoundError:
@@ -258,7 +330,22 @@ class Secretariat(Application[UUID]):
         return aggregate
 
     def _exists(self, record_id: UUID) -> bool:
+        """Whether there is a record `record_id`: one held in memory is (a
+        record is never removed), else one read of its first event."""
+        cache = self.repository.cache
+        if cache is not None:
+            try:
+                cache.get(record_id)
+            except KeyError:
+                pass
+            else:
+                return True
         return bool(self.recorder.select_events(record_id, limit=1))
+
+    def save_snapshots(self, snapshots: Sequence[Any]) -> None:
+        """Save snapshots `apply` handed back, in one transaction."""
+        if snapshots and self.snapshots is not None:
+            self.snapshots.put(snapshots)
 
     def _save(self, decisions: Decisions) -> None:
         """Save what `decisions` decided, in one transaction, in the order
@@ -272,8 +359,7 @@ class Secretariat(Application[UUID]):
         if cache is not None:
             for record_id, aggregate in decisions.held.items():
                 cache.put(record_id, aggregate)
-        if decisions.snapshots and self.snapshots is not None:
-            self.snapshots.put(decisions.snapshots)
+        self.save_snapshots(decisions.snapshots)
 
     def _pause(self, attempt: int) -> None:
         bound = min(self.retry_pause * 2 ** (attempt - 1), self.retry_pause_limit)

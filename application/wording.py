@@ -11,7 +11,9 @@ answer without loading the domain's values.
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 from domain.phrases import UNDATED, describe_days
@@ -141,6 +143,39 @@ def when(iso: str | None, assumed: bool) -> str:
     return f"{day(iso)} {ASSUMED}" if assumed else day(iso)
 
 
+def session_summary(title: str, body: str) -> str:
+    """A session's title as a calendar entry's summary: with its body's code
+    when the title does not name it (`First meeting (cybercrime-egm)`), so
+    that two bodies' first meetings can be told apart."""
+    if body.lower() in title.lower():
+        return title
+    return f"{title} ({body})"
+
+
+def moment(iso: str, zone: tzinfo | None = None) -> str:
+    """A recording time (ISO, with its offset) in `zone` (default: the local
+    zone), with the zone's label: `13 March 2020, 10:04 UTC+01:00`, or
+    `... UTC` when the zone is UTC."""
+    when = datetime.fromisoformat(iso).astimezone(zone)
+    offset = when.utcoffset()
+    label = "UTC"
+    if offset:
+        label += f"{when:%z}"[:3] + ":" + f"{when:%z}"[3:]
+    return f"{day(when.date().isoformat())}, {when:%H:%M} {label}"
+
+
+def days_away(days: int) -> str:
+    """How far a day is from today: `in 3 days`, `tomorrow`, `today`,
+    `yesterday`, `20 days ago`."""
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    if days == -1:
+        return "yesterday"
+    return f"in {days} days" if days > 0 else f"{-days} days ago"
+
+
 def weekday(iso: str) -> str:
     """`2020-03-12` as `Thursday, 12 March 2020`."""
     return f"{date.fromisoformat(iso):%A}, {day(iso)}"
@@ -255,3 +290,128 @@ def evidenced(event: str, count: int) -> str:
     `the postponement`, `11 statements`."""
     one, many = EVIDENCED.get(event, (event, event))
     return one if count == 1 else f"{count} {many}"
+
+
+# What a recording command did, said as the officer would say it.
+
+
+def event_words(name: str) -> str:
+    """An event's name as words: `AgendaIssued` as `agenda issued`."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower()
+
+
+def _span(value: Mapping[str, Any] | None) -> str:
+    if value is None:
+        return UNDATED
+    return dates(value["start"], value["end"])
+
+
+def _item(event: Mapping[str, Any]) -> str:
+    item = event.get("item")
+    return "general" if item is None else f"on agenda item {item}"
+
+
+def _established(record: str, e: Mapping[str, Any]) -> str:
+    return f"Established {e['code']}, {e['name']}"
+
+
+def _scheduled(record: str, e: Mapping[str, Any]) -> str:
+    return (
+        f"Scheduled {record}, {e['title']}, for {_span(e['dates'])} "
+        f"in {e['venue']} ({format_words(e['format'])})"
+    )
+
+
+def _postponed(record: str, e: Mapping[str, Any]) -> str:
+    if e.get("new") is None:
+        return f"Postponed {record}; its new dates are to be determined"
+    return f"Postponed {record} to {_span(e['new'])}"
+
+
+def _rescheduled(record: str, e: Mapping[str, Any]) -> str:
+    return f"Rescheduled {record} to {_span(e['new'])}"
+
+
+def _venue_changed(record: str, e: Mapping[str, Any]) -> str:
+    return f"Moved {record} to {e['venue']} ({format_words(e['format'])})"
+
+
+def _agenda_issued(record: str, e: Mapping[str, Any]) -> str:
+    count = len(e["items"])
+    return f"Issued the agenda of {record}: {count} item{'s' * (count != 1)}"
+
+
+def _document_issued(record: str, e: Mapping[str, Any]) -> str:
+    named = f"{e['symbol']}, " if e.get("symbol") else ""
+    return f"Issued {named}{e['title']}, for {record}"
+
+
+def _document_circulated(record: str, e: Mapping[str, Any]) -> str:
+    return f"Circulated {e['document']} to the {e['to']}, for {record}"
+
+
+def _statement(record: str, e: Mapping[str, Any]) -> str:
+    return f"Recorded a statement by {e['delegation']} ({_item(e)}) at {record}"
+
+
+def _panelist(record: str, e: Mapping[str, Any]) -> str:
+    return (
+        f"Confirmed {e['name']} ({e['delegation']}) as a panelist on agenda "
+        f"item {e['item']} of {record}"
+    )
+
+
+def _comments_requested(record: str, e: Mapping[str, Any]) -> str:
+    return (
+        f"Requested comments for {e['cycle']} under {record}, "
+        f"due by {day(e['deadline'])}"
+    )
+
+
+def _deadline_extended(record: str, e: Mapping[str, Any]) -> str:
+    return (
+        f"Extended the {e['cycle']} deadline for comments under {record} "
+        f"from {day(e['previous'])} to {day(e['to'])}"
+    )
+
+
+def _submission(record: str, e: Mapping[str, Any]) -> str:
+    return f"Received the comments of {e['submitter']} for {e['cycle']} under {record}"
+
+
+SAYINGS: dict[str, Callable[[str, Mapping[str, Any]], str]] = {
+    "Established": _established,
+    "Scheduled": _scheduled,
+    "Postponed": _postponed,
+    "Rescheduled": _rescheduled,
+    "VenueChanged": _venue_changed,
+    "Cancelled": lambda record, e: f"Cancelled {record}",
+    "AgendaIssued": _agenda_issued,
+    "DocumentIssued": _document_issued,
+    "DocumentCirculated": _document_circulated,
+    "StatementRecorded": _statement,
+    "PanelistConfirmed": _panelist,
+    "Opened": lambda record, e: f"Opened {record} on {day(e['on'])}",
+    "Closed": lambda record, e: f"Closed {record} on {day(e['on'])}",
+    "ReportAdopted": lambda record, e: f"Adopted the report of {record}",
+    "Adopted": lambda record, e: f"Adopted {record}",
+    "CommentsRequested": _comments_requested,
+    "DeadlineExtended": _deadline_extended,
+    "SubmissionReceived": _submission,
+}
+"""What each event says, by the event's name in the history, from its fields
+as the history writes them."""
+
+
+def recorded_sentence(
+    record: str, event: Mapping[str, Any], version: int, *, verb: str
+) -> str:
+    """What a command recorded, as a sentence naming what changed: `Postponed
+    the 6th session of cybercrime-egm to 27–29 July 2020 (version 12).` An
+    event this module has no words for is said by its command (`verb`)."""
+    say = SAYINGS.get(event["event"])
+    try:
+        said = say(record, event) if say else f"Recorded {verb} for {record}"
+    except (KeyError, TypeError, ValueError):
+        said = f"Recorded {verb} for {record}"
+    return f"{said} (version {version})."

@@ -48,6 +48,9 @@ EXPECTED = (
     "B4 calendar --json",
     "B4 deadlines --json",
     "B4 calendar --as-of",
+    "B4 calendar --json, with a key",
+    "B4 deadlines --json, with a key",
+    "B4 calendar --as-of, with a key",
     "B5 cold start",
     "B7 rebuild peak memory (MB)",
 )
@@ -157,6 +160,7 @@ def measure_store(
     attempt("B3", lambda: b3_rebuild(kind, big, p.runs))
     attempt("B7", lambda: b7_memory(kind, big, p.events))
     attempt("B4", lambda: b4_queries(kind, small, big, p.reps, p.events))
+    attempt("B4", lambda: b4_with_a_key(kind, made, records, p))
     attempt("B5", lambda: b5_cold_start(kind, big, p.cold_starts))
     attempt("B2", lambda: b2_command(kind, big, p.runs, p.reps, b2_long(p.events)))
     attempt(
@@ -167,6 +171,18 @@ def measure_store(
     )
     if kind == "postgres":
         attempt("B6", lambda: b6_writers(big, p.runs, p.writer_commands))
+
+
+def b4_with_a_key(
+    kind: str, made: Stores, records: tuple[Path, Path], p: Plan
+) -> list[Figure]:
+    """B4 on the same records, encrypted with a new key."""
+    from adapters.store import new_cipher_key
+
+    key = new_cipher_key()
+    big = made.sealed(kind, "big", records[0], key)
+    small = made.sealed(kind, "small", records[1], key)
+    return b4_queries(kind, small, big, p.reps, p.events, key=key)
 
 
 def table(figures: list[Figure]) -> str:

@@ -3,7 +3,6 @@ same record loaded into a PostgreSQL schema of its own (dropped afterwards)."""
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,9 +11,9 @@ from pathlib import Path
 import attrs
 
 from adapters.store import parse_store_url
-from application.secretariat import Secretariat
 from bench.generate import DATA, copy_store
 from tests.postgres import PostgresMissingError, find_postgres
+from tests.sealed import encrypted_copy, load_into_postgres
 
 
 @attrs.frozen
@@ -75,6 +74,21 @@ class Stores:
         self.schemas.append(schema)
         return BenchStore(kind, f"{self.postgres}?schema={schema}")
 
+    def sealed(self, kind: str, name: str, cached: Path, key: str) -> BenchStore:
+        """A store holding the cached record encrypted with `key`: the same
+        events, in the same order, their states encrypted; its views are
+        built by the first command (`projections rebuild`), with the key."""
+        self.work.mkdir(parents=True, exist_ok=True)
+        copy = self.work / f"{name}-sealed.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{copy}{suffix}").unlink(missing_ok=True)
+        encrypted_copy(cached, copy, key)
+        if kind == "sqlite":
+            return BenchStore(kind, f"sqlite:///{copy}")
+        store = self.empty(kind, f"{name}_sealed")
+        load_into_postgres(copy, store.url)
+        return store
+
     def record(self, kind: str, name: str, cached: Path) -> BenchStore:
         """A store holding the cached record: a copy of the file, or the same
         events and snapshots, in the same order, in a PostgreSQL schema."""
@@ -89,41 +103,7 @@ class Stores:
 def load_postgres(cached: Path, store: BenchStore) -> None:
     """Copy the SQLite record into the (empty) PostgreSQL store, keeping the
     order of the log."""
-    import psycopg
-    from eventsourcing.postgres import (
-        PostgresAggregateRecorder,
-        PostgresApplicationRecorder,
-    )
-
-    app = Secretariat(env=store.settings)  # creates the tables
-    assert isinstance(app.recorder, PostgresApplicationRecorder)
-    events = app.recorder.events_table_name
-    assert app.snapshots is not None
-    assert isinstance(app.snapshots.recorder, PostgresAggregateRecorder)
-    snapshots = app.snapshots.recorder.events_table_name
-    schema = store.settings["POSTGRES_SCHEMA"]
-    app.close()
-    source = sqlite3.connect(cached)
-    with psycopg.connect(store.url.split("?")[0], autocommit=False) as connection:
-        for table, target in (
-            ("stored_events", events),
-            ("stored_snapshots", snapshots),
-        ):
-            order = "ORDER BY rowid" if table == "stored_events" else ""
-            rows = source.execute(
-                "SELECT originator_id, originator_version, topic, state "
-                f"FROM {table} {order}"
-            )
-            with connection.cursor().copy(
-                f"COPY {schema}.{target} "
-                "(originator_id, originator_version, topic, state) FROM STDIN"
-            ) as copy:
-                for originator_id, version, topic, state in rows:
-                    copy.write_row((uuid.UUID(originator_id), version, topic, state))
-        connection.commit()
-        connection.execute(f"ANALYZE {schema}.{events}")
-        connection.commit()
-    source.close()
+    load_into_postgres(cached, store.url)
 
 
 @contextmanager

@@ -8,7 +8,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf '\n$ %s\n' "$*"; "$@"; }
-export SECRETARIAT_LOG_LEVEL=${SECRETARIAT_LOG_LEVEL:-warning}
 RECORD=examples/expert-group-cybercrime.yaml
 SITE=${SECRETARIAT_DEMO_SITE:-site}
 

@@ -7,7 +7,13 @@ import sys
 
 import click
 
-from adapters.cli.running import SecretariatGroup, Settings, global_options
+from adapters.cli.running import (
+    NO_ARGS_IS_HELP,
+    SecretariatGroup,
+    Settings,
+    global_options,
+    stop_writing,
+)
 
 QUICK_COMMANDS = {
     "calendar": "adapters.cli.views:calendar",
@@ -15,6 +21,8 @@ QUICK_COMMANDS = {
     "postponements": "adapters.cli.views:postponements",
     "projections": "adapters.cli.views:projections",
     "history": "adapters.cli.reading:history",
+    "bodies": "adapters.cli.reading:bodies",
+    "session": "adapters.cli.reading:session",
 }
 """The reading commands, each imported alone when it is run, so that a query
 starts without importing what recording needs."""
@@ -23,6 +31,7 @@ starts without importing what recording needs."""
 def all_commands() -> list[click.Command]:
     """Every command, in the order `--help` lists them."""
     from adapters.cli.access import ACCESS_COMMANDS
+    from adapters.cli.exporting import export
     from adapters.cli.importing import import_file
     from adapters.cli.keys import keygen
     from adapters.cli.reading import READING_COMMANDS
@@ -34,6 +43,7 @@ def all_commands() -> list[click.Command]:
     return [
         *RECORDING_COMMANDS,
         import_file,
+        export,
         *READING_COMMANDS,
         *VIEW_COMMANDS,
         site,
@@ -89,6 +99,16 @@ def main(argv: list[str] | None = None) -> None:
     """Run one command; print a one-line error and exit non-zero when it fails."""
     try:
         exit_code = cli.main(args=argv, prog_name="secretariat", standalone_mode=False)
+    except NO_ARGS_IS_HELP as asked:
+        try:
+            click.echo(asked.ctx.get_help())
+        except BrokenPipeError:
+            stop_writing()
+        sys.exit(0)
+    except BrokenPipeError:
+        # Cut short while click wrote (`--help | head`): not an error either.
+        stop_writing()
+        sys.exit(0)
     except click.ClickException as failure:
         # One line, whatever the message (click lists choices on lines of their own).
         message = " ".join(failure.format_message().split())

@@ -7,10 +7,11 @@ from datetime import UTC, date, datetime
 import click
 import structlog
 
+from adapters.cli.output import emit_json, emit_table
 from adapters.cli.params import BODY, DATE, default_actor
-from adapters.cli.reading import emit_json, emit_table
 from adapters.cli.running import Settings, global_options
 from application.access import Access, GrantRecord
+from application.wording import day as iso_day
 from domain.access import Role
 
 
@@ -77,7 +78,13 @@ def grant(
 ) -> None:
     """Grant PRINCIPAL (a name or e-mail address, as an OpenID Connect
     provider gives it) a role, and print a new bearer token on the last line:
-    it is shown this once, and only its hash is recorded."""
+    it is shown this once, and only its hash is recorded.
+
+    Example:
+
+    \b
+      secretariat grant officer@example.org --role officer --body cybercrime-egm
+    """
     structlog.contextvars.bind_contextvars(principal=principal, actor=actor)
     access = Access(settings.secretariat(create=True))
     issued = access.grant(
@@ -115,7 +122,13 @@ def grant(
 @global_options
 @click.pass_obj
 def revoke(settings: Settings, principal: str, on: date, actor: str) -> None:
-    """End every grant of PRINCIPAL: its tokens open nothing from now on."""
+    """End every grant of PRINCIPAL: its tokens open nothing from now on.
+
+    Example:
+
+    \b
+      secretariat revoke officer@example.org
+    """
     structlog.contextvars.bind_contextvars(principal=principal, actor=actor)
     access = Access(settings.secretariat(create=False))
     ended = access.revoke(principal, on=on, today=today(), actor=actor)
@@ -130,7 +143,13 @@ def revoke(settings: Settings, principal: str, on: date, actor: str) -> None:
 @click.pass_obj
 def grants(settings: Settings, as_json: bool) -> None:
     """List every grant, in force or not: principal, role, body, delegation,
-    when it was granted, when it expires, when it was revoked; never a token."""
+    when it was granted, when it expires, when it was revoked; never a token.
+
+    Example:
+
+    \b
+      secretariat grants --json
+    """
     answer = Access(settings.secretariat(create=False)).listing()
     if as_json:
         emit_json(answer)
@@ -142,9 +161,9 @@ def grants(settings: Settings, as_json: bool) -> None:
                 g["role"],
                 g["body"] or "",
                 g["delegation"] or "",
-                g["granted"],
-                g["expires"] or "",
-                g["revoked"] or "",
+                iso_day(g["granted"]),
+                iso_day(g["expires"], undated=""),
+                iso_day(g["revoked"], undated=""),
                 g["actor"],
             )
             for g in answer["grants"]

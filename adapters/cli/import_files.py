@@ -1,5 +1,5 @@
 """Import files: a YAML list of commands, read and checked whole before any is
-applied.
+applied, each entry as soon as it is read.
 
 An entry is `command:` plus the command's fields, named as the CLI names its
 options (`at-session`, `from`, `on`), its arguments by their lower-case names
@@ -14,8 +14,11 @@ Every scalar is read as text (PyYAML's `BaseLoader`): YAML 1.1 would read
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 from collections import Counter
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -35,7 +38,7 @@ from yaml.events import (
 from adapters.cli.params import invoking_actor
 from application.commands import COMMANDS, Command
 from application.commands.declaring import Face, Fallback, Pairs, suggest
-from application.imported import entry_id
+from application.imported import UNKEYED, Marks
 from application.importing import Entry
 from domain.errors import InvalidValueError
 
@@ -63,8 +66,11 @@ class ImportFileError(Exception):
 # Reading the file.
 
 
-def read_import_file(path: Path) -> list[Entry]:
-    """Read, parse and check a whole import file, or raise `ImportFileError`."""
+def read_import_file(
+    path: Path, *, name: str | None = None, marks: Marks = UNKEYED
+) -> list[Entry]:
+    """Read, parse and check a whole import file, or raise `ImportFileError`.
+    Its entries are known by the file's `name` (its own name when None)."""
     try:
         with path.open("rb") as file:
             data = file.read(MAX_FILE_BYTES + 1)
@@ -77,33 +83,74 @@ def read_import_file(path: Path) -> list[Entry]:
             f"{path} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; "
             "split it into several files"
         )
-    return parse_import(data, source=str(path))
+    return parse_import(
+        data, source=str(path), name=path.name if name is None else name, marks=marks
+    )
 
 
-def parse_import(data: bytes | str, *, source: str) -> list[Entry]:
-    """Parse and check the text of an import file, or raise `ImportFileError`."""
-    root = _compose(data, source)
-    if root is None:
+def parse_import(
+    data: bytes | str,
+    *,
+    source: str,
+    name: str | None = None,
+    marks: Marks = UNKEYED,
+) -> list[Entry]:
+    """Parse and check the text of an import file, or raise `ImportFileError`.
+
+    Each entry is checked and built into its command as soon as the parser has
+    read it, and only the command is kept: a bad entry stops the reading where
+    it is, and a large file costs its commands, not its text as Python objects.
+    Its entries are known by `name` (`source` when None), their content and
+    occurrence (`Marks`)."""
+    reader = _Reader(source, source if name is None else name, marks)
+    _compose(_text(data, source), source, reader)
+    if not reader.started:
         raise ImportFileError(f"{source} holds no entries: {FORMAT_HINT}")
-    if not isinstance(root.value, list):
+    return reader.entries
+
+
+def _text(data: bytes | str, source: str) -> str:
+    """The file's text: UTF-8 (after a byte order mark, if any), and nothing
+    else; YAML parsers would also read UTF-16 and UTF-32."""
+    if isinstance(data, str):
+        return data
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
         raise ImportFileError(
-            f"{source}: line {root.line}: this is not a list: {FORMAT_HINT}"
-        )
-    seen: Counter[str] = Counter()
-    entries = []
-    lines = root.lines
-    for index, (written, line) in enumerate(zip(root.value, lines, strict=True), 1):
+            f"{source}: not UTF-8 text (byte {error.start + 1} is "
+            f"0x{data[error.start]:02x}); save the file as UTF-8"
+        ) from None
+
+
+class _Reader:
+    """Turns each entry, as soon as it is read, into its command."""
+
+    def __init__(self, source: str, name: str, marks: Marks) -> None:
+        self.source = source
+        self.name = name
+        self.marks = marks
+        self.started = False
+        self.entries: list[Entry] = []
+        self.seen: Counter[bytes] = Counter()
+        self.fallbacks = fallbacks()
+
+    def entry(self, written: object, line: int) -> None:
+        index = len(self.entries) + 1
         try:
-            content, command = _entry(written)
+            content, command = _entry(written, self.fallbacks)
         except _EntryError as error:
-            raise ImportFileError(
-                f"{source}: entry {index} (line {line}"
-                f"{', ' + error.verb if error.verb else ''}): {error}"
-            ) from None
-        seen[content] += 1
-        marking = entry_id(content, seen[content])
-        entries.append(Entry(index, line, command, marking))
-    return entries
+            raise self.refused(index, line, error) from None
+        digest = hashlib.sha256(content.encode("utf-8")).digest()
+        self.seen[digest] += 1
+        marking, legacy = self.marks.of(self.name, digest, self.seen[digest])
+        self.entries.append(Entry(index, line, command, marking, legacy))
+
+    def refused(self, index: int, line: int, error: _EntryError) -> ImportFileError:
+        return ImportFileError(
+            f"{self.source}: entry {index} (line {line}"
+            f"{', ' + error.verb if error.verb else ''}): {error}"
+        )
 
 
 _Loader: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
@@ -114,21 +161,17 @@ MAX_DEPTH = 64
 """Nesting no import file needs: an entry is a mapping of scalars and small
 mappings."""
 
+PLAIN_TAGS = frozenset(
+    {"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+)
+"""The tags a file may write: they say what the reader reads anyway (a text, a
+list, a mapping). Any other (`!!python/...`, `!!binary`, `!!int`, one of the
+file's own) would ask for a value the reader never builds, so it is refused
+rather than dropped."""
+
 
 class _TooDeepError(Exception):
     pass
-
-
-class _Written:
-    """The file's one value, as written, and the line it starts on: a text, a
-    list of values, or a mapping (`Pairs`); a list keeps its items' lines."""
-
-    __slots__ = ("line", "lines", "value")
-
-    def __init__(self, line: int, value: object, lines: list[int]) -> None:
-        self.line = line
-        self.value = value
-        self.lines = lines
 
 
 class _Unreadable:
@@ -138,9 +181,10 @@ class _Unreadable:
         self.line = line
 
 
-def _compose(data: bytes | str, source: str) -> _Written | None:
+def _compose(text: str, source: str, reader: _Reader) -> None:
+    composer = _Composer(source, reader)
     try:
-        return _document(data)
+        composer.read(text)
     except yaml.MarkedYAMLError as error:
         if "nesting depth" in str(error.problem):  # libyaml's own limit
             raise ImportFileError(_too_deep(source)) from None
@@ -157,110 +201,155 @@ def _compose(data: bytes | str, source: str) -> _Written | None:
         raise ImportFileError(_too_deep(source)) from None
 
 
-def _document(data: bytes | str) -> _Written | None:
-    """The file's one document, built from the parser's events in one pass."""
-    composer = _Composer()
-    for event in yaml.parse(data, Loader=_Loader):
-        if isinstance(event, ScalarEvent):
-            composer.scalar(event)
-        elif isinstance(event, (MappingStartEvent, SequenceStartEvent)):
-            composer.start(event, mapping=isinstance(event, MappingStartEvent))
-        elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
-            composer.end()
-        elif isinstance(event, AliasEvent):
-            raise yaml.MarkedYAMLError(
-                problem=(
-                    f"the alias *{event.anchor} is not accepted in an import "
-                    "file; write each entry out in full"
-                ),
-                # PyYAML's stubs accept only its own marks; its errors take
-                # libyaml's as well (libyaml's parser raises them with its own).
-                problem_mark=_start(event),  # type: ignore[arg-type]
-            )
-        elif isinstance(event, DocumentStartEvent):
-            composer.document(event)
-    if composer.refused is not None:
-        raise composer.refused
-    return composer.root
-
-
 class _Composer:
-    """Builds the document as its events come. Aliases are refused as they
-    come, so that a few lines cannot expand into millions of entries (the
-    'billion laughs'), and so is nesting no entry needs. What YAML's composer
-    would refuse (a repeated anchor, a second document) is refused once the
-    whole file has been read, as the composer refuses it after reading."""
+    """Builds each entry of the file's one list as the parser's events come,
+    and hands it to the reader when it ends: only the entry being read is ever
+    held as written. Aliases are refused as they come, so that a few lines
+    cannot expand into millions of entries (the 'billion laughs'), and so are
+    tags, nesting no entry needs and a key given twice in a mapping."""
 
-    def __init__(self) -> None:
-        self.root: _Written | None = None
+    def __init__(self, source: str, reader: _Reader) -> None:
+        self.source = source
+        self.reader = reader
         self.open: list[tuple[int, list[object], list[int], bool]] = []
-        """The collections being read: their line, values, their values'
-        lines, and whether each is a mapping."""
+        """The collections being read, the file's list first: their line,
+        values, their values' lines, and whether each is a mapping."""
         self.anchors: dict[str, Mark] = {}
         self.first: Mark | None = None
-        self.refused: yaml.YAMLError | None = None
+        self.entry_line = 0
+
+    def read(self, text: str) -> None:
+        loader = _Loader(text)
+        try:
+            self._events(loader.check_event, loader.get_event)
+        finally:
+            loader.dispose()
+
+    def _events(
+        self, more: Callable[[], bool], next_event: Callable[[], Event]
+    ) -> None:
+        # `yaml.parse` without its generator: its events one call sooner.
+        while more():
+            event = next_event()
+            if type(event) is ScalarEvent:  # most events: the quickest test first
+                self.scalar(event)
+            elif isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+                self.start(event, mapping=isinstance(event, MappingStartEvent))
+            elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+                self.end()
+            elif isinstance(event, AliasEvent):
+                raise yaml.MarkedYAMLError(
+                    problem=(
+                        f"the alias *{event.anchor} is not accepted in an import "
+                        "file; write each entry out in full"
+                    ),
+                    # PyYAML's stubs accept only its own marks; its errors take
+                    # libyaml's as well (libyaml's parser raises them with its own).
+                    problem_mark=_start(event),  # type: ignore[arg-type]
+                )
+            elif isinstance(event, DocumentStartEvent):
+                self.document(event)
 
     def scalar(self, event: ScalarEvent) -> None:
-        if event.anchor is not None:
-            self._anchored(event.anchor, _start(event))
-        self._add(_start(event).line + 1, event.value)
+        if event.tag is not None or event.anchor is not None:
+            self._checked(event)
+        line = _start(event).line + 1
+        if not self.open:
+            self._not_a_list(line)
+        if len(self.open) == 1:
+            self.reader.entry(event.value, line)
+            return
+        _, values, lines, _ = self.open[-1]
+        values.append(event.value)
+        lines.append(line)
 
     def start(self, event: CollectionStartEvent, *, mapping: bool) -> None:
-        if event.anchor is not None:
-            self._anchored(event.anchor, _start(event))
+        self._checked(event)
+        line = _start(event).line + 1
+        if not self.open:
+            if mapping:
+                self._not_a_list(line)
+            self.reader.started = True
+        elif len(self.open) == 1:
+            self.entry_line = line
         if len(self.open) >= MAX_DEPTH:
             raise _TooDeepError
-        self.open.append((_start(event).line + 1, [], [], mapping))
+        self.open.append((line, [], [], mapping))
 
     def end(self) -> None:
         line, values, lines, mapping = self.open.pop()
-        value = _collected(values, lines) if mapping else values
-        if self.open:
-            self._add(line, value)
-        elif self.root is None:
-            self.root = _Written(line, value, lines)
+        if not self.open:
+            return
+        if mapping:
+            # An entry's own fields are checked by name, with the entry.
+            value: object = self._collected(values, lines, fields=len(self.open) == 1)
+        else:
+            value = values
+        self._add(line, value)
 
     def document(self, event: DocumentStartEvent) -> None:
-        if self.first is None:
-            self.first = _start(event)
-        else:
-            self._refuse(
+        if self.first is not None:
+            raise yaml.composer.ComposerError(
                 "expected a single document in the stream",
-                self.first,
+                self.first,  # type: ignore[arg-type]
                 "but found another document",
-                _start(event),
+                _start(event),  # type: ignore[arg-type]
             )
-        self.anchors = {}
+        self.first = _start(event)
 
     def _add(self, line: int, value: object) -> None:
-        if self.open:
-            _, values, lines, _ = self.open[-1]
-            values.append(value)
-            lines.append(line)
-        elif self.root is None:
-            self.root = _Written(line, value, [])
+        if len(self.open) == 1:
+            self.reader.entry(value, line)
+            return
+        _, values, lines, _ = self.open[-1]
+        values.append(value)
+        lines.append(line)
 
-    def _anchored(self, anchor: str, mark: Mark) -> None:
-        if anchor in self.anchors:
-            self._refuse(
-                "found duplicate anchor; first occurrence",
-                self.anchors[anchor],
-                "second occurrence",
-                mark,
+    def _checked(self, event: ScalarEvent | CollectionStartEvent) -> None:
+        mark = _start(event)
+        if event.tag is not None and event.tag not in PLAIN_TAGS and event.tag != "!":
+            tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+            raise ImportFileError(
+                f"{self.source}: line {mark.line + 1}: the tag {tag} is not "
+                "accepted in an import file: every value is plain text"
             )
-        self.anchors[anchor] = mark
+        if event.anchor is not None:
+            if event.anchor in self.anchors:
+                raise yaml.composer.ComposerError(
+                    "found duplicate anchor; first occurrence",
+                    self.anchors[event.anchor],  # type: ignore[arg-type]
+                    "second occurrence",
+                    mark,  # type: ignore[arg-type]
+                )
+            self.anchors[event.anchor] = mark
 
-    def _refuse(
-        self, context: str, context_mark: Mark, problem: str, problem_mark: Mark
-    ) -> None:
-        if self.refused is None:
-            # As for the alias above: the stubs accept only PyYAML's own marks.
-            self.refused = yaml.composer.ComposerError(
-                context,
-                context_mark,  # type: ignore[arg-type]
-                problem,
-                problem_mark,  # type: ignore[arg-type]
-            )
+    def _not_a_list(self, line: int) -> None:
+        raise ImportFileError(
+            f"{self.source}: line {line}: this is not a list: {FORMAT_HINT}"
+        )
+
+    def _collected(
+        self, values: list[object], lines: list[int], *, fields: bool
+    ) -> Pairs:
+        """A mapping's keys and values, read in pairs; a key that is not a text
+        is never a field's name, and a key given twice is refused (a field
+        given twice is refused with its entry)."""
+        keys = [
+            key if isinstance(key, str) else _Unreadable(line)
+            for key, line in zip(values[0::2], lines[0::2], strict=True)
+        ]
+        if not fields:
+            given: set[str] = set()
+            for key, line in zip(keys, lines[0::2], strict=True):
+                if isinstance(key, str):
+                    if key in given:
+                        raise self.reader.refused(
+                            len(self.reader.entries) + 1,
+                            self.entry_line,
+                            _EntryError(f"line {line}: the key {key!r} is given twice"),
+                        )
+                    given.add(key)
+        return Pairs(zip(keys, values[1::2], strict=True))
 
 
 def _start(event: Event) -> Mark:
@@ -269,16 +358,6 @@ def _start(event: Event) -> Mark:
     mark = event.start_mark
     assert mark is not None
     return mark
-
-
-def _collected(values: list[object], lines: list[int]) -> Pairs:
-    """A mapping's keys and values, read in pairs; a key that is not a text is
-    never a field's name."""
-    keys = [
-        key if isinstance(key, str) else _Unreadable(line)
-        for key, line in zip(values[0::2], lines[0::2], strict=True)
-    ]
-    return Pairs(zip(keys, values[1::2], strict=True))
 
 
 def _too_deep(source: str) -> str:
@@ -296,14 +375,19 @@ class _EntryError(Exception):
         self.verb = verb
 
 
-FALLBACKS = {Fallback.ISSUER: invoking_actor}
-"""Where a file's entry takes a value it does not give: who imports it."""
+def fallbacks() -> dict[Fallback, Callable[[], object]]:
+    """Where a file's entries take a value they do not give: who imports it,
+    found once for the whole file."""
+    return {Fallback.ISSUER: functools.cache(invoking_actor)}
+
 
 WHY_GIVEN = {Fallback.TODAY: "in a file every entry says when it took effect"}
 """Why a file gives what the command line may leave out."""
 
 
-def _entry(written: object) -> tuple[str, Command]:
+def _entry(
+    written: object, found: Mapping[Fallback, Callable[[], object]]
+) -> tuple[str, Command]:
     """The entry's canonical content and its command."""
     if not isinstance(written, Pairs):
         raise _EntryError(f"this entry is not a mapping of fields: {FORMAT_HINT}")
@@ -324,7 +408,7 @@ def _entry(written: object) -> tuple[str, Command]:
         if verb not in COMMANDS:
             raise _EntryError(f"there is no command {verb!r}{suggest(verb, COMMANDS)}")
         del given["command"]
-        return _content(written), _build(verb, given)
+        return _content(written), _build(verb, given, found)
     except _EntryError as error:
         raise _EntryError(str(error), verb if verb in COMMANDS else None) from None
 
@@ -341,14 +425,18 @@ def _fields(written: Pairs) -> dict[str, object]:
     return fields
 
 
-def _build(verb: str, given: dict[str, object]) -> Command:
+def _build(
+    verb: str,
+    given: dict[str, object],
+    found: Mapping[Fallback, Callable[[], object]],
+) -> Command:
     declaration = COMMANDS[verb].declaration
     for param in declaration.params_in(Face.FILE):
         why = WHY_GIVEN.get(param.fallback) if param.fallback else None
         if why and param.required_in(Face.FILE) and param.key not in given:
             raise _EntryError(f"'{param.key}:' is missing: {why}")
     try:
-        return declaration.read(given, face=Face.FILE, fallbacks=FALLBACKS)
+        return declaration.read(given, face=Face.FILE, fallbacks=found)
     except InvalidValueError as error:
         raise _EntryError(str(error)) from None
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -15,11 +15,14 @@ from adapters.cli.import_files import ImportFileError, read_import_file
 from adapters.cli.recording import report_views
 from adapters.cli.running import Failure, Settings, as_failure, global_options
 from adapters.failures import BAD_USAGE
+from adapters.store import cipher_key
+from application.imported import Marks
 from application.importing import (
     Entry,
     EntryFailedError,
     count_applied,
     import_entries,
+    recognise_earlier_marks,
 )
 
 
@@ -39,25 +42,45 @@ class FilePath(click.Path):
     "file", metavar="FILE.yaml", type=FilePath(dir_okay=False, path_type=Path)
 )
 @click.option(
+    "--as",
+    "name",
+    metavar="NAME",
+    help=(
+        "The name the file's entries are known by (default: the file's own "
+        "name, without its folder): import a renamed file under its first name."
+    ),
+)
+@click.option(
     "--dry-run",
     is_flag=True,
     help="Check the whole file and say what it would apply; write nothing.",
 )
 @global_options
 @click.pass_obj
-def import_file(settings: Settings, file: Path, dry_run: bool) -> None:
+def import_file(
+    settings: Settings, file: Path, name: str | None, dry_run: bool
+) -> None:
     """Record the commands of FILE.yaml, in order, each entry once.
 
     FILE.yaml is a list of entries, each `command:` plus the command's fields
     named as its options are (`on:` is required); see the README. The whole
     file is checked before anything is recorded. Entries already in the record
-    (from an earlier import of the same file) are not applied again. An entry
+    (from an earlier import of a file of the same name, or of the same
+    `--as` NAME) are not applied again. An entry
     rejected by a rule stops the import: the entries before it stay recorded,
     and importing the corrected file applies each entry exactly once.
+
+    Example:
+
+    \b
+      secretariat import examples/expert-group-cybercrime.yaml --dry-run
     """
     structlog.contextvars.bind_contextvars(file=str(file))
+    if name is not None and not name.strip():
+        raise Failure("--as NAME must not be empty", BAD_USAGE, "bad-usage")
+    entries: Sequence[Entry]
     try:
-        entries = read_import_file(file)
+        entries = read_import_file(file, name=name, marks=Marks(cipher_key()))
     except ImportFileError as error:
         raise Failure(str(error), BAD_USAGE, "bad-usage") from None
     structlog.contextvars.bind_contextvars(entries=len(entries))
@@ -67,6 +90,7 @@ def import_file(settings: Settings, file: Path, dry_run: bool) -> None:
         )
         return
     secretariat = settings.secretariat(create=True, many=True)
+    entries = recognise_earlier_marks(secretariat, entries)
     try:
         with _progress(len(entries)) as advance:
             report = import_entries(
@@ -98,14 +122,15 @@ def import_file(settings: Settings, file: Path, dry_run: bool) -> None:
     click.echo(f"{file}: {done.applied} applied, {done.already} already in the record")
 
 
-def _dry_run(settings: Settings, entries: list[Entry]) -> str:
+def _dry_run(settings: Settings, entries: Sequence[Entry]) -> str:
     store = settings.parsed_store()
     if not store.exists:
         return (
             f"there is no store at {store.label} yet, so all would be applied; "
             "nothing was written (dry run)"
         )
-    already = count_applied(settings.secretariat(create=False), entries)
+    secretariat = settings.secretariat(create=False)
+    already = count_applied(secretariat, recognise_earlier_marks(secretariat, entries))
     return (
         f"{len(entries) - already} would be applied, {already} already in the "
         "record; nothing was written (dry run)"

@@ -16,5 +16,10 @@ def keygen() -> None:
     actors) are then stored encrypted with AES-GCM. Keep the key safe and apart
     from the store: without it the record cannot be read, by anyone. The views
     (calendar, deadlines) are not encrypted; see docs/reliability.md.
+
+    Example:
+
+    \b
+      export SECRETARIAT_CIPHER_KEY=$(secretariat keygen)
     """
     click.echo(new_cipher_key())

@@ -10,8 +10,14 @@ from collections.abc import Callable
 from typing import Any
 
 import click
+from click.shell_completion import CompletionItem
 
-from application.parsing import parse_body_code, parse_count, parse_date
+from application.parsing import (
+    parse_body_code,
+    parse_count,
+    parse_date,
+    parse_number,
+)
 from domain.errors import InvalidValueError
 
 # The parsers import the domain's values only where they are used: a query
@@ -27,7 +33,15 @@ ACTOR_VARIABLE = "SECRETARIAT_ACTOR"
 
 class Parsed(click.ParamType):  # type: ignore[type-arg]
     """A value read from its text by the application's parser (`parse`); a
-    value that is not text (a default) is taken as it is."""
+    value that is not text (a default) is taken as it is. The shell completes
+    a body's code, and a session's number, from the store."""
+
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        from adapters.cli.completion import complete
+
+        return complete(self.name, param, ctx, incomplete)
 
     def __init__(self, name: str, parse: Callable[[str], Any]) -> None:
         self.name = name
@@ -65,6 +79,8 @@ class Choice(click.Choice):  # type: ignore[type-arg]
 
 DATE = Parsed("DATE", parse_date)
 COUNT = Parsed("N", parse_count)
+NUMBER = Parsed("N", parse_number)
+"""A session's number: from 1."""
 BODY = Parsed("CODE", parse_body_code)
 
 

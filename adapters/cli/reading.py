@@ -2,29 +2,41 @@
 
 from __future__ import annotations
 
-import json
+import re
+from datetime import date
 from typing import Any
 
 import click
 import structlog
 
-from adapters.cli.params import BODY, COUNT
+from adapters.cli.output import emit_json, emit_table
+from adapters.cli.params import BODY, NUMBER, Parsed
 from adapters.cli.running import Settings, global_options
-from application.wording import dates, describe_session
+from application.parsing import parse_number, parse_period
+from application.wording import (
+    dates,
+    day,
+    describe_session,
+    document_heading,
+    event_words,
+    format_words,
+    moment,
+    status_words,
+)
+from domain.errors import InvalidValueError
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+__all__ = [
+    "READING_COMMANDS",
+    "bodies",
+    "emit_json",
+    "emit_table",
+    "history",
+    "session",
+]
 
 HISTORY_HEADERS = ("version", "event", "on", "recorded at", "actor", "details")
-
-
-def emit_json(data: object) -> None:
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
-
-
-def emit_table(rows: list[tuple[Any, ...]], headers: tuple[str, ...]) -> None:
-    from tabulate import tabulate
-
-    click.echo(
-        tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
-    )
 
 
 def describe_value(value: object) -> str:
@@ -41,6 +53,8 @@ def describe_value(value: object) -> str:
         return "yes"
     if value is False:
         return "no"
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
+        return day(value)
     return str(value)
 
 
@@ -72,33 +86,225 @@ def history_row(record: dict[str, Any]) -> tuple[Any, ...]:
             *provenance_details(record),
         ]
     )
-    recorded_at = record["recorded_at"][:19].replace("T", " ")
     return (
         record["version"],
-        record["event"],
-        record["on"],
-        recorded_at,
+        event_words(record["event"]),
+        day(record["on"]),
+        moment(record["recorded_at"]),
         record["actor"],
         details,
     )
 
 
+PERIOD = Parsed("YYYY-YYYY", parse_period)
+
+
+def parse_session_number(text: str) -> int:
+    """A session's number; a period given in its place is pointed to
+    `--period`."""
+    try:
+        return parse_number(text)
+    except InvalidValueError:
+        if "-" in text:
+            raise InvalidValueError(
+                f"{text!r} is not a session's number; for the history of a "
+                f"workplan, write --period {text}"
+            ) from None
+        raise
+
+
+SESSION_NUMBER = Parsed("NUMBER", parse_session_number)
+
+
 @click.command("history")
 @click.argument("body", type=BODY)
-@click.argument("number", type=COUNT)
+@click.argument("number", type=SESSION_NUMBER, required=False)
+@click.option(
+    "--period",
+    type=PERIOD,
+    help="A workplan's period (2018-2021): its history instead of a session's.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Write JSON instead of a table.")
 @global_options
 @click.pass_obj
-def history(settings: Settings, body: str, number: int, as_json: bool) -> None:
-    """Show every event of a session, oldest first: what was decided, when it
-    took effect, when it was recorded, and by whom."""
+def history(
+    settings: Settings,
+    body: str,
+    number: int | None,
+    period: Any,
+    as_json: bool,
+) -> None:
+    """Show every event of a session (BODY NUMBER) or of a workplan (BODY
+    --period P), oldest first: what was decided, when it took effect, when it
+    was recorded, and by whom.
+
+    Example:
+
+    \b
+      secretariat history cybercrime-egm 6
+      secretariat history cybercrime-egm --period 2018-2021 --json
+    """
+    if (number is None) == (period is None):
+        raise click.UsageError("give a session's NUMBER or a workplan's --period")
     structlog.contextvars.bind_contextvars(body=body, number=number)
-    record = settings.secretariat(create=False).history(body, number)
+    secretariat = settings.secretariat(create=False)
+    if period is not None:
+        record = secretariat.workplan_history(body, period)
+        heading = f"History of the {period} workplan of {body}"
+    else:
+        assert number is not None
+        record = secretariat.history(body, number)
+        heading = f"History of {describe_session(body, number)}"
     if as_json:
         emit_json(record)
         return
-    click.echo(f"History of {describe_session(body, number)}")
+    click.echo(heading)
     emit_table([history_row(event) for event in record["events"]], HISTORY_HEADERS)
 
 
-READING_COMMANDS = [history]
+@click.command("bodies")
+@click.option("--json", "as_json", is_flag=True, help="Write JSON instead of a table.")
+@global_options
+@click.pass_obj
+def bodies(settings: Settings, as_json: bool) -> None:
+    """List every body: its name, parent body and mandate, its sessions and
+    its workplans.
+
+    Example:
+
+    \b
+      secretariat bodies
+    """
+    from application.queries import bodies_answer
+
+    views = settings.views()
+    answer = bodies_answer(
+        settings.secretariat(create=False).bodies(),
+        views.calendar_rows(),
+        views.deadlines(today=date.today())["workplans"],
+    )
+    if as_json:
+        emit_json(answer)
+        return
+    emit_table(
+        [
+            (
+                b["code"],
+                b["name"],
+                b["parent"] or "",
+                numbers([s["number"] for s in b["sessions"]]),
+                ", ".join(w["period"] for w in b["workplans"]),
+            )
+            for b in answer["bodies"]
+        ],
+        ("body", "name", "parent", "sessions", "workplans"),
+    )
+
+
+def numbers(values: list[int]) -> str:
+    """Session numbers as ranges: `1–6, 8`."""
+    spans: list[list[int]] = []
+    for value in sorted(values):
+        if spans and value == spans[-1][-1] + 1:
+            spans[-1].append(value)
+        else:
+            spans.append([value])
+    return ", ".join(str(s[0]) if len(s) == 1 else f"{s[0]}–{s[-1]}" for s in spans)
+
+
+@click.command("session")
+@click.argument("body", type=BODY)
+@click.argument("number", type=NUMBER)
+@click.option("--json", "as_json", is_flag=True, help="Write JSON instead of text.")
+@global_options
+@click.pass_obj
+def session(settings: Settings, body: str, number: int, as_json: bool) -> None:
+    """Show one session's whole record, as its page does: dates, venue and
+    status, postponements, agenda, documents, statements, panelists, report.
+
+    Example:
+
+    \b
+      secretariat session cybercrime-egm 6
+    """
+    from application.publishing import Publishing
+
+    structlog.contextvars.bind_contextvars(body=body, number=number)
+    answer = Publishing(settings.views()).session(body, number)
+    if as_json:
+        emit_json(answer)
+        return
+    for line in session_lines(answer):
+        click.echo(line)
+
+
+def session_lines(answer: dict[str, Any]) -> list[str]:
+    """A session's record as text, section by section."""
+    entry = answer["session"]
+    current = dates(entry["start"], entry["end"])
+    first = dates(entry["original_start"], entry["original_end"])
+    lines = [
+        f"{describe_session(entry['body'], entry['number']).capitalize()}: "
+        f"{entry['title']}",
+        f"Body: {answer['body']['name']}",
+        f"Dates: {current}"
+        + (f" (first announced for {first})" if first != current else ""),
+        f"Venue: {entry['venue']} ({format_words(entry['format'])})",
+        f"Status: {status_words(entry['status'])}",
+    ]
+    for p in answer["postponements"]:
+        to = dates(**p["to"]) if p["to"] else "dates to be determined"
+        lines.append(
+            f"Postponed on {day(p['on'])} from {dates(**p['from'])} to {to}: "
+            f"{p['reason']}"
+        )
+    if answer["cancellation_reason"]:
+        lines.append(f"Cancelled: {answer['cancellation_reason']}")
+    sections: list[tuple[str, list[str]]] = [
+        ("Agenda", [f"{a['number']}. {a['title']}" for a in answer["agenda"]]),
+        (
+            "Documents",
+            [
+                f"{document_heading(group['kind'])}: {d['title']}"
+                + (f" ({d['symbol']})" if d["symbol"] else "")
+                + f", issued {day(d['issued_on'])}"
+                for group in answer["documents"]
+                for d in group["documents"]
+            ]
+            + [
+                f"Comments: {d['title']}, issued {day(d['issued_on'])}"
+                for d in answer["comments"]
+            ],
+        ),
+        (
+            "Statements",
+            [
+                ("General" if s["item"] is None else f"Item {s['item']}")
+                + ": "
+                + ", ".join(
+                    sp["delegation"]
+                    + ("" if sp["statements"] == 1 else f" ({sp['statements']})")
+                    for sp in s["speakers"]
+                )
+                for s in answer["statements"]
+            ],
+        ),
+        (
+            "Panelists",
+            [
+                f"Item {panel['item']}: {p['name']} ({p['delegation']}), {p['title']}"
+                for panel in answer["panels"]
+                for p in panel["panelists"]
+            ],
+        ),
+    ]
+    for heading, items in sections:
+        if items:
+            lines += ["", heading, *(f"  {item}" for item in items)]
+    report = answer["report"]
+    if report["adopted_on"]:
+        lines += ["", f"Report: adopted on {day(report['adopted_on'])}"]
+    return lines
+
+
+READING_COMMANDS = [bodies, session, history]

@@ -4,6 +4,7 @@ and says what was recorded."""
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable
 from datetime import date
 from typing import Any, TypedDict
@@ -24,6 +25,7 @@ from application.commands.declaring import (
 from application.commands.kinds import (
     Kind,
 )
+from application.deciding import Recorded
 from application.recording import CaughtUp, record
 
 
@@ -54,7 +56,12 @@ class RecordingCommand(click.Command):
         self.declaration = declaration
         params = [parameter(param) for param in declaration.params_in(Face.CLI)]
         super().__init__(
-            declaration.verb, params=[*_global_params(), *params], help=declaration.help
+            declaration.verb,
+            params=[*_global_params(), *params],
+            help=(
+                f"{declaration.help}\n\n{EXAMPLE_HEADING}\n\n"
+                f"\b\n  {example(declaration)}"
+            ),
         )
 
     def build(self, ctx: click.Context) -> Command:
@@ -79,8 +86,97 @@ class RecordingCommand(click.Command):
         )
         recorded = outcome.recorded
         structlog.contextvars.bind_contextvars(version=recorded.version)
-        click.echo(f"{recorded.event}: {recorded.record} (version {recorded.version})")
+        click.echo(said(recorded, self.declaration.verb))
         report_views(outcome.views)
+
+
+EXAMPLE_HEADING = "Example:"
+
+SAMPLES = {
+    "code": "cybercrime-egm",
+    "body": "cybercrime-egm",
+    "number": "6",
+    "name": "Expert Group on Cybercrime",
+    "title": "Sixth meeting",
+    "start": "2020-07-27",
+    "end": "2020-07-29",
+    "venue": "Vienna, Austria",
+    "format": "hybrid",
+    "reason": "Impact of the COVID-19 pandemic",
+    "item": "2",
+    "kind": "background-paper",
+    "to": "Member States",
+    "delegation": "Australia",
+    "symbol": "UNODC/CCPCJ/EG.4/2020/2",
+    "period": "2018-2021",
+    "at-session": "4",
+    "cycle": "2020",
+    "deadline": "2020-03-12",
+    "from": "Norway",
+    "as": "member-state",
+    "on": "2020-03-13",
+}
+"""A value of the real record for each parameter, by its name, for the
+examples of `--help`."""
+
+SAMPLES_OF = {
+    ("confirm-panelist", "name"): "Mr. Markko Künnapu",
+    ("confirm-panelist", "title"): "International Cooperation",
+    ("issue-document", "title"): "Gathering and sharing electronic evidence",
+    ("circulate-document", "title"): "Proposed organization of work",
+    ("circulate-document", "to"): "extended Bureau",
+    ("extend-deadline", "to"): "2020-06-01",
+    ("issue-agenda", "item"): "1=Organizational matters",
+    ("adopt-workplan", "topic"): "2020=Prevention",
+}
+"""Samples that differ from one command to another."""
+
+BY_METAVAR = {
+    "DATE": "2020-03-13",
+    "N": "6",
+    "CODE": "cybercrime-egm",
+    "YYYY-YYYY": "2018-2021",
+    "N=TEXT": "1=Organizational matters",
+}
+
+SHARED = {"on", "actor", "source", "assumed", "decided-by"}
+
+
+def sample(verb: str, param: Param) -> str:
+    found = SAMPLES_OF.get((verb, param.name), SAMPLES.get(param.name))
+    if found is None:
+        if param.kind.choices:
+            return param.kind.choices[0]
+        found = BY_METAVAR.get(param.kind.metavar, param.name.upper())
+    return shlex.quote(found)
+
+
+def example(declaration: Declaration) -> str:
+    """A command line of the command, derived from its declaration: its
+    arguments and required options (or, when none is required, its other
+    options), and `--on`, with values of the real record."""
+    params = declaration.params_in(Face.CLI)
+    options = [p for p in params if not p.positional and p.name not in SHARED]
+    shown = [p for p in options if p.required] or options
+    words = ["secretariat", declaration.verb]
+    words += [sample(declaration.verb, p) for p in params if p.positional]
+    for param in shown:
+        words.append(f"--{param.name}")
+        if not param.flag:
+            words.append(sample(declaration.verb, param))
+    if any(p.name == "on" for p in params):
+        words += ["--on", SAMPLES["on"]]
+    return " ".join(words)
+
+
+def said(recorded: Recorded, verb: str) -> str:
+    """What was recorded, in the officer's words."""
+    from application.records import event_record
+    from application.wording import recorded_sentence
+
+    return recorded_sentence(
+        recorded.record, event_record(recorded.events[-1]), recorded.version, verb=verb
+    )
 
 
 def report_views(caught_up: CaughtUp) -> None:
@@ -120,7 +216,7 @@ def param_type(kind: Kind[Any]) -> click.ParamType[Any]:
     """A kind of value as the command line reads it: by the kind's parser."""
     if kind.choices:
         return Choice(kind.choices, kind.read)
-    if kind.parse is None:
+    if kind.parse is None and kind.metavar != "CODE":
         return click.STRING
     return Parsed(kind.metavar, kind.read)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import time
 import traceback
 from collections.abc import Callable
@@ -15,7 +16,7 @@ import click
 import structlog
 
 from adapters.failures import INTERNAL_ERROR, said
-from adapters.logging import configure_logging
+from adapters.logging import LOG_LEVEL_VARIABLE, configure_logging
 from adapters.store import Store, parse_store_url, store_url, without_password
 
 if TYPE_CHECKING:
@@ -36,6 +37,11 @@ LOG_LEVELS = {
 """How loud each outcome's log line is; any other outcome is an error."""
 
 
+NO_ARGS_IS_HELP: Any = getattr(click.exceptions, "NoArgsIsHelpError", ())
+"""What click (8.2 and later) raises for a group given no command: its help is
+printed, as `--help` prints it (earlier versions print it themselves)."""
+
+
 class Failure(click.ClickException):
     """A command that did not do what was asked: its exit code and one-line reason."""
 
@@ -53,9 +59,20 @@ class Settings:
     query starts without importing attrs.)"""
 
     store: str | None = None
+    log: bool = False
     log_json: bool = False
     _opened: Secretariat | None = None
     _views: Views | None = None
+
+    def log_asked(self) -> bool:
+        """Whether the command's log line is asked for (`--log`, `--log-json`
+        or `$SECRETARIAT_LOG_LEVEL`): a command is quiet unless it is."""
+        return self.log or self.log_json or bool(os.environ.get(LOG_LEVEL_VARIABLE))
+
+    def log_level(self) -> str | None:
+        """The quietest line written: `info` when `--log` or `--log-json`
+        asks, else `$SECRETARIAT_LOG_LEVEL`'s."""
+        return "info" if self.log or self.log_json else None
 
     def parsed_store(self) -> Store:
         return parse_store_url(store_url(self.store))
@@ -99,14 +116,28 @@ def _set_log_json(ctx: click.Context, _: click.Parameter, value: bool) -> None:
         ctx.ensure_object(Settings).log_json = True
 
 
+def _set_log(ctx: click.Context, _: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.ensure_object(Settings).log = True
+
+
 def global_options(function: F) -> F:
-    """`--store` and `--log-json`, accepted before or after a command's name."""
+    """`--store`, `--log` and `--log-json`, accepted before or after a
+    command's name."""
     function = click.option(
         "--log-json",
         is_flag=True,
         expose_value=False,
         callback=_set_log_json,
-        help="Write the log line as JSON instead of text.",
+        help="Write the command's log line, as JSON, to standard error.",
+    )(function)
+    function = click.option(
+        "--log",
+        is_flag=True,
+        expose_value=False,
+        callback=_set_log,
+        help="Write the command's log line (what, who, how long, outcome) to "
+        "standard error.",
     )(function)
     return click.option(
         "--store",
@@ -140,7 +171,65 @@ def as_failure(error: BaseException, settings: Settings) -> Failure:
     )
 
 
-class CommandGroup(click.Group):
+def stop_writing() -> None:
+    """Send what is left of standard output nowhere: its reader has gone, and
+    Python would otherwise complain, at exit, that it could not flush it."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+SECTIONS = {
+    "import": "Recording",
+    "calendar": "Reading",
+    "deadlines": "Reading",
+    "postponements": "Reading",
+    "history": "Reading",
+    "bodies": "Reading",
+    "session": "Reading",
+    "export": "Reading",
+    "site": "Publishing",
+    "serve": "Publishing",
+}
+"""The section of `--help` each command is listed in; a declared recording
+command is listed under Recording, any other command under Administering."""
+
+SECTION_ORDER = ("Recording", "Reading", "Publishing", "Administering")
+
+
+def section_of(name: str, command: click.Command) -> str:
+    if getattr(command, "declaration", None) is not None:
+        return "Recording"
+    return SECTIONS.get(name, "Administering")
+
+
+def short_help(command: click.Command) -> str:
+    """A command's first sentence, whole (click would cut it to the width)."""
+    return command.get_short_help_str(limit=10_000)
+
+
+class ListedGroup(click.Group):
+    """A group whose `--help` gives each command's first sentence whole,
+    wrapped rather than cut."""
+
+    def format_commands(
+        self, ctx: click.Context, formatter: click.HelpFormatter
+    ) -> None:
+        rows = self.listed(ctx)
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl([(name, short_help(cmd)) for name, cmd in rows])
+
+    def listed(self, ctx: click.Context) -> list[tuple[str, click.Command]]:
+        found = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                found.append((name, command))
+        return found
+
+
+class CommandGroup(ListedGroup):
     """A command with subcommands (`projections run`, `site build`): its log
     line names the subcommand with it."""
 
@@ -152,8 +241,35 @@ class CommandGroup(click.Group):
         return name, command, rest
 
 
-class SecretariatGroup(click.Group):
-    """The `secretariat` command: runs one command and writes its log line."""
+class SecretariatGroup(ListedGroup):
+    """The `secretariat` command: runs one command and writes its log line.
+    Its `--help` lists the commands by what they are for: recording, reading,
+    publishing, administering."""
+
+    def format_commands(
+        self, ctx: click.Context, formatter: click.HelpFormatter
+    ) -> None:
+        sections: dict[str, list[tuple[str, str]]] = {s: [] for s in SECTION_ORDER}
+        for name, command in self.listed(ctx):
+            sections[section_of(name, command)].append((name, short_help(command)))
+        for title in SECTION_ORDER:
+            if sections[title]:
+                with formatter.section(f"{title} commands"):
+                    formatter.write_dl(sections[title])
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except BrokenPipeError:
+            # `--help | head`: the reader had what it wanted.
+            stop_writing()
+            raise click.exceptions.Exit(0) from None
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
@@ -172,6 +288,13 @@ class SecretariatGroup(click.Group):
         except click.exceptions.Exit:
             outcome = None
             raise
+        except NO_ARGS_IS_HELP:
+            outcome = None
+            raise
+        except BrokenPipeError:
+            # The reader stopped reading (`| head`): it had what it wanted.
+            stop_writing()
+            return None
         except click.Abort:
             outcome = "aborted"
             raise
@@ -182,11 +305,15 @@ class SecretariatGroup(click.Group):
             raise Failure(said, failure.exit_code, outcome) from error
         finally:
             settings.close()
-            if outcome is not None:
+            if outcome is not None and (
+                structlog.is_configured() or settings.log_asked()
+            ):
                 if not structlog.is_configured():
                     # Configured once per process, and never over a caller's own
                     # configuration (a test capturing the log line, say).
-                    configure_logging(json=settings.log_json)
+                    configure_logging(
+                        json=settings.log_json, level=settings.log_level()
+                    )
                 log.log(
                     LOG_LEVELS.get(outcome, logging.ERROR),
                     "command",

@@ -48,7 +48,13 @@ def serve(
     request. Credentials: `Authorization: Bearer TOKEN`, a token from
     `secretariat grant`, or one from the OpenID Connect provider named by
     $SECRETARIAT_OIDC_ISSUER, $SECRETARIAT_OIDC_AUDIENCE and
-    $SECRETARIAT_OIDC_JWKS."""
+    $SECRETARIAT_OIDC_JWKS.
+
+    Example:
+
+    \b
+      secretariat serve --host 127.0.0.1 --port 8000
+    """
     from adapters.http.serving import serve_record
 
     serve_record(

@@ -15,7 +15,13 @@ from adapters.failures import BAD_USAGE, STORE_FAILED
 
 @click.group("site", cls=CommandGroup)
 def site() -> None:
-    """Publish the record as a static web site."""
+    """Publish the record as a static web site.
+
+    Example:
+
+    \b
+      secretariat site build --out site
+    """
 
 
 @site.command("build")
@@ -39,7 +45,13 @@ def site() -> None:
 @click.pass_obj
 def site_build(settings: Settings, out: Path, body: str | None, today: date) -> None:
     """Write the calendar (index.html), a page per session and per workplan,
-    and calendar.ics into DIR; open DIR/index.html in a browser."""
+    and calendar.ics into DIR; open DIR/index.html in a browser.
+
+    Example:
+
+    \b
+      secretariat site build --body cybercrime-egm --out site --today 2020-07-01
+    """
     if body:
         structlog.contextvars.bind_contextvars(body=body)
     _check_out(out)

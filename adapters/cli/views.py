@@ -9,12 +9,12 @@ from typing import Any
 import click
 import structlog
 
+from adapters.cli.output import emit_json, emit_table
 from adapters.cli.params import BODY, DATE, Parsed
-from adapters.cli.reading import emit_json, emit_table
 from adapters.cli.running import CommandGroup, F, Failure, Settings, global_options
 from adapters.failures import BAD_USAGE
 from application.parsing import parse_moment
-from application.wording import LAPSED_WORDS, dates, day
+from application.wording import LAPSED_WORDS, dates, day, days_away, moment
 
 log = structlog.get_logger("secretariat")
 
@@ -30,6 +30,13 @@ def json_option(function: F) -> F:
     return click.option(
         "--json", "as_json", is_flag=True, help="Write JSON instead of a table."
     )(function)
+
+
+def one_body(settings: Settings, body: str | None) -> None:
+    """A read of one body names a body of the record (exit 1 otherwise)."""
+    if body:
+        structlog.contextvars.bind_contextvars(body=body)
+        settings.secretariat(create=False).check_body(body)
 
 
 def _dates(start: str | None, end: str | None) -> str:
@@ -89,7 +96,13 @@ def calendar(
     ics: bool,
 ) -> None:
     """Show the sessions on the calendar: their dates, venue and status, sorted
-    by start (sessions whose dates are to be determined last)."""
+    by start (sessions whose dates are to be determined last).
+
+    Example:
+
+    \b
+      secretariat calendar --body cybercrime-egm --as-of 2020-03-01
+    """
     if as_json and ics:
         raise click.UsageError("give --json or --ics, not both")
     if body:
@@ -102,6 +115,7 @@ def calendar(
         if answer is not None:
             emit_json(answer)
             return
+    one_body(settings, body)
     views = settings.views()
     if ics:
         from adapters.ical import calendar_file
@@ -117,7 +131,7 @@ def calendar(
     if as_of:
         heading += f" as of {_day(as_of.isoformat())}"
     if known_at:
-        heading += f" as recorded by {known_at}"
+        heading += f" as recorded by {moment(known_at)}"
     click.echo(heading)
     emit_table(
         [_calendar_row(s) for s in answer["sessions"]],
@@ -150,9 +164,14 @@ def calendar(
 def deadlines(settings: Settings, body: str | None, today: date, as_json: bool) -> None:
     """Show each call for comments with its deadlines and the submissions
     received, judged against the deadlines as they stand now, and each
-    workplan milestone."""
-    if body:
-        structlog.contextvars.bind_contextvars(body=body)
+    workplan milestone.
+
+    Example:
+
+    \b
+      secretariat deadlines --body cybercrime-egm --today 2020-06-15
+    """
+    one_body(settings, body)
     answer = settings.views().deadlines(body, today=today)
     if as_json:
         emit_json(answer)
@@ -166,7 +185,7 @@ def deadlines(settings: Settings, body: str | None, today: date, as_json: bool) 
                 c["cycle"],
                 _day(c["original_deadline"]),
                 _day(c["deadline"]),
-                c["days_left"],
+                days_away(c["days_left"]),
                 c["counts"]["on-time"],
                 c["counts"]["within-extension"],
                 c["counts"]["late"],
@@ -179,7 +198,7 @@ def deadlines(settings: Settings, body: str | None, today: date, as_json: bool) 
             "cycle",
             "original deadline",
             "deadline",
-            "days left",
+            "due",
             "on time",
             "within extension",
             "late",
@@ -223,25 +242,31 @@ def deadlines(settings: Settings, body: str | None, today: date, as_json: bool) 
 @click.pass_obj
 def postponements(settings: Settings, body: str | None, as_json: bool) -> None:
     """Show every postponement of every session: when it was decided, why, by
-    whom, and the dates it moved the session from and to."""
-    if body:
-        structlog.contextvars.bind_contextvars(body=body)
+    whom, and the dates it moved the session from and to.
+
+    Example:
+
+    \b
+      secretariat postponements --body cybercrime-egm --json
+    """
+    one_body(settings, body)
     answer = settings.views().postponements(body)
     if as_json:
         emit_json(answer)
         return
+    click.echo("Postponements")
     emit_table(
         [
             (
                 p["body"],
                 p["number"],
-                p["on"],
+                _day(p["on"]),
                 _dates(p["from"]["start"], p["from"]["end"]),
                 _dates(*(p["to"] or {"start": None, "end": None}).values()),
                 p["reason"],
                 p["announced_in"] or "",
                 p["actor"],
-                p["recorded_at"][:19].replace("T", " "),
+                moment(p["recorded_at"]),
             )
             for p in answer["postponements"]
         ],
@@ -261,7 +286,13 @@ def postponements(settings: Settings, body: str | None, as_json: bool) -> None:
 
 @click.group("projections", cls=CommandGroup)
 def projections() -> None:
-    """Look after the views (calendar, deadlines) kept beside the record."""
+    """Look after the views (calendar, deadlines) kept beside the record.
+
+    Example:
+
+    \b
+      secretariat projections status
+    """
 
 
 @projections.command("status")
@@ -269,7 +300,13 @@ def projections() -> None:
 @global_options
 @click.pass_obj
 def projections_status(settings: Settings, as_json: bool) -> None:
-    """Show how far into the record each view has read, against its last event."""
+    """Show how far into the record each view has read, against its last event.
+
+    Example:
+
+    \b
+      secretariat projections status --json
+    """
     statuses = settings.views().status()
     if as_json:
         emit_json(
@@ -298,7 +335,13 @@ def projections_status(settings: Settings, as_json: bool) -> None:
 @click.pass_obj
 def projections_rebuild(settings: Settings, names: tuple[str, ...]) -> None:
     """Empty the views (all, or those named) and build them again from the
-    first event of the record."""
+    first event of the record.
+
+    Example:
+
+    \b
+      secretariat projections rebuild calendar
+    """
     from adapters.views.views import UnknownViewError
 
     try:
@@ -323,7 +366,13 @@ def projections_rebuild(settings: Settings, names: tuple[str, ...]) -> None:
 def projections_run(settings: Settings, poll_seconds: float) -> None:
     """Keep the views of a PostgreSQL store up to date as events are recorded,
     until interrupted (Ctrl-C or SIGTERM). SQLite needs no worker: its views
-    catch up at every command."""
+    catch up at every command.
+
+    Example:
+
+    \b
+      secretariat projections run --store postgresql://officer@db.example.org/secretariat
+    """
     import signal
     import threading
 

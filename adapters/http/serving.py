@@ -158,7 +158,12 @@ def serve_record(
     except OidcSettingsError as error:
         raise Failure(str(error), BAD_USAGE, "bad-usage") from None
     store = settings.parsed_store()
-    secretariat = settings.secretariat(create=False)
+    follows = store.kind == "postgresql"
+    secretariat = settings.secretariat(create=follows)
+    if follows:  # as `projections run` does: see `adapters.views.worker`
+        from adapters.bootstrap import create_store
+
+        create_store(secretariat)
     views = settings.views()
     applied = views.catch_up()
     record = ServedRecord(store, secretariat, views)

@@ -14,12 +14,13 @@ say how a transaction is opened and the row locked.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, ClassVar, Protocol
 
 from eventsourcing.persistence import PersistenceError
 
+from adapters.views.sealing import TableCodec, ViewCipher, lookup_value
 from adapters.views.source import EventSource, topics_of
 from adapters.views.tables import LAYOUTS_TABLE, Layout, R, Table
 from application.projections import Logged
@@ -76,8 +77,40 @@ class View:
             cls.events = cls.projector.events
             cls.topics = topics_of(cls.events)
 
-    def __init__(self, datastore: object) -> None:
+    def __init__(self, datastore: object, cipher: ViewCipher | None = None) -> None:
         self.datastore = datastore
+        self.cipher = cipher
+        """Encrypts the text of the view's rows, when the store has a key."""
+        self.codecs: dict[str, TableCodec[Any]] = {
+            table.name: TableCodec(table, cipher) for table in self.tables
+        }
+
+    @property
+    def fingerprint(self) -> str:
+        """The fingerprint of the view's tables as this version lays them out,
+        their text encrypted or not: a view whose text was stored otherwise
+        is rebuilt."""
+        if self.cipher is None:
+            return self.layout.fingerprint
+        return self.layout.sealed_fingerprint
+
+    def codec(self, table: Table[R]) -> TableCodec[R]:
+        codec: TableCodec[R] = self.codecs[table.name]
+        return codec
+
+    def lookup(self, column: str, value: str) -> str:
+        """`value` as the view's tables keep it in `column`, to look rows up by."""
+        return lookup_value(self.cipher, column, value)
+
+    def opened_body(self, stored: str) -> str:
+        """A body code as read from a view's `body` column."""
+        if self.cipher is None:
+            return stored
+        return self.cipher.open_code(stored, b"body")
+
+    def body_params(self, body: str | None) -> tuple[str, ...]:
+        """The parameters of `body_filter(body)`."""
+        return (self.lookup("body", body),) if body else ()
 
     # What each store provides.
 
@@ -169,7 +202,7 @@ class View:
                         "ON l.view_name = ? AND l.layout = ? "
                         "WHERE t.application_name = ?"
                     ),
-                    (self.view_name, self.layout.fingerprint, application_name),
+                    (self.view_name, self.fingerprint, application_name),
                 )
                 return cursor.fetchone() is not None
         except (PersistenceError, sqlite3.Error):  # no such table
@@ -188,7 +221,7 @@ class View:
         create them anew and start the view again from the first event (the
         next catch-up rebuilds it: a view is derived, and nothing is lost)."""
         layouts = self.qualified(LAYOUTS_TABLE)
-        fingerprint = self.layout.fingerprint
+        fingerprint = self.fingerprint
         with self.page_transaction() as cursor:
             self._position(cursor, application_name, lock=True)
             cursor.execute(
@@ -198,6 +231,7 @@ class View:
             row = cursor.fetchone()
             if row is not None and row[0] == fingerprint:
                 return  # laid out meanwhile, by another command
+            self.before_dropping(cursor)
             for table in self.tables:
                 cursor.execute(f"DROP TABLE IF EXISTS {self.qualified(table.name)}")
             for statement in self.table_statements():
@@ -211,6 +245,9 @@ class View:
                 (self.view_name, fingerprint),
             )
             self._move(cursor, application_name, 0)
+
+    def before_dropping(self, cursor: Cursor) -> None:
+        """Called before the view's tables are dropped to be laid out anew."""
 
     def ensure_tracking_row(self, application_name: str) -> None:
         """Start the view at position 0, so every page can lock its row."""
@@ -298,7 +335,7 @@ class View:
         if values:
             cursor.executemany(
                 self.sql(table.insert_statement(self.qualified(table.name))),
-                plain(values),
+                self.codec(table).encode(values),
             )
 
     def upsert(self, cursor: Cursor, table: Table[R], rows: Iterable[R]) -> None:
@@ -306,7 +343,7 @@ class View:
         if values:
             cursor.executemany(
                 self.sql(table.upsert_statement(self.qualified(table.name))),
-                plain(values),
+                self.codec(table).encode(values),
             )
 
     def delete(
@@ -326,7 +363,8 @@ class View:
         self, cursor: Cursor, table: Table[R], column: str, keys: Iterable[str]
     ) -> list[R]:
         """The rows of `table` whose `column` is one of `keys`."""
-        ordered = sorted(set(keys))
+        ordered = sorted({self.lookup(column, key) for key in keys})
+        codec = self.codec(table)
         rows: list[R] = []
         for start in range(0, len(ordered), IN_CHUNK):
             chunk = ordered[start : start + IN_CHUNK]
@@ -338,7 +376,7 @@ class View:
                 ),
                 chunk,
             )
-            rows += table.rows(cursor.fetchall())
+            rows += codec.decode(cursor.fetchall())
         return rows
 
     def select(
@@ -355,7 +393,7 @@ class View:
             ),
             tuple(params),
         )
-        return table.rows(cursor.fetchall())
+        return self.codec(table).decode(cursor.fetchall())
 
     def dump(self) -> dict[str, list[tuple[Any, ...]]]:
         """Every row of every table of the view, sorted: what two views built
@@ -415,11 +453,6 @@ def catch_up_together(
     return applied
 
 
-def plain(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
-    """Rows as plain tuples, which the drivers bind faster than named ones."""
-    return map(tuple, rows)
-
-
 def _sortable(values: tuple[Any, ...]) -> tuple[str, ...]:
     return tuple("" if v is None else repr(v) for v in values)
 
@@ -427,7 +460,3 @@ def _sortable(values: tuple[Any, ...]) -> tuple[str, ...]:
 def body_filter(body: str | None, column: str = "body", alias: str = "") -> str:
     prefix = f"{alias}." if alias else ""
     return f'WHERE {prefix}"{column}" = ?' if body else ""
-
-
-def body_params(body: str | None) -> tuple[str, ...]:
-    return (body,) if body else ()

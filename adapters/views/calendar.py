@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import ClassVar
 
-from adapters.views.base import Cursor, View, body_filter, body_params
+from adapters.views.base import Cursor, View, body_filter
 from adapters.views.tables import (
     CALENDAR,
     CALENDAR_SESSIONS,
@@ -60,7 +60,7 @@ class CalendarView(View):
         with self.read_transaction() as cursor:
             if as_of is None and known_at is None:
                 return self.select(
-                    cursor, CALENDAR_SESSIONS, body_filter(body), body_params(body)
+                    cursor, CALENDAR_SESSIONS, body_filter(body), self.body_params(body)
                 )
             rows = self._versions(cursor, body, as_of=as_of, known_at=known_at)
             if as_of is None:
@@ -69,7 +69,7 @@ class CalendarView(View):
             # reads as the record knows it (now, or at `known_at`).
             if known_at is None:
                 knowing = self.select(
-                    cursor, CALENDAR_SESSIONS, body_filter(body), body_params(body)
+                    cursor, CALENDAR_SESSIONS, body_filter(body), self.body_params(body)
                 )
             else:
                 knowing = self._versions(cursor, body, as_of=None, known_at=known_at)
@@ -111,13 +111,13 @@ class CalendarView(View):
             f"ORDER BY {', '.join(order)}, w.version DESC LIMIT 1) "
             f"{body_filter(body, alias='s')}"
         )
-        cursor.execute(self.sql(statement), (*params, *body_params(body)))
-        return CALENDAR_VERSIONS.rows(cursor.fetchall())
+        cursor.execute(self.sql(statement), (*params, *self.body_params(body)))
+        return self.codec(CALENDAR_VERSIONS).decode(cursor.fetchall())
 
     def postponements(self, body: str | None = None) -> list[PostponementRow]:
         with self.read_transaction() as cursor:
             return self.select(
-                cursor, POSTPONEMENTS, body_filter(body), body_params(body)
+                cursor, POSTPONEMENTS, body_filter(body), self.body_params(body)
             )
 
     def stocktaking_sessions(self, body: str | None = None) -> list[StocktakingSession]:
@@ -128,6 +128,9 @@ class CalendarView(View):
                     'SELECT "body", "number", "start", "status" '
                     f"FROM {self.qualified(CALENDAR_SESSIONS.name)} {where}"
                 ),
-                (True, *body_params(body)),
+                (True, *self.body_params(body)),
             )
-            return [StocktakingSession(*row) for row in cursor.fetchall()]
+            return [
+                StocktakingSession(self.opened_body(body), number, start, status)
+                for body, number, start, status in cursor.fetchall()
+            ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from adapters.views.base import Cursor, View, body_filter, body_params
+from adapters.views.base import Cursor, View, body_filter
 from adapters.views.tables import (
     DEADLINE_CALLS,
     DEADLINE_EXTENSIONS,
@@ -63,7 +63,7 @@ class DeadlinesView(View):
         read in one snapshot. A body's extensions and submissions are looked up
         by its workplans' keys, so that reading them costs the same however
         many other bodies' rows the tables hold."""
-        params = body_params(body)
+        params = self.body_params(body)
         with self.read_transaction() as cursor:
             workplans = self.select(
                 cursor, DEADLINE_WORKPLANS, body_filter(body), params

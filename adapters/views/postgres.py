@@ -84,7 +84,7 @@ class PostgresView(View):
         """Many rows are copied in (COPY), which costs the server a fraction of
         an INSERT per row; a few are inserted."""
         assert isinstance(cursor, PsycopgCursor)  # as this view's transactions give
-        values = list(rows)
+        values = self.codec(table).encode(rows)
         if len(values) < COPY_FROM:
             if values:
                 cursor.executemany(

@@ -301,6 +301,12 @@ class EventSource:
             cursor.execute(statement, (after, stop))
             return {str(row["topic"]) for row in cursor.fetchall()}
 
+    def exists(self) -> bool:
+        """Whether the log's table exists (a store is created by its first
+        event: see `adapters.recorders`)."""
+        table_exists = getattr(self.recorder, "table_exists", None)
+        return table_exists is None or bool(table_exists())
+
     def head(self) -> int:
         """The position of the last event in the log (0 for an empty log)."""
         return self.recorder.max_notification_id() or 0

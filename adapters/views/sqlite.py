@@ -16,7 +16,7 @@ from eventsourcing.sqlite import (
     SQLiteDatastore,
 )
 
-from adapters.views.base import View
+from adapters.views.base import Cursor, View
 from adapters.views.calendar import CalendarView
 from adapters.views.deadlines import DeadlinesView
 from adapters.views.source import PageQuery, StoredRow
@@ -58,6 +58,13 @@ class SQLiteView(View):
 
     def qualified(self, table: str) -> str:
         return table
+
+    def before_dropping(self, cursor: Cursor) -> None:
+        """With a key, overwrite what the dropped tables held: views laid out
+        by an earlier version may hold the record's text in clear, which
+        SQLite would otherwise leave in the file's free pages."""
+        if self.cipher is not None:
+            cursor.execute("PRAGMA secure_delete = ON")
 
     def create_tables(self) -> None:
         with self.datastore.transaction(commit=True) as cursor:

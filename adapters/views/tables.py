@@ -146,6 +146,13 @@ class Layout:
         ]
         return hashlib.sha256("\n".join(statements).encode()).hexdigest()[:16]
 
+    @cached_property
+    def sealed_fingerprint(self) -> str:
+        """The fingerprint of the same tables holding encrypted text
+        (`adapters.views.sealing`)."""
+        marked = f"{self.fingerprint}\ntext encrypted: AES-GCM, body codes AES-SIV"
+        return hashlib.sha256(marked.encode()).hexdigest()[:16]
+
 
 LAYOUTS_TABLE = "view_layouts"
 """Each view's layout: the fingerprint of the tables it was built in."""

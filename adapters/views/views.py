@@ -79,6 +79,18 @@ class Views:
         self.calendar_view = calendar
         self.deadlines_view = deadlines
         self.page_size = page_size
+        self._prepared = False
+
+    def prepare(self) -> bool:
+        """Create the views' tables, unless done, once the store exists (a
+        store is created by its first event); return whether they exist."""
+        if not self._prepared:
+            if not self.source.exists():
+                return False
+            for view in self.all:
+                view.prepare(self.source.application_name)
+            self._prepared = True
+        return True
 
     @property
     def all(self) -> tuple[View, ...]:
@@ -99,6 +111,8 @@ class Views:
 
     def catch_up(self) -> int:
         """Bring every view up to the head of the log; return the events applied."""
+        if not self.prepare():
+            return 0  # no store yet: nothing to apply
         head = self.source.head()
         options = {} if self.page_size is None else {"page_size": self.page_size}
         return sum(
@@ -112,6 +126,8 @@ class Views:
         and a page's transaction costs its commit."""
         options = {"page_size": self.page_size or REBUILD_PAGE_SIZE}
         views = self.named(names)
+        if not self.prepare():
+            return {view.view_name: 0 for view in views}
         with no_garbage_collection():
             for view in views:
                 view.reset(self.source.application_name)
@@ -123,6 +139,8 @@ class Views:
     def status(self) -> list[ViewStatus]:
         """Each view's position in the log against the head, without catching up."""
         head = self.source.head()
+        if not self.prepare():
+            return [ViewStatus(view.view_name, 0, head) for view in self.all]
         return [
             ViewStatus(
                 view.view_name, view.position(self.source.application_name), head

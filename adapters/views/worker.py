@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 import structlog
 
-from adapters.bootstrap import open_secretariat, open_views
+from adapters.bootstrap import create_store, open_secretariat, open_views
 from adapters.store import Store
 
 log = structlog.get_logger("secretariat")
@@ -36,6 +36,7 @@ def run_worker(
 
     secretariat = open_secretariat(store, create=True)
     try:
+        create_store(secretariat)  # the commands it follows read it
         views = open_views(store, secretariat)
         recorder = secretariat.recorder
         assert isinstance(recorder, PostgresApplicationRecorder)  # a PostgreSQL store

@@ -147,7 +147,7 @@ class Param:
             text = {"type": "string", "maxLength": NAME_LIMIT}
             return {
                 "type": "object",
-                "propertyNames": {"pattern": r"^\d+$"},
+                "propertyNames": {"pattern": r"^[0-9]+$"},
                 "additionalProperties": {
                     "oneOf": [text, {"type": "array", "items": text, "minItems": 1}]
                 },

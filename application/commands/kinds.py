@@ -128,7 +128,10 @@ DATE: Kind[date] = Kind(
     _check_date,
 )
 PERIOD: Kind[Any] = Kind(
-    "YYYY-YYYY", parse_period, str, {"type": "string", "pattern": r"^\d{4}-\d{4}$"}
+    "YYYY-YYYY",
+    parse_period,
+    str,
+    {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{4}$"},
 )
 PAIR: Kind[tuple[int, str]] = Kind(
     "N=TEXT",

@@ -79,3 +79,17 @@ def one_line_error(ran: Ran, code: int, *fragments: str) -> str:
         assert fragment in lines[0]
     assert ran.out == ""
     return lines[0].removeprefix("error: ")
+
+
+def listed_commands(help_text: str) -> list[str]:
+    """The commands `secretariat --help` lists under its headings (`Recording
+    commands:`, `Reading commands:` ...): each first word of a line indented
+    by two spaces after a heading; wrapped descriptions are indented further."""
+    listed: list[str] = []
+    listing = False
+    for line in help_text.splitlines():
+        if line.endswith("commands:") and not line.startswith(" "):
+            listing = True
+        elif listing and line.startswith("  ") and not line.startswith("   "):
+            listed.append(line.split()[0])
+    return listed

@@ -13,7 +13,14 @@ import pytest
 
 from application.commands import COMMANDS
 from tests.cli.conftest import Run
-from tests.cli.running import EXECUTABLE, Ran, environment, event_count, one_line_error
+from tests.cli.running import (
+    EXECUTABLE,
+    Ran,
+    environment,
+    event_count,
+    listed_commands,
+    one_line_error,
+)
 from tests.cli.running import run as run_secretariat
 
 BODY = "cybercrime-egm"
@@ -59,12 +66,7 @@ def recorded(sqlite_store: str) -> str:
 def test_help_lists_every_command(run: Run) -> None:
     result = run("--help")
     assert result.code == 0
-    listed = {
-        line.split()[0]
-        for line in result.out.split("Commands:")[1].splitlines()
-        if line.strip()
-    }
-    assert set(COMMANDS) | {"history"} <= listed
+    assert set(COMMANDS) | {"history"} <= set(listed_commands(result.out))
 
 
 @pytest.mark.parametrize("verb", sorted(COMMANDS))
@@ -98,7 +100,9 @@ def test_a_postponement_is_recorded_and_shown_in_the_history(
         store=recorded,
     )
     assert result.code == 0, result.err
-    assert "Postponed: the 6th session of cybercrime-egm (version 2)" in result.out
+    assert result.out == (
+        "Postponed the 6th session of cybercrime-egm to 27–29 July 2020 (version 2).\n"
+    )
 
     table = run("history", BODY, "6", store=recorded)
     assert table.code == 0

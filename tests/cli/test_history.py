@@ -23,7 +23,7 @@ def test_history_shows_a_sessions_events_as_a_table(sqlite_store: str) -> None:
 
     assert shown.code == 0, shown.err
     assert shown.out.splitlines()[0] == "History of the 6th session of cybercrime-egm"
-    assert "Scheduled" in shown.out
+    assert "scheduled  " in shown.out
     assert "6–8 April 2020" in shown.out
     assert shown.err == ""
 

@@ -190,7 +190,7 @@ def test_a_file_that_is_not_text_is_refused(tmp_path: Path, sqlite_store: str) -
 
     ran = run("import", str(binary), store=sqlite_store)
 
-    one_line_error(ran, 2, "not readable as YAML")
+    one_line_error(ran, 2, "not UTF-8 text (byte 13 is 0xff)")
     assert not sqlite_path(sqlite_store).exists()
 
 
@@ -281,7 +281,7 @@ def test_a_dry_run_says_what_is_already_in_the_record_and_writes_nothing(
     recorded = event_count(store)
     more = write(tmp_path, SIXTH_SESSION + statement("Iraq"), "more.yaml")
 
-    ran = run("import", str(more), "--dry-run", store=store)
+    ran = run("import", str(more), "--dry-run", "--as=record.yaml", store=store)
 
     assert (ran.code, ran.err) == (0, "")
     assert ran.out.endswith(

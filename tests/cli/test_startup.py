@@ -12,6 +12,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from adapters.cli import QUICK_COMMANDS, all_commands, cli
+from tests.cli.running import listed_commands
 
 PROBE = """
 import json, sys
@@ -34,12 +35,9 @@ def test_each_quick_command_is_the_command_of_that_name() -> None:
 def test_help_lists_every_command() -> None:
     shown = CliRunner().invoke(cli, ["--help"])
 
-    listed = [
-        line.split()[0]
-        for line in shown.output.split("Commands:")[1].splitlines()
-        if line.strip()
-    ]
-    assert sorted(listed) == sorted(str(c.name) for c in all_commands())
+    assert sorted(listed_commands(shown.output)) == sorted(
+        str(c.name) for c in all_commands()
+    )
 
 
 def test_a_query_on_sqlite_imports_neither_psycopg_nor_the_recording_commands(

@@ -167,7 +167,7 @@ def test_a_recording_command_leaves_the_views_up_to_date(tmp_path: Path) -> None
             {"view": "deadlines", "position": 2, "head": 2, "behind": 0},
         ]
     }
-    assert "Scheduled" in history
+    assert "scheduled  " in history
 
 
 def test_projections_status_shows_views_behind_until_a_query_or_rebuild(
@@ -211,7 +211,7 @@ def test_a_decision_stays_recorded_when_the_views_cannot_catch_up_at_once(
     output = capsys.readouterr()
 
     assert exit_code.value.code == 0
-    assert "Established: the body cybercrime-egm" in output.out
+    assert "Established cybercrime-egm, EG (version 1)." in output.out
     assert "warning: recorded, but the calendar and deadline views" in output.err
     assert "disk full" in output.err
     assert (

@@ -119,7 +119,11 @@ def test_the_usage_line_gives_the_arguments_and_says_which_options_are_optional(
 ) -> None:
     line = usage(name)
     words = line.split()
-    positions = [words.index(argument) for argument in arguments(COMMANDS[name])]
+    bare = [word.strip("[]") for word in words]
+    positions = [
+        words.index(argument) if argument in words else bare.index(argument)
+        for argument in arguments(COMMANDS[name])
+    ]
     assert positions == sorted(positions), f"{name}: arguments out of order"
     optional = optional_in(line)
     for option, param in options(COMMANDS[name]).items():

@@ -60,6 +60,13 @@ MORE = """\
   title: Stocktaking of the work of the Expert Group
   symbol: UNODC/CCPCJ/EG.4/2021/1
   on: 2021-03-15
+- command: issue-document
+  body: cybercrime-egm
+  number: 7
+  kind: comments
+  title: Comments received
+  symbol: UNODC/CCPCJ/EG.4/2021/INF/1
+  on: 2021-03-15
 - {command: open-session, body: cybercrime-egm, number: 7, on: 2021-04-07}
 - command: record-statement
   body: cybercrime-egm
@@ -75,6 +82,13 @@ MORE = """\
 - command: adopt-report
   body: cybercrime-egm
   number: 7
+  symbol: UNODC/CCPCJ/EG.4/2021/2
+  on: 2021-04-09
+- command: issue-document
+  body: cybercrime-egm
+  number: 7
+  kind: report
+  title: Report of the seventh meeting
   symbol: UNODC/CCPCJ/EG.4/2021/2
   on: 2021-04-09
 - {command: close-session, body: cybercrime-egm, number: 7, on: 2021-04-09}
@@ -111,6 +125,8 @@ MORE = """\
   from: Norway
   as: member-state
   ref: NOR/2020/1
+  source: NOR/2020/1
+  decided-by: the Secretariat
   on: 2020-05-20
 """
 
@@ -277,3 +293,23 @@ def test_a_history_answers_with_the_keys_of_the_doc_for_each_kind_of_event(
             check(events[kind], documented, f"history, {kind}")
         else:
             assert all(event == {} for event in events[kind]), kind
+
+
+def test_a_workplans_history_answers_with_the_keys_of_the_doc(store: str) -> None:
+    check(
+        [answer(store, "history", "cybercrime-egm", "--period", "2018-2021")],
+        documented_keys("workplan history"),
+        "workplan history",
+    )
+
+
+def test_the_bodies_answer_with_the_keys_of_the_doc(store: str) -> None:
+    check([answer(store, "bodies")], documented_keys("bodies"), "bodies")
+
+
+def test_a_session_answers_with_the_keys_of_the_doc(store: str) -> None:
+    check(
+        [answer(store, "session", "cybercrime-egm", str(n)) for n in (1, 6, 7, 8)],
+        documented_keys("session"),
+        "session",
+    )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from adapters.bootstrap import open_secretariat
+from adapters.bootstrap import create_store, open_secretariat
 from adapters.store import CIPHER_KEY_VARIABLE, new_cipher_key, parse_store_url
 from application.access import Access, InvalidCredentialsError, token_hash
 from domain.access import Role
@@ -21,6 +21,7 @@ def test_a_grant_and_a_revocation_by_another_process_count_at_the_next_question(
     store: str,
 ) -> None:
     serving = open_secretariat(parse_store_url(store), create=True)
+    create_store(serving)  # as a server does, before anything is recorded
     granting = open_secretariat(parse_store_url(store), create=False)
     try:
         served, other = Access(serving), Access(granting)

@@ -17,6 +17,7 @@ from application.deciding import Decisions
 from application.errors import ConflictError
 from application.importing import EntryFailedError, Imported, apply_entries
 from application.secretariat import Secretariat
+from domain.ids import session_id
 from domain.session import UnknownAgendaItemError
 from domain.values import Format
 from tests.importing import EXAMPLE, SIXTH_SESSION, statement
@@ -154,3 +155,49 @@ def test_entries_applied_meanwhile_by_another_import_count_as_already_applied(
         assert done == Imported(applied=4 - meanwhile, already=meanwhile)
         assert statements(second) == [("Iraq", None)]
         assert apply_entries(first, entries) == Imported(applied=0, already=4)
+
+
+def test_a_record_another_command_changed_between_two_imports_is_decided_afresh(
+    store: str,
+) -> None:
+    # The importer keeps in memory the records it saved, as the command line's
+    # does, and takes them from there at first: the store then refuses the save,
+    # and the entry is decided on the record as the other command left it.
+    parsed = parse_import(SIXTH_SESSION, source="f")
+    importer = open_secretariat(parse_store_url(store), create=True, many=True)
+    try:
+        assert apply_entries(importer, parsed) == Imported(applied=3, already=0)
+        with opened(store) as other:
+            other.execute(
+                ChangeVenue(
+                    body="cybercrime-egm",
+                    number=6,
+                    format=Format.ONLINE,
+                    on=date(2020, 7, 7),
+                    actor="another officer",
+                )
+            )
+        postponing = parse_import(POSTPONEMENT, source="g")
+        assert apply_entries(importer, postponing) == Imported(applied=1, already=0)
+        assert [
+            (event["event"], event["version"])
+            for event in importer.history("cybercrime-egm", 6)["events"]
+        ] == [
+            ("Scheduled", 1),
+            ("AgendaIssued", 2),
+            ("VenueChanged", 3),
+            ("Postponed", 4),
+        ]
+    finally:
+        importer.close()
+
+
+def test_an_import_saves_the_snapshots_of_the_records_it_lengthens(
+    store: str,
+) -> None:
+    text = SIXTH_SESSION + "".join(statement(f"Delegation {n}") for n in range(250))
+    with opened(store) as app:
+        assert apply_entries(app, parse_import(text, source="f")) == Imported(253, 0)
+        assert app.snapshots is not None
+        snapshots = list(app.snapshots.get(session_id("cybercrime-egm", 6)))
+        assert [s.originator_version for s in snapshots] == [100, 200]

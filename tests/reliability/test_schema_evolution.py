@@ -21,11 +21,13 @@ import pytest
 from eventsourcing.persistence import StoredEvent
 
 from adapters.bootstrap import open_secretariat
+from adapters.cli.import_files import read_import_file
 from adapters.store import parse_store_url
 from tests.reliability.helpers import assert_contract, invoke
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 STORES = sorted(FIXTURES.glob("store-*/store.sqlite"))
+EXAMPLE = FIXTURES.parents[1] / "examples" / "expert-group-cybercrime.yaml"
 
 
 def answers(folder: Path) -> dict[str, tuple[list[str], Any]]:
@@ -116,3 +118,25 @@ def test_its_record_takes_new_decisions(fixture_store: Path, tmp_path: Path) -> 
     history = json.loads(invoke("history", "cybercrime-egm", "7", "--json",
                                 store=store).out)  # fmt: skip
     assert history["events"][-1]["delegation"] == "Chile"
+
+
+@pytest.mark.parametrize("where", ["sqlite", "postgres"])
+def test_its_imported_files_imported_again_apply_nothing(
+    fixture_store: Path, tmp_path: Path, request: pytest.FixtureRequest, where: str
+) -> None:
+    """Its entries were marked by their content alone (before entries were
+    known by their file): importing its files again applies nothing twice,
+    and a dry run says so."""
+    if where == "postgres":
+        store = transplanted(fixture_store, request.getfixturevalue("postgres_store"))
+    else:
+        store = copy_of(fixture_store, tmp_path)
+    for path in (EXAMPLE, FIXTURES / "fixture-record.yaml"):
+        count = len(read_import_file(path))
+        dry = invoke("import", str(path), "--dry-run", store=store)
+        assert dry.out.endswith(
+            f"0 would be applied, {count} already in the record; "
+            "nothing was written (dry run)\n"
+        ), dry.err
+        ran = invoke("import", str(path), store=store)
+        assert ran.out == f"{path}: 0 applied, {count} already in the record\n", ran.err

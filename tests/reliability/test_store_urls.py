@@ -141,7 +141,7 @@ def test_a_password_in_the_url_of_a_store_that_cannot_be_used_is_never_shown(
 
 def test_a_store_is_shown_without_its_password() -> None:
     store = parse_store_url(f"postgresql://u:{PASSWORD}@h:5433/db?schema=s")
-    assert store.label == "postgresql://u@h:5433/db"
+    assert store.label == "postgresql://u@h:5433/db?schema=s"
     assert PASSWORD not in repr(store)
 
 
