@@ -676,7 +676,10 @@ class Publishing:
         record = self.session_record(body, number)
         (row,) = [r for r in self.views.calendar_rows(body) if r.number == number]
         postponed = self.views.postponements(body)["postponements"]
-        shown = attrs.asdict(record)
+        # What marks the page's dates and lists its sources stays the page's.
+        shown = attrs.asdict(
+            record, filter=lambda field, _: field.name not in ("assumed", "sources")
+        )
         del shown["body"], shown["number"]
         return {
             "session": session_entry(row),

@@ -107,6 +107,9 @@ class Command(Declared):
     """The command's name in the CLI, the import file and the feature files."""
     record: ClassVar[Record[Any]]
     """The kind of record it is about."""
+    example_with: ClassVar[tuple[str, ...]] = ()
+    """Optional fields an example of the command gives, besides the required
+    ones (a correction names what it corrects)."""
     exclusive: ClassVar[tuple[tuple[str, ...], ...]] = ()
     """Fields of which one only is given (a session's number, or a workplan's
     period)."""

@@ -132,6 +132,8 @@ class CorrectSession(SessionCommand):
     session's status: calendar files keep its SEQUENCE.
     """
 
+    example_with = ("title",)
+
     reason: str = value(REASON, f"Why it is corrected ({REASON_HELP}).")
     title: str | None = value(
         NAME, f"The title as it should read ({NAME_HELP}).", optional=True

@@ -76,7 +76,7 @@ MORE = """\
 - command: strike-entry
   body: cybercrime-egm
   number: 7
-  version: 6
+  version: 7
   reason: Iraq made no statement
   on: 2021-04-08
 - command: adopt-report
