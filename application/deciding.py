@@ -10,6 +10,7 @@ them together: one command, or many in one transaction.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
@@ -18,6 +19,7 @@ from eventsourcing.domain import Aggregate
 
 from application.errors import ConflictError, VersionMismatchError
 from application.imported import ImportedEntry
+from domain.errors import FutureEffectiveDateError
 
 if TYPE_CHECKING:
     from application.commands import Command
@@ -45,7 +47,7 @@ class Decided:
 
 def describe(command: Command) -> str:
     """How the secretariat speaks of the record `command` is about."""
-    record = type(command).declaration.record
+    record = command.about()
     return record.describe(*(getattr(command, name) for name in record.key))
 
 
@@ -60,13 +62,16 @@ class Decisions:
         *,
         loaded_before: Mapping[UUID, int] | None = None,
         snapshot_every: Mapping[type[Aggregate], int] | None = None,
+        today: Callable[[], date] | None = None,
     ) -> None:
         """`load` reads a record (None: there is none), `exists` says whether
         there is one; `loaded_before` holds the versions an earlier attempt at
         the same decisions found: a command that does not commute is not
         decided on a record that has changed since. A record of a type in
         `snapshot_every` is snapshotted each time its version is a multiple
-        of that number."""
+        of that number. With `today`, a command taking effect after the day it
+        gives is refused."""
+        self._today = today
         self._load = load
         self._exists = exists
         self._before = loaded_before or {}
@@ -92,8 +97,14 @@ class Decisions:
         of an import entry, the entry is marked as applied along with them.
         With `expected_version`, the record must be at that version (a
         `VersionMismatchError` otherwise)."""
+        if self._today is not None:
+            today = self._today()
+            if command.on > today:
+                raise FutureEffectiveDateError(
+                    command.on.isoformat(), today.isoformat()
+                )
         declaration = type(command).declaration
-        record = declaration.record
+        record = command.about()
         key = [getattr(command, name) for name in record.key]
         record_id = record.id(*key)
         description = record.describe(*key)

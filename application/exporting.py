@@ -62,10 +62,13 @@ VERBS: dict[type[Any], str] = {
     Session.Opened: "open-session",
     Session.Closed: "close-session",
     Session.ReportAdopted: "adopt-report",
+    Session.Corrected: "correct-session",
+    Session.Struck: "strike-entry",
     Workplan.Adopted: "adopt-workplan",
     Workplan.CommentsRequested: "request-comments",
     Workplan.DeadlineExtended: "extend-deadline",
     Workplan.SubmissionReceived: "receive-submission",
+    Workplan.Struck: "strike-entry",
 }
 """The command that records each kind of event."""
 
@@ -74,10 +77,11 @@ RENAMED: dict[str, Callable[[Any], Any]] = {
     "title": lambda event: (
         event.document if hasattr(event, "document") else event.title
     ),
+    "version": lambda event: event.entry_version,
 }
 """Fields of a command whose value an event keeps under another name (a
 postponement's or rescheduling's new `dates`; a circulation's `title`, the
-document it circulated)."""
+document it circulated; a strike's `version`, the entry it struck)."""
 
 
 RECORDS = (Body.Event, Session.Event, Workplan.Event)

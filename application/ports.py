@@ -29,6 +29,7 @@ class Views(Protocol):
         *,
         as_of: date | None = None,
         known_at: str | None = None,
+        today: date | None = None,
     ) -> dict[str, Any]:
         """The calendar's answer (`application.queries.calendar_answer`)."""
         ...

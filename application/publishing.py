@@ -19,7 +19,14 @@ import attrs
 from application.ports import Views
 from application.projections.rows import CalendarRow
 from application.queries import session_entry
-from application.wording import DOCUMENT_ORDER, OWN_SECTIONS, date_order, has_moved
+from application.wording import (
+    DOCUMENT_ORDER,
+    OWN_SECTIONS,
+    date_order,
+    evidenced,
+    has_moved,
+    is_lapsed,
+)
 from domain.body import Body, BodyNotFoundError
 from domain.ids import body_id, session_id, workplan_id
 from domain.session import Session, SessionNotFoundError
@@ -108,6 +115,15 @@ class Report:
 
 
 @attrs.frozen
+class Evidence:
+    """A source named by a session's record, and what it evidences there:
+    `the postponement`, `11 statements`, in the order first recorded."""
+
+    source: str
+    evidences: tuple[str, ...]
+
+
+@attrs.frozen
 class SessionRecord:
     """What a session's record holds that no view does, grouped for its page."""
 
@@ -123,6 +139,44 @@ class SessionRecord:
     panels: tuple[Panel, ...]
     report: Report
     cancellation_reason: str | None
+    assumed: frozenset[tuple[str, str]] = frozenset()
+    """The events (by name and effective date) whose date the record assumed
+    rather than took from a source: the page marks the dates resting on them."""
+    sources: tuple[Evidence, ...] = ()
+    """The sources the record names for the session, each once."""
+
+    def is_assumed(self, event: str, on: str | None) -> bool:
+        """Whether the date `on` of an `event` of the session was assumed."""
+        return (event, on or "") in self.assumed
+
+
+def assumed_dates(events: Iterable[Any]) -> frozenset[tuple[str, str]]:
+    """The events (by name and effective date) marked as resting on an
+    assumed date."""
+    return frozenset(
+        (type(event).__name__, event.on.isoformat())
+        for event in events
+        if getattr(event, "assumed", False)
+    )
+
+
+def evidence(events: Iterable[Any]) -> tuple[Evidence, ...]:
+    """Each source the events name, with what it evidences (counted by kind,
+    in the order recorded)."""
+    by_source: dict[str, dict[str, int]] = {}
+    for event in events:
+        source = getattr(event, "source", None)
+        if source:
+            counted = by_source.setdefault(source, {})
+            name = type(event).__name__
+            counted[name] = counted.get(name, 0) + 1
+    return tuple(
+        Evidence(
+            source,
+            tuple(evidenced(name, count) for name, count in counted.items()),
+        )
+        for source, counted in by_source.items()
+    )
 
 
 class _SessionRecording:
@@ -195,6 +249,9 @@ def session_record(
 ) -> SessionRecord:
     """A session's events grouped as its page shows them."""
     recording = _SessionRecording()
+    events = list(events)
+    struck = {e.entry_version for e in events if isinstance(e, Session.Struck)}
+    events = [e for e in events if e.originator_version not in struck]
     for event in events:
         recording.read(event)
     agenda, documents = recording.agenda, recording.documents
@@ -223,6 +280,8 @@ def session_record(
             documents=tuple(d for d in documents if d.kind == "report"),
         ),
         cancellation_reason=recording.cancellation,
+        assumed=assumed_dates(events),
+        sources=evidence(events),
     )
 
 
@@ -280,6 +339,13 @@ class WorkplanProfile:
     adopted_on: str
     topics: tuple[Topics, ...]
     stocktaking_by: int | None
+    assumed: frozenset[tuple[str, str]] = frozenset()
+    """The workplan's events (by name and effective date) whose date the
+    record assumed: its adoption, calls, extensions, submissions."""
+
+    def is_assumed(self, event: str, on: str | None) -> bool:
+        """Whether the date `on` of an `event` of the workplan was assumed."""
+        return (event, on or "") in self.assumed
 
     @property
     def years(self) -> range:
@@ -295,6 +361,7 @@ class WorkplanProfile:
 
 def workplan_profile(events: Iterable[Workplan.Event]) -> WorkplanProfile:
     """A workplan as its adoption recorded it."""
+    events = list(events)
     [adopted] = [e for e in events if isinstance(e, Workplan.Adopted)]
     return WorkplanProfile(
         body=adopted.body,
@@ -306,6 +373,7 @@ def workplan_profile(events: Iterable[Workplan.Event]) -> WorkplanProfile:
             for cycle in sorted(adopted.topics, key=lambda c: c.year)
         ),
         stocktaking_by=adopted.stocktaking_by,
+        assumed=assumed_dates(events),
     )
 
 
@@ -339,6 +407,15 @@ class SessionPage:
     call: Mapping[str, Any] | None
     """The call for comments for the session's year under that workplan, as
     the deadlines view answers it (docs/json.md), if there is one."""
+    today: date | None = None
+    """The day the page is written for: its tense, and whether the session
+    has lapsed."""
+
+    @property
+    def lapsed(self) -> bool:
+        """Whether the session's last day passed, by `today`, without an
+        opening or a cancellation on record."""
+        return self.today is not None and is_lapsed(self.session, self.today)
 
     @property
     def topics(self) -> tuple[str, ...]:
@@ -428,6 +505,7 @@ def session_page(
     postponements: Iterable[Mapping[str, Any]],
     workplans: Iterable[WorkplanProfile],
     calls: Iterable[Mapping[str, Any]],
+    today: date | None = None,
 ) -> SessionPage:
     """A session's page, from its calendar row, its record, and the body's
     other sessions, postponements, workplans and calls for comments."""
@@ -464,6 +542,7 @@ def session_page(
         workplan=workplan,
         year=year,
         call=call,
+        today=today,
     )
 
 
@@ -565,6 +644,7 @@ class Publishing:
                     postponements=listing.postponements,
                     workplans=workplans,
                     calls=deadlines["calls"],
+                    today=listing.today,
                 )
                 for row in listing.sessions
             ),
@@ -596,7 +676,10 @@ class Publishing:
         record = self.session_record(body, number)
         (row,) = [r for r in self.views.calendar_rows(body) if r.number == number]
         postponed = self.views.postponements(body)["postponements"]
-        shown = attrs.asdict(record)
+        # What marks the page's dates and lists its sources stays the page's.
+        shown = attrs.asdict(
+            record, filter=lambda field, _: field.name not in ("assumed", "sources")
+        )
         del shown["body"], shown["number"]
         return {
             "session": session_entry(row),

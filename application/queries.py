@@ -19,7 +19,7 @@ from application.projections.rows import (
     SubmissionRow,
     WorkplanRow,
 )
-from application.wording import session_order
+from application.wording import is_lapsed, session_order
 
 ON_TIME, WITHIN_EXTENSION, LATE = "on-time", "within-extension", "late"
 STOCKTAKING = "stocktaking meeting"
@@ -28,8 +28,9 @@ STOCKTAKING = "stocktaking meeting"
 # The calendar.
 
 
-def session_entry(row: Any) -> dict[str, Any]:
-    """A session's entry, from a calendar row (a row of the view's table)."""
+def session_entry(row: Any, day: date | None = None) -> dict[str, Any]:
+    """A session's entry, from a calendar row (a row of the view's table);
+    `lapsed` judged on `day` (default: today)."""
     return {
         "body": row.body,
         "number": row.number,
@@ -46,6 +47,7 @@ def session_entry(row: Any) -> dict[str, Any]:
         "stocktaking": bool(row.stocktaking),
         "last_changed_on": row.effective_on,
         "recorded_at": row.recorded_at,
+        "lapsed": is_lapsed(row, day or date.today()),
     }
 
 
@@ -54,13 +56,18 @@ def calendar_answer(
     *,
     as_of: date | None = None,
     known_at: str | None = None,
+    today: date | None = None,
 ) -> dict[str, Any]:
     """`{"as_of", "known_at", "sessions": [...]}`, sessions sorted by start,
-    undated last."""
+    undated last; whether each has lapsed is judged on `as_of` when given,
+    else on `today` (default: the real today)."""
+    day = as_of or today or date.today()
     return {
         "as_of": as_of.isoformat() if as_of else None,
         "known_at": known_at,
-        "sessions": [session_entry(row) for row in sorted(rows, key=session_order)],
+        "sessions": [
+            session_entry(row, day) for row in sorted(rows, key=session_order)
+        ],
     }
 
 

@@ -51,3 +51,22 @@ def event_record(event: Any) -> dict[str, Any]:
         **{name: fields.pop(name) for name in PROVENANCE},
         **{name: plain(value) for name, value in fields.items()},
     }
+
+
+def history_records(events: Any) -> list[dict[str, Any]]:
+    """A record's events as the history shows them, oldest first: an entry
+    struck since is kept, marked `struck` with when, why and by whom."""
+    records = [event_record(event) for event in events]
+    by_version = {record["version"]: record for record in records}
+    for record in records:
+        if record["event"] == "Struck":
+            target = by_version.get(record["entry_version"])
+            if target is not None:
+                target["struck"] = {
+                    "on": record["on"],
+                    "reason": record["reason"],
+                    "actor": record["actor"],
+                    "recorded_at": record["recorded_at"],
+                    "version": record["version"],
+                }
+    return records

@@ -6,6 +6,7 @@ import random
 import time
 from collections.abc import Callable, Sequence
 from copy import deepcopy
+from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from uuid import UUID
@@ -18,7 +19,7 @@ from eventsourcing.utils import Environment, EnvType, get_topic
 
 from application.deciding import Decisions, Recorded, describe
 from application.errors import ConflictError
-from application.records import event_record
+from application.records import history_records
 from application.transcodings import register_domain_transcodings
 from domain.body import Body, BodyNotFoundError
 from domain.errors import DomainError
@@ -177,6 +178,7 @@ class Secretariat(Application[UUID]):
                 self._exists,
                 loaded_before=first_loaded,
                 snapshot_every=self.snapshotting_intervals if self.snapshots else None,
+                today=self.today,
             )
             outcomes = []
             refused = None
@@ -232,6 +234,13 @@ class Secretariat(Application[UUID]):
         conflict = ConflictError(describe(pending[first][0]))
         return Applied(tuple(outcomes[:first]), Refusal(first, conflict))
 
+    @staticmethod
+    def today() -> date:
+        """The day a command is recorded on, for the rule that no decision
+        takes effect later: the latest date anywhere on Earth (UTC+14), so
+        that an officer's today is never refused wherever they are."""
+        return (datetime.now(UTC) + timedelta(hours=14)).date()
+
     def is_applied(self, marking: UUID) -> bool:
         """Whether the import entry with this id has been applied: one read of
         its first event (an entry has no snapshots to look for)."""
@@ -258,7 +267,7 @@ class Secretariat(Application[UUID]):
         return {
             "body": body,
             "number": number,
-            "events": [event_record(event) for event in events],
+            "events": history_records(events),
         }
 
     def workplan_history(self, body: str, period: Period) -> dict[str, Any]:
@@ -269,7 +278,7 @@ class Secretariat(Application[UUID]):
         return {
             "body": body,
             "period": str(period),
-            "events": [event_record(event) for event in events],
+            "events": history_records(events),
         }
 
     def bodies(self) -> list[dict[str, Any]]:

@@ -59,6 +59,18 @@ def date_order(row: Any) -> tuple[bool, str, str, int]:
     return (row.start is None, row.start or row.last_start, row.body, row.number)
 
 
+def is_lapsed(row: Any, day: date) -> bool:
+    """Whether a session (a calendar row, or its entry) has lapsed by `day`:
+    its last day passed without it being opened or cancelled."""
+    end = row["end"] if isinstance(row, dict) else row.end
+    status = row["status"] if isinstance(row, dict) else row.status
+    return status == "scheduled" and end is not None and end < day.isoformat()
+
+
+LAPSED_WORDS = "lapsed: no opening is recorded"
+"""A lapsed session's status, as a table or a page says it."""
+
+
 def has_moved(row: Any) -> bool:
     """Whether a session (a calendar row) is no longer on the dates first
     announced: on other dates, or postponed with its new dates to be
@@ -119,6 +131,16 @@ def dates(start: str | None, end: str | None, *, undated: str = UNDATED) -> str:
 def day(iso: str | None, *, undated: str = "to be determined") -> str:
     """`2020-03-12` as `12 March 2020`."""
     return dates(iso, iso, undated=undated)
+
+
+ASSUMED = "(date assumed)"
+"""How a page marks a date the record assumed rather than took from a source."""
+
+
+def when(iso: str | None, assumed: bool) -> str:
+    """`2020-03-13` as `13 March 2020`, marked `(date assumed)` when the
+    record assumed it."""
+    return f"{day(iso)} {ASSUMED}" if assumed else day(iso)
 
 
 def session_summary(title: str, body: str) -> str:
@@ -238,6 +260,36 @@ def sentence(text: str) -> str:
 def statement_numbers(count: int) -> str:
     """A delegation's statements under one heading: nothing for one, `1; 2` for two."""
     return "" if count == 1 else "; ".join(str(n) for n in range(1, count + 1))
+
+
+# Sources.
+
+EVIDENCED = {
+    "Established": ("the establishment of the body", "establishments"),
+    "Scheduled": ("the scheduling", "schedulings"),
+    "Postponed": ("the postponement", "postponements"),
+    "Rescheduled": ("the new dates", "reschedulings"),
+    "VenueChanged": ("the change of venue or format", "changes of venue or format"),
+    "Cancelled": ("the cancellation", "cancellations"),
+    "AgendaIssued": ("the agenda", "agendas"),
+    "DocumentIssued": ("a document", "documents"),
+    "DocumentCirculated": ("a circulation of a document", "circulations"),
+    "StatementRecorded": ("a statement", "statements"),
+    "PanelistConfirmed": ("a panelist", "panelists"),
+    "Opened": ("the opening", "openings"),
+    "Closed": ("the closing", "closings"),
+    "ReportAdopted": ("the adoption of the report", "adoptions of the report"),
+    "Corrected": ("a correction", "corrections"),
+    "Struck": ("a strike of an entry recorded in error", "strikes"),
+}
+"""What an event a source evidences is called, once and more than once."""
+
+
+def evidenced(event: str, count: int) -> str:
+    """What `count` events named `event` are called where a source is listed:
+    `the postponement`, `11 statements`."""
+    one, many = EVIDENCED.get(event, (event, event))
+    return one if count == 1 else f"{count} {many}"
 
 
 # What a recording command did, said as the officer would say it.

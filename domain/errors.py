@@ -14,3 +14,14 @@ class DomainError(Exception):
 class InvalidValueError(DomainError):
     """Raised when a value can never be valid, whatever the record holds
     (an end before a start, an empty title, a period that runs backwards)."""
+
+
+class FutureEffectiveDateError(DomainError):
+    """Raised when a decision would take effect after the day it is recorded:
+    the record holds what was decided, not what is planned."""
+
+    def __init__(self, on: str, today: str) -> None:
+        super().__init__(
+            f"this decision takes effect on {on}, after today ({today}); "
+            "record a decision once it has been taken"
+        )

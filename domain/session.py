@@ -22,6 +22,13 @@ from domain.errors import DomainError
 from domain.ids import session_id
 from domain.phrases import describe_session, ordinal
 from domain.provenance import RecordedEvent, add_unknown_provenance
+from domain.striking import (
+    DECISIONS,
+    LaterDecisionError,
+    check_strike,
+    note,
+    struck,
+)
 from domain.values import (
     AgendaItem,
     DateRange,
@@ -34,6 +41,14 @@ from domain.values import (
 ALTERABLE = (SessionStatus.SCHEDULED, SessionStatus.POSTPONED)
 """A session can be postponed, rescheduled, relocated or cancelled only while
 it has not opened, closed or been cancelled."""
+
+
+def decisions(aggregate: Any) -> list[list[Any]]:
+    """The session's decisions on its dates, venue and status, its scheduling
+    first, each with what it left the session with: `[version, kind, on,
+    status, dates, venue, format, postponements]` (struck ones taken off)."""
+    found: list[list[Any]] = vars(aggregate).setdefault("decisions", [])
+    return found
 
 
 class Session(Aggregate):
@@ -54,6 +69,20 @@ class Session(Aggregate):
             # A session has no status before it is scheduled.
             aggregate.status = self.status_after(vars(aggregate).get("status"))
             aggregate.last_on = self.on
+            note(aggregate, self)
+            if isinstance(self, Session.Scheduled) or type(self).__name__ in DECISIONS:
+                decisions(aggregate).append(
+                    [
+                        self.originator_version,
+                        type(self).__name__,
+                        self.on,
+                        aggregate.status,
+                        aggregate.dates,
+                        aggregate.venue,
+                        aggregate.format,
+                        aggregate.postponements,
+                    ]
+                )
 
     @staticmethod
     def create_id(body: str, number: int, **_: Any) -> UUID:
@@ -247,6 +276,133 @@ class Session(Aggregate):
         def status_after(self, status: SessionStatus) -> SessionStatus:
             return SessionStatus.CANCELLED
 
+    # Corrections: how the record should always have read.
+
+    def correct(
+        self,
+        *,
+        reason: str,
+        title: str | None,
+        venue: str | None,
+        on: date,
+        actor: str,
+    ) -> None:
+        """Correct the session's title or venue as the record should always
+        have read them (a misspelling): not a change that takes effect on a
+        date, so allowed whatever the session's status."""
+        self._check_effective_date(on)
+        corrected_title = None if title == self.title else title
+        corrected_venue = None if venue == self.venue else venue
+        if corrected_title is None and corrected_venue is None:
+            raise NothingToCorrectError(self.description, self.title, self.venue)
+        self._correct(
+            title=corrected_title,
+            venue=corrected_venue,
+            reason=reason,
+            on=on,
+            actor=actor,
+        )
+
+    class Corrected(Event):
+        """The session's `title` or `venue` (None: left as it was) is corrected
+        to how the record should always have read, for `reason`. Unlike a
+        change, a correction holds from the beginning: the calendar as of any
+        date shows the corrected text, and the calendar as known before the
+        correction was recorded shows the text then on record."""
+
+        title: str | None
+        venue: str | None
+        reason: str
+
+    @event(Corrected)
+    def _correct(
+        self, title: str | None, venue: str | None, reason: str, on: date, actor: str
+    ) -> None:
+        if title is not None:
+            self.title = title
+        if venue is not None:
+            # The venue corrected is the one set by the latest decisions that
+            # kept it: they too read as corrected.
+            for decision in reversed(decisions(self)):
+                if decision[5] != self.venue:
+                    break
+                decision[5] = venue
+            self.venue = venue
+
+    # Strikes: entries recorded in error.
+
+    def strike(self, *, version: int, reason: str, on: date, actor: str) -> None:
+        """Strike the entry at `version`, recorded in error: a statement,
+        panelist, document or circulation; or the latest decision on the
+        session's dates, venue or status, which then reads as before it."""
+        self._check_effective_date(on)
+        kind = check_strike(self, version, self.description)
+        state: list[Any] = [None, None, None, self.status, self.dates, self.venue]
+        state += [self.format, self.postponements]
+        if kind in DECISIONS:
+            made = decisions(self)
+            latest = made[-1]
+            if latest[0] != version:
+                raise LaterDecisionError(
+                    self.description, version, latest[1], latest[0], latest[2]
+                )
+            state = made[-2]
+        self._strike(
+            entry_version=version,
+            entry=kind,
+            reason=reason,
+            status=state[3],
+            dates=state[4],
+            venue=state[5],
+            format=state[6],
+            postponements=state[7],
+            on=on,
+            actor=actor,
+        )
+
+    class Struck(Event):
+        """The entry at `entry_version` (an `entry` of that kind) was recorded in
+        error, for `reason`: it leaves every view and page, and the history
+        marks it struck. The session is left with `status`, `dates`, `venue`,
+        `format` and `postponements`: as they were, for an entry; as before
+        it, for a decision."""
+
+        entry_version: int
+        entry: str
+        reason: str
+        status: SessionStatus
+        dates: DateRange | None
+        venue: str
+        format: Format
+        postponements: int
+
+        def status_after(self, status: SessionStatus) -> SessionStatus:
+            return self.status
+
+    @event(Struck)
+    def _strike(
+        self,
+        entry_version: int,
+        entry: str,
+        reason: str,
+        status: SessionStatus,
+        dates: DateRange | None,
+        venue: str,
+        format: Format,
+        postponements: int,
+        on: date,
+        actor: str,
+    ) -> None:
+        struck(self).append(entry_version)
+        if entry in DECISIONS:
+            decisions(self).pop()
+            self.dates, self.venue, self.format = dates, venue, format
+            self.postponements = postponements
+        elif entry == "DocumentIssued":
+            title = vars(self).get("issued", {}).get(str(entry_version))
+            if title in self.documents:
+                self.documents.remove(title)
+
     # Agenda and documents.
 
     def issue_agenda(
@@ -298,6 +454,12 @@ class Session(Aggregate):
         kind: DocumentKind
         title: str
         symbol: str | None
+
+        def apply(self, aggregate: Any) -> None:
+            super().apply(aggregate)
+            # Which document a strike of this version takes away.
+            issued = vars(aggregate).setdefault("issued", {})
+            issued[str(self.originator_version)] = self.title
 
     @event(DocumentIssued)
     def _issue_document(
@@ -540,6 +702,15 @@ class DecisionBeforeLastError(DomainError):
             f"this decision takes effect on {on.isoformat()}, before the last one "
             f"recorded for {session} ({last_on.isoformat()}); decisions on a session "
             "are recorded in the order they take effect"
+        )
+
+
+class NothingToCorrectError(DomainError):
+    """Raised when a correction gives the title and venue the session has."""
+
+    def __init__(self, session: str, title: str, venue: str) -> None:
+        super().__init__(
+            f"{session} already reads {title!r} at {venue}; nothing to correct"
         )
 
 

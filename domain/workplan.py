@@ -12,6 +12,7 @@ from eventsourcing.domain import Aggregate, event
 from domain.errors import DomainError
 from domain.ids import workplan_id
 from domain.provenance import RecordedEvent
+from domain.striking import NotStrikableError, check_strike, note, struck
 from domain.values import CycleTopics, Period, SubmitterKind
 
 
@@ -21,6 +22,9 @@ class Workplan(Aggregate):
     class Event(RecordedEvent):
         """Every event of a workplan: when it took effect, who recorded it, and how
         the record knows it (`RecordedEvent`)."""
+
+        def apply(self, aggregate: Any) -> None:
+            note(aggregate, self)
 
     @staticmethod
     def create_id(body: str, period: Period, **_: Any) -> UUID:
@@ -100,6 +104,8 @@ class Workplan(Aggregate):
             raise OutsidePeriodError(self.period, cycle, "the cycle")
         if str(cycle) in self.deadlines:
             raise CommentsAlreadyRequestedError(self.description, cycle)
+        if deadline <= on:
+            raise DeadlineNotAfterCallError(self.description, cycle, on, deadline)
         self._request_comments(cycle=cycle, deadline=deadline, on=on, actor=actor)
 
     class CommentsRequested(Event):
@@ -114,12 +120,14 @@ class Workplan(Aggregate):
     ) -> None:
         self.deadlines[str(cycle)] = deadline
         self.references[str(cycle)] = []
+        vars(self).setdefault("requested", {})[str(cycle)] = on
 
     def extend_deadline(
         self, *, cycle: int, to: date, reason: str, on: date, actor: str
     ) -> None:
         """Extend the deadline of a call for comments to a later date."""
         in_force = self._deadline(cycle)
+        self._check_after_call(cycle, on, "an extension")
         if to <= in_force:
             raise ExtensionNotLaterError(self.description, cycle, in_force, to)
         self._extend_deadline(
@@ -159,6 +167,7 @@ class Workplan(Aggregate):
     ) -> None:
         """Record a comment received on `on`, in whatever order receipts are typed."""
         self._deadline(cycle)
+        self._check_after_call(cycle, on, "a submission")
         if reference is not None and reference in self.references[str(cycle)]:
             raise SubmissionAlreadyReceivedError(self.description, cycle, reference)
         self._receive_submission(
@@ -179,6 +188,12 @@ class Workplan(Aggregate):
         submitter_kind: SubmitterKind
         reference: str | None
 
+        def apply(self, aggregate: Any) -> None:
+            super().apply(aggregate)
+            # Which reference a strike of this version frees.
+            received = vars(aggregate).setdefault("received", {})
+            received[str(self.originator_version)] = [str(self.cycle), self.reference]
+
     @event(SubmissionReceived)
     def _receive_submission(
         self,
@@ -191,6 +206,41 @@ class Workplan(Aggregate):
     ) -> None:
         if reference is not None:
             self.references[str(cycle)].append(reference)
+
+    def strike(self, *, version: int, reason: str, on: date, actor: str) -> None:
+        """Strike the submission at `version`, recorded in error: it no longer
+        counts."""
+        kind = check_strike(self, version, self.description)
+        if kind != "SubmissionReceived":
+            raise NotStrikableError(self.description, version, kind)
+        self._strike(
+            entry_version=version, entry=kind, reason=reason, on=on, actor=actor
+        )
+
+    class Struck(Event):
+        """The entry at `entry_version` (an `entry` of that kind: a submission) was
+        recorded in error, for `reason`: it no longer counts, and the history
+        marks it struck."""
+
+        entry_version: int
+        entry: str
+        reason: str
+
+    @event(Struck)
+    def _strike(
+        self, entry_version: int, entry: str, reason: str, on: date, actor: str
+    ) -> None:
+        struck(self).append(entry_version)
+        received = vars(self).get("received", {}).get(str(entry_version))
+        if received is not None:
+            cycle, reference = received
+            if reference in self.references.get(cycle, []):
+                self.references[cycle].remove(reference)
+
+    def _check_after_call(self, cycle: int, on: date, what: str) -> None:
+        requested = vars(self).get("requested", {}).get(str(cycle))
+        if requested is not None and on < requested:
+            raise BeforeCallError(self.description, cycle, on, requested, what)
 
     def _deadline(self, cycle: int) -> date:
         try:
@@ -261,4 +311,27 @@ class SubmissionAlreadyReceivedError(DomainError):
         super().__init__(
             f"a submission with reference {reference!r} was already received "
             f"for {cycle} under {workplan}"
+        )
+
+
+class DeadlineNotAfterCallError(DomainError):
+    """Raised when a call for comments is due on or before the day it is made."""
+
+    def __init__(self, workplan: str, cycle: int, on: date, deadline: date) -> None:
+        super().__init__(
+            f"comments for {cycle} under {workplan} requested on {on.isoformat()} "
+            f"cannot be due on {deadline.isoformat()}: the deadline must be later "
+            "than the call"
+        )
+
+
+class BeforeCallError(DomainError):
+    """Raised when an extension or a submission is dated before its call."""
+
+    def __init__(
+        self, workplan: str, cycle: int, on: date, requested: date, what: str
+    ) -> None:
+        super().__init__(
+            f"{what} dated {on.isoformat()} comes before comments for {cycle} "
+            f"under {workplan} were requested ({requested.isoformat()})"
         )

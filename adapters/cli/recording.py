@@ -166,7 +166,8 @@ def example(declaration: Declaration) -> str:
     options), and `--on`, with values of the real record."""
     params = declaration.params_in(Face.CLI)
     options = [p for p in params if not p.positional and p.name not in SHARED]
-    shown = [p for p in options if p.required] or options
+    wanted = declaration.command.example_with
+    shown = [p for p in options if p.required or p.dest in wanted] or options
     words = ["secretariat", declaration.verb]
     words += [sample(declaration.verb, p) for p in params if p.positional]
     for param in shown:
@@ -202,7 +203,7 @@ def parameter(param: Param) -> click.Parameter:
     """The command line's option or argument for a declared parameter."""
     kind = param_type(param.kind)
     if param.positional:
-        return click.Argument([param.dest], type=kind)
+        return click.Argument([param.dest], type=kind, required=param.required)
     names = [f"--{param.name}", param.dest]
     if param.flag:
         return click.Option(names, is_flag=True, help=param.help)

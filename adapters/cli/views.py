@@ -15,6 +15,7 @@ from adapters.cli.running import CommandGroup, F, Failure, Settings, global_opti
 from adapters.failures import BAD_USAGE
 from application.parsing import parse_moment
 from application.wording import (
+    LAPSED_WORDS,
     dates,
     day,
     days_away,
@@ -59,7 +60,7 @@ def _calendar_row(row: dict[str, Any]) -> tuple[Any, ...]:
     current = _dates(row["start"], row["end"])
     if original != current:
         current += " " + paint(f"(was {original})", "moved")
-    status = paint(row["status"])
+    status = LAPSED_WORDS if row.get("lapsed") else paint(row["status"])
     if row["postponements"]:
         status += f", postponed {times(row['postponements'])}"
     return (
@@ -85,6 +86,12 @@ def _calendar_row(row: dict[str, Any]) -> tuple[Any, ...]:
     type=TIMESTAMP,
     help="The calendar as recorded by this moment (YYYY-MM-DDTHH:MM+HH:MM).",
 )
+@click.option(
+    "--today",
+    type=DATE,
+    help="The day a session whose last day has passed without an opening is "
+    "judged lapsed on, when --as-of is not given (YYYY-MM-DD; default today).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Write JSON instead of a table.")
 @click.option("--ics", is_flag=True, help="Write an iCalendar file (RFC 5545) instead.")
 @global_options
@@ -94,6 +101,7 @@ def calendar(
     body: str | None,
     as_of: date | None,
     known_at: str | None,
+    today: date | None,
     as_json: bool,
     ics: bool,
 ) -> None:
@@ -109,7 +117,7 @@ def calendar(
         raise click.UsageError("give --json or --ics, not both")
     if body:
         structlog.contextvars.bind_contextvars(body=body)
-    if as_json and as_of is None and known_at is None:
+    if as_json and as_of is None and known_at is None and today is None:
         from adapters.quick_reads import current_calendar
 
         # The views' tables read directly when nothing is left to apply.
@@ -125,7 +133,7 @@ def calendar(
         # Bytes: click writes them to the binary stream under standard output.
         click.echo(calendar_file(views, body, as_of=as_of, known_at=known_at), nl=False)
         return
-    answer = views.calendar(body, as_of=as_of, known_at=known_at)
+    answer = views.calendar(body, as_of=as_of, known_at=known_at, today=today)
     if as_json:
         emit_json(answer)
         return

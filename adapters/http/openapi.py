@@ -81,6 +81,7 @@ CALENDAR = obj(
                     "stocktaking": BOOLEAN,
                     "last_changed_on": DATE,
                     "recorded_at": MOMENT,
+                    "lapsed": BOOLEAN,
                 }
             )
         ),
@@ -210,6 +211,21 @@ EVENT_KEYS: dict[str, dict[str, Schema]] = {
     "Opened": {},
     "Closed": {},
     "ReportAdopted": {"symbol": nullable(TEXT)},
+    "Corrected": {
+        "title": nullable(TEXT),
+        "venue": nullable(TEXT),
+        "reason": TEXT,
+    },
+    "Struck": {
+        "entry_version": INTEGER,
+        "entry": TEXT,
+        "reason": TEXT,
+        "status": TEXT,
+        "dates": nullable(DATES),
+        "venue": TEXT,
+        "format": FORMAT,
+        "postponements": INTEGER,
+    },
 }
 """The keys of each kind of event of a session's history, beside the common ones."""
 
@@ -224,6 +240,11 @@ EVENT_COMMON: dict[str, Schema] = {
     "recorded_via": nullable(choice("cli", "import", "api")),
 }
 
+STRUCK = obj(
+    {"on": DATE, "reason": TEXT, "recorded_at": MOMENT, "version": INTEGER}, ACTOR
+)
+"""An entry struck since it was recorded: when, why, by whom."""
+
 HISTORY = obj(
     {
         "body": TEXT,
@@ -233,7 +254,7 @@ HISTORY = obj(
                 "oneOf": [
                     obj(
                         {**EVENT_COMMON, "event": {"const": kind}, **keys},
-                        ACTOR,
+                        {**ACTOR, "struck": STRUCK},
                     )
                     for kind, keys in EVENT_KEYS.items()
                 ]

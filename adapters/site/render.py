@@ -47,6 +47,10 @@ def environment() -> Environment:
     )
     env.globals.update(
         dates=wording.dates,
+        when=wording.when,
+        is_lapsed=wording.is_lapsed,
+        lapsed_words=wording.LAPSED_WORDS,
+        assumed_words=wording.ASSUMED,
         has_moved=wording.has_moved,
         session_path=session_path,
         workplan_path=workplan_path,

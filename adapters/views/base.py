@@ -346,6 +346,19 @@ class View:
                 self.codec(table).encode(values),
             )
 
+    def delete(
+        self, cursor: Cursor, table: Table[R], keys: Iterable[tuple[object, ...]]
+    ) -> None:
+        """Delete the rows of `table` with these keys (values of its key
+        columns, in order)."""
+        values = list(keys)
+        if values:
+            matches = " AND ".join(f'"{column}" = ?' for column in table.key)
+            cursor.executemany(
+                self.sql(f"DELETE FROM {self.qualified(table.name)} WHERE {matches}"),
+                values,
+            )
+
     def select_in(
         self, cursor: Cursor, table: Table[R], column: str, keys: Iterable[str]
     ) -> list[R]:

@@ -16,7 +16,7 @@ from adapters.views.tables import (
     Layout,
 )
 from application.projections import Logged
-from application.projections.calendar import CalendarProjector
+from application.projections.calendar import CalendarProjector, corrected
 from application.projections.rows import CalendarRow, PostponementRow
 from application.queries import StocktakingSession
 
@@ -35,6 +35,17 @@ class CalendarView(View):
         self.insert(cursor, CALENDAR_VERSIONS, changes.versions)
         self.upsert(cursor, CALENDAR_SESSIONS, changes.current.values())
         self.insert(cursor, POSTPONEMENTS, changes.postponements)
+        self.delete(cursor, POSTPONEMENTS, changes.struck_postponements)
+        if changes.struck_versions:
+            # The versions a decision struck made, or kept, read as never made.
+            cursor.executemany(
+                self.sql(
+                    f"UPDATE {self.qualified(CALENDAR_VERSIONS.name)} "
+                    'SET "struck_at" = ? WHERE "session_id" = ? '
+                    'AND "version" >= ? AND "version" < ? AND "struck_at" IS NULL'
+                ),
+                changes.struck_versions,
+            )
 
     def sessions(
         self,
@@ -51,27 +62,57 @@ class CalendarView(View):
                 return self.select(
                     cursor, CALENDAR_SESSIONS, body_filter(body), self.body_params(body)
                 )
-            conditions, params, order = [], [], []
-            if as_of is not None:
-                conditions.append('w."effective_on" <= ?')
-                params.append(as_of.isoformat())
-                order.append('w."effective_on" DESC')
-            if known_at is not None:
-                conditions.append('w."recorded_at" <= ?')
-                params.append(known_at)
-                order.append('w."recorded_at" DESC')
-            versions = self.qualified(CALENDAR_VERSIONS.name)
-            statement = (
-                f"SELECT {CALENDAR_VERSIONS.column_list('v')} "
-                f"FROM {self.qualified(CALENDAR_SESSIONS.name)} s "
-                f"JOIN {versions} v ON v.session_id = s.session_id "
-                f"AND v.version = (SELECT w.version FROM {versions} w "
-                f"WHERE w.session_id = s.session_id AND {' AND '.join(conditions)} "
-                f"ORDER BY {', '.join(order)}, w.version DESC LIMIT 1) "
-                f"{body_filter(body, alias='s')}"
-            )
-            cursor.execute(self.sql(statement), (*params, *self.body_params(body)))
-            return self.codec(CALENDAR_VERSIONS).decode(cursor.fetchall())
+            rows = self._versions(cursor, body, as_of=as_of, known_at=known_at)
+            if as_of is None:
+                return rows
+            # A correction holds from the beginning: each row as of the date
+            # reads as the record knows it (now, or at `known_at`).
+            if known_at is None:
+                knowing = self.select(
+                    cursor, CALENDAR_SESSIONS, body_filter(body), self.body_params(body)
+                )
+            else:
+                knowing = self._versions(cursor, body, as_of=None, known_at=known_at)
+            known = {row.session_id: row for row in knowing}
+            return [corrected(row, known[row.session_id]) for row in rows]
+
+    def _versions(
+        self,
+        cursor: Cursor,
+        body: str | None,
+        *,
+        as_of: date | None,
+        known_at: str | None,
+    ) -> list[CalendarRow]:
+        """Each session's latest version of its row with its effective date
+        not after `as_of` and recorded by `known_at`."""
+        conditions, params, order = [], [], []
+        # A version struck (by the moment asked about) reads as never made.
+        if known_at is None:
+            conditions.append('w."struck_at" IS NULL')
+        else:
+            conditions.append('(w."struck_at" IS NULL OR w."struck_at" > ?)')
+            params.append(known_at)
+        if as_of is not None:
+            conditions.append('w."effective_on" <= ?')
+            params.append(as_of.isoformat())
+            order.append('w."effective_on" DESC')
+        if known_at is not None:
+            conditions.append('w."recorded_at" <= ?')
+            params.append(known_at)
+            order.append('w."recorded_at" DESC')
+        versions = self.qualified(CALENDAR_VERSIONS.name)
+        statement = (
+            f"SELECT {CALENDAR_VERSIONS.column_list('v')} "
+            f"FROM {self.qualified(CALENDAR_SESSIONS.name)} s "
+            f"JOIN {versions} v ON v.session_id = s.session_id "
+            f"AND v.version = (SELECT w.version FROM {versions} w "
+            f"WHERE w.session_id = s.session_id AND {' AND '.join(conditions)} "
+            f"ORDER BY {', '.join(order)}, w.version DESC LIMIT 1) "
+            f"{body_filter(body, alias='s')}"
+        )
+        cursor.execute(self.sql(statement), (*params, *self.body_params(body)))
+        return self.codec(CALENDAR_VERSIONS).decode(cursor.fetchall())
 
     def postponements(self, body: str | None = None) -> list[PostponementRow]:
         with self.read_transaction() as cursor:

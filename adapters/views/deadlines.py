@@ -52,6 +52,7 @@ class DeadlinesView(View):
         self.upsert(cursor, DEADLINE_CALLS, changes.calls.values())
         self.insert(cursor, DEADLINE_EXTENSIONS, changes.extensions)
         self.insert(cursor, DEADLINE_SUBMISSIONS, changes.submissions)
+        self.delete(cursor, DEADLINE_SUBMISSIONS, changes.struck_submissions)
 
     def read(
         self, body: str | None = None

@@ -59,6 +59,7 @@ LOOKUP_COLUMNS = frozenset({"body", "address"})
 
 CLEAR_COLUMNS = frozenset(
     {
+        "struck_at",
         "session_id",
         "workplan_id",
         "start",

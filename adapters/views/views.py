@@ -156,11 +156,13 @@ class Views:
         *,
         as_of: date | None = None,
         known_at: str | None = None,
+        today: date | None = None,
     ) -> dict[str, Any]:
         return calendar_answer(
             self.calendar_rows(body, as_of=as_of, known_at=known_at),
             as_of=as_of,
             known_at=known_at,
+            today=today,
         )
 
     def calendar_rows(

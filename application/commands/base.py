@@ -114,6 +114,12 @@ class Command(Declared):
     at_least_one: ClassVar[tuple[str, ...]] = ()
     """Fields of which at least one must be given (the command checks it
     itself; a request's schema says it)."""
+    example_with: ClassVar[tuple[str, ...]] = ()
+    """Optional fields an example of the command gives, besides the required
+    ones (a correction names what it corrects)."""
+    exclusive: ClassVar[tuple[tuple[str, ...], ...]] = ()
+    """Fields of which one only is given (a session's number, or a workplan's
+    period)."""
 
     on: date = value(
         DATE,
@@ -155,6 +161,11 @@ class Command(Declared):
     """For a command of an import file: whether the bodies' subscribers are
     to be told of it all the same (`import --notify`), as they are of a
     decision recorded live. Said by the mark of its entry."""
+
+    def about(self) -> Record[Any]:
+        """The kind of record this command is about: its class's (`record`),
+        unless the command names one of several kinds."""
+        return self.record
 
     @property
     def provenance(self) -> Provenance:

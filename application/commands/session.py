@@ -3,9 +3,12 @@ agenda and documents, what was said in it, opening and closing it."""
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 import attrs
 
-from application.commands.base import SessionCommand
+from application.commands.base import WORKPLAN, Record, SessionCommand
 from application.commands.declaring import (
     NAME_HELP,
     REASON_HELP,
@@ -18,12 +21,14 @@ from application.commands.declaring import (
 from application.commands.kinds import (
     COUNT,
     NAME,
+    PERIOD,
     REASON,
     choice,
 )
 from domain.errors import InvalidValueError
 from domain.session import Session
-from domain.values import AgendaItem, DateRange, DocumentKind, Format
+from domain.values import AgendaItem, DateRange, DocumentKind, Format, Period
+from domain.workplan import Workplan
 
 __all__ = [
     "AdoptReport",
@@ -32,6 +37,7 @@ __all__ = [
     "CirculateDocument",
     "CloseSession",
     "ConfirmPanelist",
+    "CorrectSession",
     "IssueAgenda",
     "IssueDocument",
     "OpenSession",
@@ -39,6 +45,7 @@ __all__ = [
     "RecordStatement",
     "RescheduleSession",
     "ScheduleSession",
+    "StrikeEntry",
 ]
 
 
@@ -114,6 +121,32 @@ class ChangeVenue(SessionCommand):
     def __attrs_post_init__(self) -> None:
         if self.venue is None and self.format is None:
             raise InvalidValueError("give a new venue, a new format, or both")
+
+
+@declare("correct-session", Session.correct)
+@attrs.frozen(kw_only=True)
+class CorrectSession(SessionCommand):
+    """Correct a session's title or venue: how the record should always have read.
+
+    A correction is not a change: the calendar as of any date shows the
+    corrected text, and as known before the correction was recorded, the text
+    then on record. It is not a postponement nor a move, whatever the
+    session's status: calendar files keep its SEQUENCE.
+    """
+
+    example_with = ("title",)
+
+    reason: str = value(REASON, f"Why it is corrected ({REASON_HELP}).")
+    title: str | None = value(
+        NAME, f"The title as it should read ({NAME_HELP}).", optional=True
+    )
+    venue: str | None = value(
+        NAME, f"The venue as it should read ({NAME_HELP}).", optional=True
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.title is None and self.venue is None:
+            raise InvalidValueError("give the corrected title, venue, or both")
 
 
 @declare("cancel-session", Session.cancel)
@@ -221,3 +254,52 @@ class AdoptReport(SessionCommand):
     symbol: str | None = value(
         NAME, f"The report's document symbol ({NAME_HELP}).", optional=True
     )
+
+
+def strike_entry(
+    record: Session | Workplan,
+    *,
+    version: int,
+    reason: str,
+    on: date,
+    actor: str,
+    number: int | None = None,
+    period: Period | None = None,
+) -> None:
+    """Strike the entry of a session or a workplan, which each decides."""
+    record.strike(version=version, reason=reason, on=on, actor=actor)
+
+
+@declare("strike-entry", strike_entry)
+@attrs.frozen(kw_only=True)
+class StrikeEntry(SessionCommand):
+    """Strike an entry of a session (NUMBER) or workplan (--period) made in error.
+
+    A statement, panelist, document, circulation or submission struck leaves
+    every view and page (a struck submission no longer counts); a session's
+    latest decision on its dates, venue or status struck leaves the session as
+    before it. The history keeps the entry, marked struck.
+    """
+
+    exclusive = (("number", "period"),)
+
+    number: int | None = value(  # type: ignore[assignment]
+        COUNT,
+        "The session's number; leave out for a workplan's entry.",
+        positional=True,
+        optional=True,
+    )
+    period: Period | None = value(
+        PERIOD, "The workplan's period, for one of its entries.", optional=True
+    )
+    version: int = value(COUNT, "The version of the entry, as its history gives it.")
+    reason: str = value(REASON, f"Why it was recorded in error ({REASON_HELP}).")
+
+    def __attrs_post_init__(self) -> None:
+        if (self.number is None) == (self.period is None):
+            raise InvalidValueError(
+                "give either the session's number or the workplan's --period"
+            )
+
+    def about(self) -> Record[Any]:
+        return self.record if self.number is not None else WORKPLAN

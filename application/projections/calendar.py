@@ -12,6 +12,7 @@ from application.errors import UnreadableEventError
 from application.projections import Logged, record_key
 from application.projections.rows import CalendarRow, PostponementRow
 from domain.session import Session
+from domain.striking import DECISIONS
 from domain.values import DateRange, SessionStatus
 
 NO_DATES = (None, None)
@@ -41,6 +42,7 @@ def scheduled(event: Session.Scheduled, recorded_at: str) -> CalendarRow:
         last_end=end,
         venue=event.venue,
         format=event.format.value,
+        venue_since=event.originator_version,
         status=event.status_after(None).value,
         original_start=start,
         original_end=end,
@@ -83,7 +85,19 @@ def _rescheduled(event: Session.Rescheduled, _: CalendarRow) -> dict[str, Any]:
 
 
 def _venue_changed(event: Session.VenueChanged, _: CalendarRow) -> dict[str, Any]:
-    return {"venue": event.venue, "format": event.format.value}
+    return {
+        "venue": event.venue,
+        "format": event.format.value,
+        "venue_since": event.originator_version,
+    }
+
+
+def _corrected(event: Session.Corrected, before: CalendarRow) -> dict[str, Any]:
+    return {
+        "title": before.title if event.title is None else event.title,
+        "venue": before.venue if event.venue is None else event.venue,
+        "reason": event.reason,
+    }
 
 
 def _cancelled(event: Session.Cancelled, _: CalendarRow) -> dict[str, Any]:
@@ -92,6 +106,28 @@ def _cancelled(event: Session.Cancelled, _: CalendarRow) -> dict[str, Any]:
 
 def _report_adopted(event: Session.ReportAdopted, _: CalendarRow) -> dict[str, Any]:
     return {"report_adopted_on": event.on.isoformat()}
+
+
+def _struck(event: Session.Struck, before: CalendarRow) -> dict[str, Any]:
+    """A decision struck: the entry reads as before it (dates, venue, status,
+    postponements, and its calendar file's SEQUENCE)."""
+    start, end = iso_dates(event.dates)
+    changes: dict[str, Any] = {
+        "start": start,
+        "end": end,
+        "venue": event.venue,
+        "format": event.format.value,
+        "postponements": event.postponements,
+        "sequence": before.sequence - (event.entry in SEQUENCED_NAMES),
+        "reason": event.reason,
+    }
+    if start is not None:
+        changes["last_start"], changes["last_end"] = start, end
+    if event.entry == "Cancelled":
+        changes["cancellation_reason"] = None
+    if event.entry == "Postponed" and not event.postponements:
+        changes["postponement_reason"] = None
+    return changes
 
 
 def _nothing_else(_: Session.Event, __: CalendarRow) -> dict[str, Any]:
@@ -106,6 +142,8 @@ CHANGES: Mapping[type[Any], Callable[[Any, CalendarRow], dict[str, Any]]] = {
     Session.Opened: _nothing_else,
     Session.Closed: _nothing_else,
     Session.ReportAdopted: _report_adopted,
+    Session.Corrected: _corrected,
+    Session.Struck: _struck,
 }
 """The session events that change a session's calendar entry after its
 scheduling; the others (agenda, documents, statements, panelists) are never
@@ -114,8 +152,21 @@ read by the calendar."""
 SEQUENCED: frozenset[type[Any]] = frozenset(
     {Session.Postponed, Session.Rescheduled, Session.VenueChanged, Session.Cancelled}
 )
+SEQUENCED_NAMES = frozenset(kind.__name__ for kind in SEQUENCED)
 """The changes that calendar files count in SEQUENCE: dates, venue, format or
-status; opening and closing are what was planned, and are not counted."""
+status; opening and closing are what was planned, and are not counted, nor is
+a correction, which is how the entry should always have read."""
+
+
+def corrected(row: CalendarRow, known: CalendarRow) -> CalendarRow:
+    """`row`, a version of a session's entry as of some date, with the
+    corrections of the version `known` (the entry as the record knows it now,
+    or knew it at some moment): a correction holds from the beginning, for the
+    title, and for the venue from the decision that set the venue corrected."""
+    fields: dict[str, Any] = {"title": known.title}
+    if row.venue_since == known.venue_since:
+        fields["venue"] = known.venue
+    return row._replace(**fields)
 
 
 @attrs.define
@@ -125,6 +176,11 @@ class CalendarChanges:
     versions: list[CalendarRow] = attrs.Factory(list)
     current: dict[str, CalendarRow] = attrs.Factory(dict)
     postponements: list[PostponementRow] = attrs.Factory(list)
+    struck_postponements: list[tuple[str, int]] = attrs.Factory(list)
+    """The postponements struck (by session and version): the view drops them."""
+    struck_versions: list[tuple[str, str, int, int]] = attrs.Factory(list)
+    """Decisions struck: when (the strike's recording time), of which session,
+    from which version on, up to the strike's own: those versions are struck."""
 
 
 class CalendarProjector:
@@ -147,6 +203,21 @@ class CalendarProjector:
         sessions they concern (`wanted`)."""
         changes = CalendarChanges()
         for position, recorded_at, event in events:
+            if type(event) is Session.Struck:
+                if event.entry not in DECISIONS:
+                    continue  # an entry the calendar never read
+                if event.entry == "Postponed":
+                    changes.struck_postponements.append(
+                        (record_key(event.originator_id), event.entry_version)
+                    )
+                changes.struck_versions.append(
+                    (
+                        recorded_at,
+                        record_key(event.originator_id),
+                        event.entry_version,
+                        event.originator_version,
+                    )
+                )
             if type(event) is Session.Scheduled:
                 row = scheduled(event, recorded_at)
             else:

@@ -31,6 +31,8 @@ class DeadlineChanges:
     calls: dict[tuple[str, int], CallRow] = attrs.Factory(dict)
     extensions: list[ExtensionRow] = attrs.Factory(list)
     submissions: list[SubmissionRow] = attrs.Factory(list)
+    struck_submissions: list[tuple[str, int]] = attrs.Factory(list)
+    """The submissions struck (by workplan and version): they no longer count."""
 
 
 class DeadlinesProjector:
@@ -41,6 +43,7 @@ class DeadlinesProjector:
         Workplan.CommentsRequested,
         Workplan.DeadlineExtended,
         Workplan.SubmissionReceived,
+        Workplan.Struck,
     )
 
     def wanted(self, events: Iterable[Logged]) -> tuple[set[str], set[tuple[str, int]]]:
@@ -81,6 +84,11 @@ class DeadlinesProjector:
                         event.actor,
                         logged.recorded_at,
                     )
+                )
+                continue
+            if type(event) is Workplan.Struck:
+                changes.struck_submissions.append(
+                    (record_key(event.originator_id), event.entry_version)
                 )
                 continue
             try:

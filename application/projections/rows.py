@@ -33,6 +33,10 @@ class CalendarRow(NamedTuple):
     last_end: str
     venue: str
     format: str
+    venue_since: int
+    """The version of the decision that set the venue and format in force
+    (the scheduling, or the latest change of venue): a correction of the venue
+    corrects every version of the row from it on."""
     status: str
     original_start: str
     original_end: str
@@ -47,6 +51,10 @@ class CalendarRow(NamedTuple):
     effective_on: str
     recorded_at: str
     actor: str
+    struck_at: str | None = None
+    """When the decision that made this version (or one before it that it
+    kept) was struck, if it was: from then on, the calendar as of a date reads
+    as if it had never been recorded."""
 
 
 class PostponementRow(NamedTuple):

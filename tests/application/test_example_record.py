@@ -20,7 +20,7 @@ from adapters.cli.import_files import read_import_file
 from application.importing import apply_entries
 from application.records import event_record
 from application.secretariat import Secretariat
-from domain.ids import body_id, workplan_id
+from domain.ids import body_id, session_id, workplan_id
 from domain.values import Period
 from tests.importing import EXAMPLE, seed_page
 from tests.seed_page import (
@@ -286,3 +286,54 @@ def test_the_report_of_the_sixth_session_was_adopted(record: Secretariat) -> Non
     assert opened["on"] <= adopted["on"] <= "2020-07-29"
     assert history[-1]["event"] == "DocumentIssued"
     assert history[-1]["kind"] == "report"
+
+
+def every_event(app: Secretariat) -> list[dict[str, Any]]:
+    ids = [body_id(BODY), workplan_id(BODY, Period.parse("2018-2021"))]
+    ids += [session_id(BODY, number) for number in range(1, 7)]
+    return [record for aggregate_id in ids for record in events(app, aggregate_id)]
+
+
+SEED_ADDRESS = (
+    "https://www.unodc.org/unodc/en/organized-crime/open-ended-intergovernmental-"
+    "expert-group-to-conduct-a-comprehensive-study-of-the-problem-of-cybercrime2020"
+    ".html"
+)
+
+
+def test_every_entry_names_its_source_and_72_of_the_87_assumed_their_date(
+    record: Secretariat,
+) -> None:
+    recorded = every_event(record)
+
+    assert len(recorded) == 87
+    assert all(e["source"] for e in recorded)
+    assert all(e["recorded_via"] == "import" for e in recorded)
+    assert sum(e["assumed"] for e in recorded) == 72
+    # The dates the page gives are not assumed: meetings held, documents shared.
+    given = Counter(e["event"] for e in recorded if not e["assumed"])
+    assert given == {
+        "Opened": 6,
+        "Closed": 6,
+        "DocumentIssued": 1,
+        "DocumentCirculated": 2,
+    }
+
+
+def test_facts_from_outside_the_seed_page_name_where_they_come_from(
+    record: Secretariat,
+) -> None:
+    recorded = every_event(record)
+    elsewhere = [e for e in recorded if not e["source"].startswith(SEED_ADDRESS)]
+    noted = [e for e in recorded if e["source"] != SEED_ADDRESS]
+
+    assert elsewhere == []  # the seed page is named first wherever it is a source
+    # The venues of earlier meetings, the earlier topics, the agenda's other
+    # items and the remote attendance say which part the seed page does not give.
+    assert Counter(e["event"] for e in noted) == {
+        "Scheduled": 5,
+        "Adopted": 1,
+        "AgendaIssued": 1,
+        "VenueChanged": 1,
+    }
+    assert all("(" in e["source"] for e in noted)

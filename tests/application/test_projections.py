@@ -198,6 +198,7 @@ def test_the_calendar_lists_sessions_by_start_with_undated_ones_last() -> None:
             last_end="2020-01-01",
             venue="Vienna",
             format="in-person",
+            venue_since=1,
             status="scheduled" if start else "postponed",
             original_start="2020-01-01",
             original_end="2020-01-01",

@@ -397,6 +397,7 @@ ROW = CalendarRow(
     last_end="2020-07-29",
     venue="Vienna, Austria",
     format="hybrid",
+    venue_since=1,
     status="scheduled",
     original_start="2020-04-06",
     original_end="2020-04-08",

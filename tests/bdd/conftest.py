@@ -32,6 +32,7 @@ from application.commands import (
     CloseSession,
     Command,
     ConfirmPanelist,
+    CorrectSession,
     EstablishBody,
     ExtendDeadline,
     IssueAgenda,
@@ -43,6 +44,7 @@ from application.commands import (
     RequestComments,
     RescheduleSession,
     ScheduleSession,
+    StrikeEntry,
 )
 from application.secretariat import Secretariat
 from domain.values import (
@@ -553,12 +555,73 @@ def receive_submission_with_a_reference(
     )
 
 
+# Corrections: how the record should always have read.
+
+
+@decision(
+    'the title of the {session:Session} is corrected to "{title:Text}" '
+    'on {on:Date} because "{reason:Text}"'
+)
+def correct_title(session: SessionRecord, title: str, on: date, reason: str) -> Command:
+    return CorrectSession(
+        body=session.body,
+        number=session.number,
+        title=title,
+        reason=reason,
+        on=on,
+        actor=ACTOR,
+    )
+
+
+@decision(
+    'the venue of the {session:Session} is corrected to "{venue:Text}" '
+    'on {on:Date} because "{reason:Text}"'
+)
+def correct_venue(session: SessionRecord, venue: str, on: date, reason: str) -> Command:
+    return CorrectSession(
+        body=session.body,
+        number=session.number,
+        venue=venue,
+        reason=reason,
+        on=on,
+        actor=ACTOR,
+    )
+
+
+# Strikes: entries recorded in error.
+
+
+@decision(
+    "the entry at version {version:d} of the {record:Record} is struck "
+    'on {on:Date} because "{reason:Text}"'
+)
+def strike_entry(record: Record, version: int, on: date, reason: str) -> Command:
+    where: dict[str, Any] = (
+        {"number": record.number}
+        if isinstance(record, SessionRecord)
+        else {"period": record.period}  # type: ignore[union-attr]
+    )
+    return StrikeEntry(
+        body=record.body,  # type: ignore[union-attr]
+        version=version,
+        reason=reason,
+        on=on,
+        actor=ACTOR,
+        **where,
+    )
+
+
 # What the officer is told, and what the record holds.
 
 
 @then(phrase('the officer is told "{message:Text}"'))
 def officer_is_told(officer: Officer, message: str) -> None:
     assert str(officer.examine_rejection()) == message
+
+
+@then(phrase('the officer is told a message that starts "{start:Text}"'))
+def officer_is_told_a_message_that_starts(officer: Officer, start: str) -> None:
+    assert str(officer.examine_rejection()).startswith(start)
 
 
 @then("nothing is recorded")
@@ -839,6 +902,53 @@ def panelist_confirmed(
         on,
         {"name": name, "delegation": delegation, "item": item, "title": title},
     )
+
+
+@recorded(
+    'the title of the {session:Session} is corrected to "{title:Text}" '
+    'on {on:Date} because "{reason:Text}"'
+)
+def title_corrected(session: SessionRecord, title: str, on: date, reason: str) -> Entry:
+    return Entry(
+        session, "Corrected", on, {"title": title, "venue": None, "reason": reason}
+    )
+
+
+@recorded(
+    "the entry at version {version:d} of the {record:Record} is struck "
+    'on {on:Date} because "{reason:Text}"'
+)
+def struck(record: Record, version: int, on: date, reason: str) -> Entry:
+    return Entry(record, "Struck", on, {"entry_version": version, "reason": reason})
+
+
+@then(
+    phrase(
+        "the history of the {record:Record} marks the entry at version "
+        '{version:d} struck on {on:Date} because "{reason:Text}"'
+    )
+)
+def marked_struck(
+    officer: Officer, record: Record, version: int, on: date, reason: str
+) -> None:
+    [entry] = [e for e in officer.history(record) if e["version"] == version]
+    assert entry["struck"]["on"] == on.isoformat()
+    assert entry["struck"]["reason"] == reason
+    assert entry["struck"]["actor"] == ACTOR
+
+
+@then(
+    phrase(
+        'the document "{title:Text}" of the {session:Session} can be issued as '
+        "{kind:Kind} again on {on:Date}"
+    )
+)
+def issued_again(
+    officer: Officer, title: str, session: SessionRecord, kind: DocumentKind, on: date
+) -> None:
+    officer.take(session, lambda: issue_document(title, session, kind, on))
+    assert officer.recorded is not None
+    assert officer.recorded.event == "DocumentIssued"
 
 
 @recorded("the {session:Session} is opened on {on:Date}")

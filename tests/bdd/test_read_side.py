@@ -17,6 +17,7 @@ from pytest_bdd import given, scenarios, then, when
 from adapters.ical import render_calendar
 from adapters.views.views import Views
 from application.projections import utc_text
+from application.publishing import Publishing
 from application.secretariat import Secretariat
 from domain.ids import session_id
 from tests.bdd.vocabulary import (
@@ -34,6 +35,10 @@ scenarios(
     "what_the_calendar_said_on_a_past_date.feature",
     "comments_received_after_the_deadline_but_within_its_extension.feature",
     "the_stocktaking_milestone.feature",
+    "correcting_a_misspelt_title_is_not_a_change.feature",
+    "striking_an_entry_recorded_in_error.feature",
+    "striking_a_decision_recorded_in_error.feature",
+    "a_session_whose_dates_passed_without_an_opening_has_lapsed.feature",
 )
 
 STATUSES = {
@@ -159,6 +164,112 @@ def calendar_shows(
     assert shown["status"] == STATUSES[status]
 
 
+def just_before_the_correction(record: Record) -> str:
+    """The moment just before the session's latest correction was recorded."""
+    corrections = [
+        event
+        for session in record.views.calendar()["sessions"]
+        for event in record.app.history(session["body"], session["number"])["events"]
+        if event["event"] == "Corrected"
+    ]
+    latest = max(datetime.fromisoformat(e["recorded_at"]) for e in corrections)
+    return utc_text(latest - timedelta(microseconds=1))
+
+
+def shown(
+    record: Record,
+    session: SessionRecord,
+    *,
+    as_of: date | None = None,
+    known_at: str | None = None,
+) -> dict[str, Any]:
+    record.calendar = record.views.calendar(as_of=as_of, known_at=known_at)
+    return record.find(session)
+
+
+@then(
+    phrase(
+        "the calendar as of {day:Date} shows the {session:Session} "
+        'titled "{title:Text}"'
+    )
+)
+def titled_as_of(record: Record, day: date, session: SessionRecord, title: str) -> None:
+    assert shown(record, session, as_of=day)["title"] == title
+
+
+@then(
+    phrase(
+        "the calendar as recorded just before the correction shows the "
+        '{session:Session} titled "{title:Text}"'
+    )
+)
+def titled_before_the_correction(
+    record: Record, session: SessionRecord, title: str
+) -> None:
+    moment = just_before_the_correction(record)
+    assert shown(record, session, known_at=moment)["title"] == title
+
+
+@then(
+    phrase(
+        "the calendar as of {day:Date} as recorded just before the correction "
+        'shows the {session:Session} titled "{title:Text}"'
+    )
+)
+def titled_as_of_before_the_correction(
+    record: Record, day: date, session: SessionRecord, title: str
+) -> None:
+    moment = just_before_the_correction(record)
+    assert shown(record, session, as_of=day, known_at=moment)["title"] == title
+
+
+@then(
+    phrase("the calendar as of {day:Date} shows the {session:Session} on {dates:Days}")
+)
+def dates_as_of(record: Record, day: date, session: SessionRecord, dates: Days) -> None:
+    entry = shown(record, session, as_of=day)
+    assert {"start": entry["start"], "end": entry["end"]} == dates.stored()
+
+
+@then(
+    phrase(
+        "the calendar as of {day:Date} as recorded just before the strike shows "
+        "the {session:Session} on {dates:Days}"
+    )
+)
+def dates_as_of_before_the_strike(
+    record: Record, day: date, session: SessionRecord, dates: Days
+) -> None:
+    strikes = [
+        event
+        for event in record.app.history(session.body, session.number)["events"]
+        if event["event"] == "Struck"
+    ]
+    latest = datetime.fromisoformat(strikes[-1]["recorded_at"])
+    moment = utc_text(latest - timedelta(microseconds=1))
+    entry = shown(record, session, as_of=day, known_at=moment)
+    assert {"start": entry["start"], "end": entry["end"]} == dates.stored()
+
+
+@then(
+    phrase(
+        'the calendar as of {day:Date} shows the {session:Session} in "{venue:Text}"'
+    )
+)
+def venue_as_of(record: Record, day: date, session: SessionRecord, venue: str) -> None:
+    assert shown(record, session, as_of=day)["venue"] == venue
+
+
+@then(phrase("the calendar shows the {session:Session} lapsed"))
+def calendar_shows_lapsed(record: Record, session: SessionRecord) -> None:
+    assert record.find(session)["lapsed"] is True
+
+
+@then(phrase("the calendar shows the {session:Session} not lapsed"))
+def calendar_shows_not_lapsed(record: Record, session: SessionRecord) -> None:
+    assert record.find(session)["lapsed"] is False
+
+
 @then(phrase("the calendar shows its original dates {dates:Days}"))
 def calendar_shows_original_dates(record: Record, dates: Days) -> None:
     assert record.session is not None
@@ -202,6 +313,36 @@ def postponements_list_it(
     assert listed == [
         (on.isoformat(), stored_dates(previous), stored_dates(new), reason)
     ]
+
+
+@then(phrase("the postponements list no postponement of the {session:Session}"))
+def no_postponement_listed(record: Record, session: SessionRecord) -> None:
+    listed = record.views.postponements(session.body)["postponements"]
+    assert [p for p in listed if p["number"] == session.number] == []
+
+
+# The session's page.
+
+
+@then(
+    phrase(
+        "the page of the {session:Session} lists the general statements of "
+        '"{delegations:Text}"'
+    )
+)
+def page_lists_general_statements(
+    record: Record, session: SessionRecord, delegations: str
+) -> None:
+    page = Publishing(record.views).session_record(session.body, session.number)
+    [general] = [group for group in page.statements if group.item is None]
+    assert [s.delegation for s in general.speakers] == delegations.split(", ")
+
+
+@then(phrase("the page of the {session:Session} lists no document"))
+def page_lists_no_document(record: Record, session: SessionRecord) -> None:
+    page = Publishing(record.views).session_record(session.body, session.number)
+    assert page.documents == ()
+    assert page.comments == ()
 
 
 # Calendar files.
@@ -271,6 +412,20 @@ def submission_judged(
         s for s in record.call(cycle, workplan)["submissions"] if s["from"] == submitter
     ]
     assert submission["status"] == JUDGED[judged]
+
+
+@then(
+    phrase(
+        "the call for {cycle:d} comments under the {workplan:Workplan} "
+        "counts {count:d} submission"
+    )
+)
+def submissions_counted(
+    record: Record, cycle: int, workplan: WorkplanRecord, count: int
+) -> None:
+    call = record.call(cycle, workplan)
+    assert len(call["submissions"]) == count
+    assert sum(call["counts"].values()) == count
 
 
 @then(

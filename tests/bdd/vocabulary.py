@@ -345,6 +345,8 @@ ENTRIES = {
     "Opened": "opened",
     "Closed": "closed",
     "ReportAdopted": "report adopted",
+    "Corrected": "corrected",
+    "Struck": "struck",
     "Adopted": "workplan adopted",
     "CommentsRequested": "comments requested",
     "DeadlineExtended": "deadline extended",

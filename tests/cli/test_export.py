@@ -146,3 +146,36 @@ def test_export_of_what_does_not_exist_is_refused(
     else:
         ran = run("export", store=f"sqlite:///{tmp_path / 'none.db'}")
         one_line_error(ran, 4)
+
+
+def test_corrections_and_strikes_are_exported_and_read_the_same_again(
+    run: Run, sqlite_store: str, tmp_path: Path
+) -> None:
+    assert run("import", str(EXAMPLE), store=sqlite_store).code == 0
+    for args in (
+        ["correct-session", "cybercrime-egm", "6", "--title", "Sixth meeting",
+         "--reason", "Shortened", "--on", "2020-08-01"],
+        ["strike-entry", "cybercrime-egm", "6", "--version", "38",
+         "--reason", "Typed in error", "--on", "2020-08-02"],
+    ):  # fmt: skip
+        ran = run(*args, store=sqlite_store)
+        assert ran.code == 0, ran.err
+
+    _, target = round_trip(run, sqlite_store, tmp_path)
+
+    def without_strike_times(found: dict[str, list[dict[str, Any]]]) -> Any:
+        for events in found.values():
+            for event in events:
+                if "struck" in event:
+                    event["struck"] = {
+                        k: v
+                        for k, v in event["struck"].items()
+                        if k in ("on", "reason")
+                    }
+        return found
+
+    before = without_strike_times(histories(sqlite_store))
+    assert without_strike_times(histories(target)) == before
+    sixth = before["cybercrime-egm 6"]
+    assert sixth[37]["struck"] == {"on": "2020-08-02", "reason": "Typed in error"}
+    assert [e["event"] for e in sixth[-2:]] == ["Corrected", "Struck"]

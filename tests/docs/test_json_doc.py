@@ -6,7 +6,8 @@ The answers are those of the command line on the real record of the Expert
 Group on Cybercrime (examples/), with a few decisions added of kinds the real
 record never took (a postponement to dates to be determined, reschedulings,
 a cancellation, a document and a report with their symbols, a submission, a
-stocktaking meeting), so that every key shows up with a value."""
+stocktaking meeting, a statement struck, a correction), so that every key
+shows up with a value."""
 
 from __future__ import annotations
 
@@ -67,6 +68,17 @@ MORE = """\
   symbol: UNODC/CCPCJ/EG.4/2021/INF/1
   on: 2021-03-15
 - {command: open-session, body: cybercrime-egm, number: 7, on: 2021-04-07}
+- command: record-statement
+  body: cybercrime-egm
+  number: 7
+  delegation: Iraq
+  on: 2021-04-07
+- command: strike-entry
+  body: cybercrime-egm
+  number: 7
+  version: 7
+  reason: Iraq made no statement
+  on: 2021-04-08
 - command: adopt-report
   body: cybercrime-egm
   number: 7
@@ -80,6 +92,13 @@ MORE = """\
   symbol: UNODC/CCPCJ/EG.4/2021/2
   on: 2021-04-09
 - {command: close-session, body: cybercrime-egm, number: 7, on: 2021-04-09}
+- command: correct-session
+  body: cybercrime-egm
+  number: 7
+  title: Seventh meeting of the Expert Group
+  venue: Vienna International Centre, Vienna, Austria
+  reason: Written short when recorded
+  on: 2021-04-10
 - command: schedule-session
   body: cybercrime-egm
   number: 8

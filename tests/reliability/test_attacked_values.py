@@ -15,36 +15,36 @@ from tests.reliability.test_hostile_input import seeded  # noqa: F401
 UNICODE_DIGITS = {
     "superscript period": (["adopt-workplan", "egm", "--period=¹⁹⁴⁵-²⁰²⁰",
                             "--at-session=1", "--topic=1945=Cooperation",
-                            "--on=2030-02-01"], "YYYY-YYYY"),
+                            "--on=2020-02-01"], "YYYY-YYYY"),
     "arabic-indic period": (["adopt-workplan", "egm", "--period=٢٠١٨-٢٠٢١",
                              "--at-session=1", "--topic=2018=Cooperation",
-                             "--on=2030-02-01"], "YYYY-YYYY"),
+                             "--on=2020-02-01"], "YYYY-YYYY"),
     "fullwidth period": (["adopt-workplan", "egm", "--period=２０３４-２０３５",
-                          "--at-session=1", "--topic=2034=Cooperation",
-                          "--on=2030-02-01"], "YYYY-YYYY"),
+                          "--at-session=1", "--topic=2024=Cooperation",
+                          "--on=2020-02-01"], "YYYY-YYYY"),
     "arabic-indic number": (["schedule-session", "egm", "٢", "--title=Second",
-                             "--start=2030-06-01", "--end=2030-06-02",
-                             "--venue=Vienna", "--on=2030-02-01"], "whole number"),
-    "superscript number": (["open-session", "egm", "¹", "--on=2030-04-06"],
+                             "--start=2020-06-01", "--end=2020-06-02",
+                             "--venue=Vienna", "--on=2020-02-01"], "whole number"),
+    "superscript number": (["open-session", "egm", "¹", "--on=2020-04-06"],
                            "whole number"),
     "arabic-indic date": (["open-session", "egm", "1", "--on=٢٠٣٠-٠٤-٠٦"],
                           "YYYY-MM-DD"),
     "one fullwidth digit in a date": (["open-session", "egm", "1",
-                                       "--on=2030-04-0６"], "YYYY-MM-DD"),
+                                       "--on=2020-04-0６"], "YYYY-MM-DD"),
     "arabic-indic item": (["issue-agenda", "egm", "1", "--item=١=Opening",
-                           "--on=2030-02-01"], "N=TEXT"),
-    "arabic-indic topic year": (["adopt-workplan", "egm", "--period=2034-2035",
+                           "--on=2020-02-01"], "N=TEXT"),
+    "arabic-indic topic year": (["adopt-workplan", "egm", "--period=2024-2025",
                                  "--at-session=1", "--topic=٢٠٣٤=Cooperation",
-                                 "--on=2030-02-01"], "N=TEXT"),
+                                 "--on=2020-02-01"], "N=TEXT"),
     "arabic-indic history": (["history", "egm", "١"], "whole number"),
     "history of session 0": (["history", "egm", "0"], "from 1"),
     "zero-width space name": (["establish-body", "egm2", "--name=\u200b",
-                               "--on=2030-02-01"], "empty"),
+                               "--on=2020-02-01"], "empty"),
     "zero-width joiners and marks": (["establish-body", "egm2",
                                       "--name=\u200d\u200c\u200f\u2060\ufeff",
-                                      "--on=2030-02-01"], "empty"),
+                                      "--on=2020-02-01"], "empty"),
     "hangul filler venue": (["change-venue", "egm", "1",
-                             "--venue=\u3164 \u2800", "--on=2030-02-01"],
+                             "--venue=\u3164 \u2800", "--on=2020-02-01"],
                             "empty"),
 }  # fmt: skip
 """Command lines each holding one value no store may take: before, the
@@ -68,61 +68,61 @@ def test_digits_other_than_ascii_and_texts_that_show_nothing_are_refused(
     assert store_state(seeded) == before
 
 
-ENTRY = "{command: establish-body, code: egm3, on: 2030-02-01, name: Group}"
+ENTRY = "{command: establish-body, code: egm3, on: 2020-02-01, name: Group}"
 
 ATTACKED_FILES = {
     "a python call as a value": (
-        "- {command: establish-body, code: egm3, on: 2030-02-01,"
+        "- {command: establish-body, code: egm3, on: 2020-02-01,"
         " name: !!python/object/apply:os.system ['touch {marker}']}\n",
         "tag",
     ),
     "a python call as a scalar value": (
-        "- {command: establish-body, code: egm3, on: 2030-02-01,"
+        "- {command: establish-body, code: egm3, on: 2020-02-01,"
         " name: !!python/name:os.system Group}\n",
         "tag",
     ),
     "binary": (
-        "- {command: establish-body, code: egm3, on: 2030-02-01,"
+        "- {command: establish-body, code: egm3, on: 2020-02-01,"
         " name: !!binary R3JvdXA=}\n",
         "tag",
     ),
     "a tag of its own": (
-        "- {command: establish-body, code: egm3, on: 2030-02-01, name: !mine Group}\n",
+        "- {command: establish-body, code: egm3, on: 2020-02-01, name: !mine Group}\n",
         "tag",
     ),
     "a tag on a date": (
-        "- {command: establish-body, code: egm3, on: !!timestamp 2030-02-01,"
+        "- {command: establish-body, code: egm3, on: !!timestamp 2020-02-01,"
         " name: Group}\n",
         "tag",
     ),
     "a tag on the entry": (f"- !!python/object:os.system {ENTRY}\n", "tag"),
     "an arabic-indic period": (
         "- {command: adopt-workplan, body: egm, period: ٢٠١٨-٢٠٢١, at-session: 1,"
-        " topics: {2018: Cooperation}, on: 2030-02-01}\n",
+        " topics: {2018: Cooperation}, on: 2020-02-01}\n",
         "period",
     ),
     "an arabic-indic item": (
         "- {command: issue-agenda, body: egm, number: 1, items: {١: Opening},"
-        " on: 2030-02-01}\n",
+        " on: 2020-02-01}\n",
         "N=TEXT",
     ),
     "a zero-width name": (
-        "- {command: establish-body, code: egm3, on: 2030-02-01, name: \u200b}\n",
+        "- {command: establish-body, code: egm3, on: 2020-02-01, name: \u200b}\n",
         "empty",
     ),
     "an item given twice": (
         f"- {ENTRY}\n- {{command: issue-agenda, body: egm, number: 1,"
-        " items: {1: Opening, 1: Cooperation}, on: 2030-02-01}\n",
+        " items: {1: Opening, 1: Cooperation}, on: 2020-02-01}\n",
         "given twice",
     ),
     "an item given twice as text and number": (
         f"- {ENTRY}\n- {{command: issue-agenda, body: egm, number: 1,"
-        " items: {1: Opening, '1': Cooperation}, on: 2030-02-01}\n",
+        " items: {1: Opening, '1': Cooperation}, on: 2020-02-01}\n",
         "given twice",
     ),
     "a key given twice deep inside": (
         f"- {ENTRY}\n- {{command: issue-agenda, body: egm, number: 1,"
-        " items: {1: {a: 1, a: 2}}, on: 2030-02-01}\n",
+        " items: {1: {a: 1, a: 2}}, on: 2020-02-01}\n",
         "given twice",
     ),
 }
@@ -164,7 +164,7 @@ def test_an_import_file_in_another_encoding_than_utf8_is_refused(
     """Before, a UTF-16 file (with its byte order mark) was read and applied."""
     path = tmp_path / "encoded.yaml"
     text = (
-        "- {command: establish-body, code: egm3, on: 2030-02-01,"
+        "- {command: establish-body, code: egm3, on: 2020-02-01,"
         " name: Groupe d'experts sur la cybercriminalité}\n"
     )
     path.write_bytes(text.encode(encoding))

@@ -336,7 +336,7 @@ def test_the_worker_follows_an_encrypted_store(postgres_store: str, key: str) ->
                     body="egm", number=1, title="First", venue="Vienna",
                     dates=DateRange(date(2030, 4, 6), date(2030, 4, 8)),
                     format=Format.IN_PERSON, stocktaking=False,
-                    on=date(2030, 1, 1), actor="officer",
+                    on=date(2020, 1, 1), actor="officer",
                 )
             )  # fmt: skip
             eventually(

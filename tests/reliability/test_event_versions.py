@@ -178,10 +178,10 @@ def record_a_later_event(store: str) -> None:
         version = len(list(app.recorder.select_events(originator)))
         state = {
             "timestamp": {"_type_": "datetime_iso",
-                          "_data_": "2030-01-01T00:00:00.000000+00:00"},
-            "on": {"_type_": "date_iso", "_data_": "2030-01-01"},
+                          "_data_": "2025-01-01T00:00:00.000000+00:00"},
+            "on": {"_type_": "date_iso", "_data_": "2025-01-01"},
             "actor": "a later version",
-            "until": {"_type_": "date_iso", "_data_": "2030-02-01"},
+            "until": {"_type_": "date_iso", "_data_": "2025-02-01"},
         }  # fmt: skip
         app.recorder.insert_events(
             [
@@ -204,7 +204,7 @@ COMMANDS_READING_THE_LATER_EVENT = [
             "cybercrime-egm",
             "6",
             "--delegation=Chile",
-            "--on=2030-02-01",
+            "--on=2025-02-01",
         ],
         ["calendar", "--json"],
         ["postponements", "--json"],

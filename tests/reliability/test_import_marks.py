@@ -20,16 +20,16 @@ ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "expert-group-cybercrime.yaml"
 
 SESSION = (
-    "- {command: establish-body, code: egm, name: Expert group, on: 2030-01-01}\n"
+    "- {command: establish-body, code: egm, name: Expert group, on: 2020-01-01}\n"
     "- {command: schedule-session, body: egm, number: 1, title: First session,"
-    " start: 2030-04-06, end: 2030-04-08, venue: Vienna, on: 2030-01-02}\n"
+    " start: 2020-04-06, end: 2020-04-08, venue: Vienna, on: 2020-01-02}\n"
 )
 
 
 def statement(delegation: str) -> str:
     return (
         "- {command: record-statement, body: egm, number: 1,"
-        f" delegation: {delegation}, on: 2030-04-06}}\n"
+        f" delegation: {delegation}, on: 2020-04-06}}\n"
     )
 
 

@@ -79,11 +79,11 @@ def valid_then_bad_file(path: Path) -> Path:
             file.write(
                 "- {command: record-statement, body: egm, number: 1,"
                 f" delegation: Delegation {index}, item: {index % 9 + 1},"
-                " on: 2030-04-06}\n"
+                " on: 2020-04-06}\n"
             )
         file.write(
             "- {command: record-statement, body: egm, number: 1,"
-            " delegation: Chile, on: 2030-04-32}\n"
+            " delegation: Chile, on: 2020-04-32}\n"
         )
     return path
 
@@ -92,7 +92,7 @@ def valid_then_bad_file(path: Path) -> Path:
 def seeded_store(store: str, tmp_path: Path) -> str:
     seed = tmp_path / "seed.yaml"
     seed.write_text(
-        "- {command: establish-body, code: egm, name: Expert group, on: 2030-01-01}\n"
+        "- {command: establish-body, code: egm, name: Expert group, on: 2020-01-01}\n"
     )
     ran = subprocess.run(
         [str(EXECUTABLE), "import", str(seed)],
@@ -133,7 +133,7 @@ def test_a_bad_entry_after_a_hundred_thousand_valid_ones_is_refused_in_bounds(
 
     assert ran.code == 2, ran.err
     assert f"entry {VALID_ENTRIES + 1} (line {VALID_ENTRIES + 1}" in ran.err
-    assert "2030-04-32 is not a date that exists" in ran.err
+    assert "2020-04-32 is not a date that exists" in ran.err
     assert ran.peak_mb < PEAK_LIMIT_MB, ran
     # Each entry read costs its command, not its text as written as well: at
     # most 1 kB an entry more than a file refused at its first entry (before:
@@ -158,7 +158,7 @@ def main() -> None:
         seed = Path(folder) / "seed.yaml"
         seed.write_text(
             "- {command: establish-body, code: egm, name: Expert group,"
-            " on: 2030-01-01}\n"
+            " on: 2020-01-01}\n"
         )
         subprocess.run(
             [str(EXECUTABLE), "import", str(seed)],

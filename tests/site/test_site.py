@@ -33,6 +33,14 @@ from tests.site.html import (
     text_of,
 )
 
+SEED_ADDRESS = (
+    "https://www.unodc.org/unodc/en/organized-crime/open-ended-intergovernmental-"
+    "expert-group-to-conduct-a-comprehensive-study-of-the-problem-of-cybercrime2020"
+    ".html"
+)
+"""The seed page's address: the source the example record names for most
+entries."""
+
 
 def page(site: Path, path: Path | str = SIXTH) -> Element:
     return check_page((site / path).read_text(encoding="utf-8"))
@@ -186,11 +194,44 @@ def test_the_sixth_session_page_gives_the_comment_deadlines_and_the_report(
 
     assert comments == (
         "Written comments for 2020 under the workplan for 2018-2021 were requested "
-        "by Thursday, 12 March 2020. On 20 March 2020 the deadline was extended to "
+        "by Thursday, 12 March 2020. On 20 March 2020 (date assumed) the deadline "
+        "was extended to "
         "Monday, 1 June 2020 (Postponement of the session caused by the outbreak of "
         "COVID-19)."
     )
-    assert report == "The report was adopted on 29 July 2020."
+    assert report == "The report was adopted on 29 July 2020 (date assumed)."
+
+
+def test_the_sixth_session_page_lists_its_sources_and_what_each_evidences(
+    sixth: Element,
+) -> None:
+    sources = following(sixth, "Sources")
+    listed = items(sources)
+
+    assert listed[0] == (
+        f"{SEED_ADDRESS}: the scheduling, the postponement, 14 documents, "
+        "2 circulations, 13 panelists, the opening, 32 statements, "
+        "the adoption of the report, the closing"
+    )
+    assert listed[1].startswith(f"{SEED_ADDRESS} (items 2 and 3; items 1, 4 and 5")
+    assert listed[1].endswith(": the agenda")
+    assert not list(sources.iter("a"))  # the site links only to its own pages
+
+
+def test_a_date_the_record_assumed_is_marked_and_one_it_was_given_is_not(
+    sixth: Element,
+) -> None:
+    documents = text_of(following(sixth, "Organization of work"))
+
+    # The circulations' dates are on the seed page: they are not marked.
+    assert (
+        "shared with the extended Bureau on 13 July 2020 and circulated by "
+        "Special Message to Member States on 14 July 2020"
+    ) in documents
+    assert "(date assumed)" not in documents
+    assert text_of(following(sixth, "Workplan")).startswith(
+        "At its fourth session, on 5 April 2018 (date assumed), the body adopted"
+    )
 
 
 def test_the_sixth_session_page_names_the_earlier_meetings_with_their_dates(
@@ -249,9 +290,10 @@ def test_the_workplan_page_gives_topics_deadlines_and_the_missed_milestone(
         "2020 International cooperation; Prevention"
     )
     assert text_of(following(workplan, "Comments for 2020")) == (
-        "Requested on 10 January 2020 "
+        "Requested on 10 January 2020 (date assumed) "
         "Original deadline Thursday, 12 March 2020 "
-        "Extended on 20 March 2020 to Monday, 1 June 2020: Postponement of the "
+        "Extended on 20 March 2020 (date assumed) to Monday, 1 June 2020: "
+        "Postponement of the "
         "session caused by the outbreak of COVID-19. "
         "Deadline in force Monday, 1 June 2020 (passed)"
     )
@@ -259,8 +301,8 @@ def test_the_workplan_page_gives_topics_deadlines_and_the_missed_milestone(
         "No submission has been recorded."
     )
     assert items(following(workplan, "Milestones")) == [
-        "A stocktaking meeting no later than 31 December 2021: overdue: no such "
-        "meeting was held in time."
+        "A stocktaking meeting no later than 31 December 2021: overdue: no "
+        "stocktaking session is recorded by 31 December 2021."
     ]
 
 
@@ -312,7 +354,8 @@ def test_the_workplan_page_judges_each_submission_against_the_deadline_in_force(
         "deadline" in text_of(sixth)
     )
     assert items(following(workplan, "Milestones")) == [
-        "A stocktaking meeting no later than 31 December 2021: not yet scheduled."
+        "A stocktaking meeting no later than 31 December 2021: no stocktaking "
+        "session is recorded yet."
     ]
 
 
@@ -543,3 +586,25 @@ def test_without_a_store_nothing_is_written(tmp_path: Path) -> None:
     assert ran.code == 4
     assert ran.err.splitlines()[-1] == f"error: no store at {tmp_path}/no.db"
     assert not out.exists()
+
+
+def test_a_session_whose_dates_passed_without_an_opening_reads_lapsed(
+    site_of: Build,
+) -> None:
+    site = site_of(
+        "- {command: establish-body, code: egm, name: Expert group, on: 2019-01-01}\n"
+        "- {command: schedule-session, body: egm, number: 1, title: First session, "
+        "start: 2020-04-06, end: 2020-04-08, venue: Vienna, on: 2019-12-02}\n",
+        "--today",
+        "2020-05-01",
+    )
+    first = page(site, "egm/session-1.html")
+    index = page(site, "index.html")
+
+    assert text_of(following(first, "Dates and venue")) == (
+        "The first session was to take place from 6–8 April 2020 in Vienna; "
+        "no opening is recorded."
+    )
+    assert rows(following(index, "Past sessions"))[0][-1] == (
+        "lapsed: no opening is recorded"
+    )

@@ -1,0 +1,116 @@
+"""Who may speak, present and send comments: the Member States of the United
+Nations (the list of the 193 shipped with the project, `data/member-states.txt`,
+with its source), by the short names the United Nations uses.
+
+A name as an officer writes it is matched ignoring case, spacing and
+diacritics, and through a short list of aliases (`People's Republic of China`
+is China); the canonical name is the one to store, beside the text as
+written. An unknown name is refused with the closest names suggested.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+import unicodedata
+from importlib.resources import files
+
+import attrs
+
+from domain.errors import DomainError
+
+SOURCE = 'United Nations, "Member States", https://www.un.org/en/about-us/member-states'
+"""Where the list of the Member States comes from."""
+
+ALIASES = {
+    "People's Republic of China": "China",
+    "Russia": "Russian Federation",
+    "USA": "United States of America",
+    "United States": "United States of America",
+    "UK": "United Kingdom of Great Britain and Northern Ireland",
+    "United Kingdom": "United Kingdom of Great Britain and Northern Ireland",
+    "Turkey": "Türkiye",
+    "Netherlands": "Netherlands (Kingdom of the)",
+    "Iran": "Iran (Islamic Republic of)",
+    "Bolivia": "Bolivia (Plurinational State of)",
+    "Venezuela": "Venezuela (Bolivarian Republic of)",
+    "Vietnam": "Viet Nam",
+    "South Korea": "Republic of Korea",
+    "Moldova": "Republic of Moldova",
+    "Syria": "Syrian Arab Republic",
+    "Tanzania": "United Republic of Tanzania",
+    "Laos": "Lao People's Democratic Republic",
+    "Czech Republic": "Czechia",
+    "Ivory Coast": "Côte d'Ivoire",
+    "Cape Verde": "Cabo Verde",
+    "Swaziland": "Eswatini",
+}
+"""Other names a Member State goes by, and its short name in the list."""
+
+
+@functools.cache
+def member_states() -> tuple[str, ...]:
+    """The 193 Member States, by their short names, in the list's order."""
+    text = (files("domain") / "data" / "member-states.txt").read_text(encoding="utf-8")
+    return tuple(
+        line.strip()
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+def folded(name: str) -> str:
+    """`name` as names are compared: without case, diacritics, the kind of
+    apostrophe, or runs of spacing."""
+    decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", plain).strip().casefold()
+
+
+@functools.cache
+def _known() -> dict[str, str]:
+    known = {folded(name): name for name in member_states()}
+    known.update({folded(alias): name for alias, name in ALIASES.items()})
+    return known
+
+
+@attrs.frozen
+class Delegation:
+    """A delegation as the record keeps it: the Member State's short name
+    (`member`) and the name as it was written."""
+
+    member: str
+    written: str
+
+    @property
+    def differs(self) -> bool:
+        """Whether the name as written is not the short name (shown beside it)."""
+        return self.written != self.member
+
+
+def match(written: str) -> Delegation:
+    """The Member State `written` names, or an `UnknownDelegationError` with
+    the closest names."""
+    found = _known().get(folded(written))
+    if found is None:
+        raise UnknownDelegationError(written)
+    return Delegation(member=found, written=written)
+
+
+def closest(written: str, count: int = 3) -> list[str]:
+    """The Member States whose names come closest to `written`."""
+    known = _known()
+    near = difflib.get_close_matches(folded(written), list(known), n=count, cutoff=0.6)
+    return list(dict.fromkeys(known[name] for name in near))
+
+
+class UnknownDelegationError(DomainError):
+    """Raised when a delegation is not a Member State (nor an alias of one)."""
+
+    def __init__(self, written: str) -> None:
+        near = closest(written)
+        hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
+        super().__init__(
+            f"{written!r} is not a Member State of the United Nations{hint}"
+        )
