@@ -62,15 +62,15 @@ def test_json_without_a_dry_run_is_bad_usage(seeded: str) -> None:
 
 def test_a_postponement_previewed_names_the_subscribers_told(seeded: str) -> None:
     ran = invoke("postpone-session", "egm", "1", "--reason=The pandemic",
-                 "--start=2030-07-27", "--end=2030-07-29", "--on=2030-02-01",
+                 "--start=2020-07-27", "--end=2020-07-29", "--on=2020-02-01",
                  "--dry-run", "--json", store=seeded)  # fmt: skip
     assert ran.code == 0, ran.err
     impact = json.loads(ran.out)["impact"]
     assert impact["notifications"] == [
         {
             "to": "someone@mission.example",
-            "subject": "[egm] 1st session: 27–29 July 2030, Vienna",
+            "subject": "[egm] 1st session: 27–29 July 2020, Vienna",
         }
     ]
-    assert [c["cycle"] for c in impact["calls"]] == [2030]
+    assert [c["cycle"] for c in impact["calls"]] == [2020]
     assert [d["title"] for d in impact["documents"]] == ["Guide"]
