@@ -326,8 +326,12 @@ class OutboxProjector:
             changes = self.calendar.apply(
                 [logged], {} if before is None else {key: before}
             )
-            page.sessions[key] = changes.current[key]
-            page.changed_sessions.add(key)
+            # A struck entry the calendar never read (a statement) changes
+            # nothing of the session.
+            after = changes.current.get(key, before)
+            if after is not None and after is not before:
+                page.sessions[key] = after
+                page.changed_sessions.add(key)
         session = page.sessions.get(key)
         if session is None or kind not in SESSION_NEWS or not _told(event):
             return
