@@ -272,7 +272,7 @@ def _field(
     checks = kind.check if kind is not None and check else None
 
     def validate(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if checks is not None and not (value is None and optional):
+        if checks is not None and (value is not None or not optional):
             checks(value, what or _what(attribute.name))
 
     return attrs.field(
@@ -426,12 +426,22 @@ class Declaration:
     order: one that meets a concurrent change is decided again."""
     params: tuple[Param, ...] = attrs.field(init=False, eq=False, repr=False)
     _faces: dict[Face, _Accepted] = attrs.field(init=False, eq=False, repr=False)
+    _assembly: tuple[tuple[str, str | None, Shape], ...] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+    """Each field's name, the `dest` of its parameter when it is given by one
+    of the same value (a `Single`), and its shape: `build`'s table."""
 
     def __attrs_post_init__(self) -> None:
         params = tuple(param for _, shape in self.shapes for param in shape.params)
         faces = {face: _Accepted.of(params, face) for face in Face if face != Face.ALL}
         object.__setattr__(self, "params", params)
         object.__setattr__(self, "_faces", faces)
+        assembly = tuple(
+            (field, shape.param.dest if isinstance(shape, Single) else None, shape)
+            for field, shape in self.shapes
+        )
+        object.__setattr__(self, "_assembly", assembly)
 
     def params_in(self, face: Face) -> tuple[Param, ...]:
         """The parameters accepted from `face`, in the order of the fields."""
@@ -442,7 +452,12 @@ class Declaration:
         through `face` (which its `recorded_via` says; None: through none, as a
         program builds it)."""
         fields = {}
-        for field, shape in self.shapes:
+        for field, dest, shape in self._assembly:
+            if dest is not None:  # a `Single`: its one value, when given
+                given = values.get(dest)
+                if given is not None:
+                    fields[field] = given
+                continue
             assembled = shape.assemble(values)
             if assembled is not attrs.NOTHING:
                 fields[field] = assembled
@@ -481,21 +496,25 @@ class Declaration:
         accepted = self._faces[face]
         params = accepted.by_key
         shaped: dict[str, Any] = {}
+        api = face is Face.API
         for key, raw in given.items():
             param = params.get(key)
             if param is None:
                 raise FieldsError(
                     f"{self.verb} has no field {key!r}{suggest(key, params)}"
                 )
-            typed = _typed(param, raw) if face is Face.API else raw
-            shaped[key] = _shaped(param, typed)
+            typed = _typed(param, raw) if api else raw
+            # One text for a parameter of one text: most of them, as they come.
+            plain = type(typed) is str and param.plural is None and not param.flag
+            shaped[key] = typed if plain else _shaped(param, typed)
         missing = [key for key in accepted.required if key not in given]
         if missing:
             raise FieldsError(f"missing {and_(missing)}")
         values: dict[str, Any] = {}
         # Options first, then positionals: the order the command line reads them.
-        order = [key for key in given if key not in accepted.positional]
-        order += [key for key in accepted.positional if key in given]
+        positional = accepted.positional
+        order = [key for key in given if key not in positional]
+        order += [key for key in positional if key in given]
         for key in order:
             param = params[key]
             try:
@@ -621,9 +640,10 @@ def _shaped(param: Param, raw: object) -> Any:
 
 
 def _converted(param: Param, shaped: Any) -> Any:
+    parse = param.kind.parse
     if param.plural is not None:
-        return [param.kind.read(text) for text in shaped]
-    return param.kind.read(shaped)
+        return [text if parse is None else parse(text) for text in shaped]
+    return shaped if parse is None else parse(shaped)
 
 
 def _mapping(pairs: list[tuple[int, str]]) -> dict[str, Any]:
