@@ -224,17 +224,17 @@ class _Composer:
     def read(self, text: str) -> None:
         loader = _Loader(text)
         try:
-            self._events(loader.check_event, loader.get_event)
+            self._events(loader.get_event)
         finally:
             loader.dispose()
 
-    def _events(self, more: Callable[[], bool], next_event: Callable[[], Any]) -> None:
-        # `yaml.parse` without its generator: its events one call sooner, each
-        # told by its class (`Any`: the type checker would want an isinstance
-        # test for each, where one identity test of its class is quicker).
+    def _events(self, next_event: Callable[[], Any]) -> None:
+        # `yaml.parse` without its generator: the parser's events as it makes
+        # them (None after the last), each told by its class (`Any`: the type
+        # checker would want an isinstance test for each, where one identity
+        # test of its class is quicker).
         open_ = self.open
-        while more():
-            event = next_event()
+        for event in iter(next_event, None):
             kind = type(event)  # the parsers make these classes, none derived
             if kind is ScalarEvent:  # most events: the quickest test first
                 if event.tag is None and event.anchor is None and len(open_) > 1:

@@ -270,14 +270,24 @@ def _field(
     """An attrs field whose metadata holds its shape, checked by its kind's
     check (`what` it is called in a message: by default its name)."""
     checks = kind.check if kind is not None and check else None
+    validate: Callable[[Any, attrs.Attribute[Any], Any], None] | None = None
+    if checks is not None:
+        # Each command made checks all its fields: no test made twice.
+        called = checks
 
-    def validate(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if checks is not None and (value is not None or not optional):
-            checks(value, what or _what(attribute.name))
+        def validate(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+            called(value, what or _what(attribute.name))
+
+        def validate_given(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+            if value is not None:
+                called(value, what or _what(attribute.name))
+
+        if optional:
+            validate = validate_given
 
     return attrs.field(
         default=default if default is not None or optional else attrs.NOTHING,
-        validator=validate if checks is not None else None,
+        validator=validate,
         metadata={PARAMS: shape, PROVENANCE: provenance},
     )
 
@@ -381,6 +391,10 @@ class _Accepted:
     required: tuple[str, ...]
     positional: tuple[str, ...]
     fallbacks: tuple[Param, ...]
+    texts: frozenset[str]
+    """The keys of the parameters given as one text (neither flags nor
+    repeatable): a text given for one of them is taken as it is, by `_typed`
+    and `_shaped` alike."""
 
     @classmethod
     def of(cls, params: tuple[Param, ...], face: Face) -> _Accepted:
@@ -396,6 +410,11 @@ class _Accepted:
                 param
                 for param in params
                 if param.fallback is not None and param.fallback_in & face
+            ),
+            frozenset(
+                param.key
+                for param in accepted
+                if param.plural is None and not param.flag
             ),
         )
 
@@ -495,18 +514,19 @@ class Declaration:
         `InvalidValueError` of a value the command refuses."""
         accepted = self._faces[face]
         params = accepted.by_key
+        texts = accepted.texts
         shaped: dict[str, Any] = {}
         api = face is Face.API
         for key, raw in given.items():
+            if type(raw) is str and key in texts:  # most fields: one text each
+                shaped[key] = raw
+                continue
             param = params.get(key)
             if param is None:
                 raise FieldsError(
                     f"{self.verb} has no field {key!r}{suggest(key, params)}"
                 )
-            typed = _typed(param, raw) if api else raw
-            # One text for a parameter of one text: most of them, as they come.
-            plain = type(typed) is str and param.plural is None and not param.flag
-            shaped[key] = typed if plain else _shaped(param, typed)
+            shaped[key] = _shaped(param, _typed(param, raw) if api else raw)
         missing = [key for key in accepted.required if key not in given]
         if missing:
             raise FieldsError(f"missing {and_(missing)}")
