@@ -345,6 +345,13 @@ class _Composer:
         """A mapping's keys and values, read in pairs; a key that is not a text
         is never a field's name, and a key given twice is refused (a field
         given twice is refused with its entry)."""
+        if fields:
+            keys = values[0::2]
+            for key in keys:
+                if type(key) is not str:
+                    break
+            else:  # an entry's field names, all texts: as they are
+                return Pairs(zip(keys, values[1::2], strict=True))
         keys = [
             key if isinstance(key, str) else _Unreadable(line)
             for key, line in zip(values[0::2], lines[0::2], strict=True)
