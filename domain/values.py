@@ -58,6 +58,9 @@ def is_blank(value: str) -> bool:
     """Whether a text shows nothing: only spaces, line breaks, format
     characters (zero-width spaces and joiners, direction marks, U+FEFF) and
     characters that show nothing."""
+    first = value[:1]
+    if first.isascii() and first.isalnum():  # most texts: a letter or digit
+        return False
     for character in value:  # a loop: most texts end at their first character
         if not (
             character.isspace()

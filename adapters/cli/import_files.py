@@ -17,10 +17,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from collections import Counter
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import yaml
 from yaml.events import (
@@ -132,20 +131,21 @@ class _Reader:
         self.marks = marks
         self.started = False
         self.entries: list[Entry] = []
-        self.seen: Counter[bytes] = Counter()
+        self.seen: dict[bytes, int] = {}
         self.fallbacks = fallbacks()
 
     def entry(self, written: object, line: int) -> None:
-        index = len(self.entries) + 1
+        entries = self.entries
+        index = len(entries) + 1
         try:
             content, command = _entry(written, self.fallbacks)
         except _EntryError as error:
             raise self.refused(index, line, error) from None
-        digest = hashlib.sha256(content.encode("utf-8")).digest()
-        self.seen[digest] += 1
-        occurrence = self.seen[digest]
+        digest = _sha256(content.encode("utf-8")).digest()
+        seen = self.seen
+        occurrence = seen[digest] = seen.get(digest, 0) + 1
         marking = self.marks.of(self.name, digest, occurrence)
-        self.entries.append(Entry(index, line, command, marking, digest, occurrence))
+        entries.append(Entry(index, line, command, marking, digest, occurrence))
 
     def refused(self, index: int, line: int, error: _EntryError) -> ImportFileError:
         return ImportFileError(
@@ -153,6 +153,8 @@ class _Reader:
             f"{', ' + error.verb if error.verb else ''}): {error}"
         )
 
+
+_sha256 = hashlib.sha256
 
 _Loader: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 """Every scalar as text, read by libyaml when PyYAML has it (many times faster
@@ -222,30 +224,31 @@ class _Composer:
     def read(self, text: str) -> None:
         loader = _Loader(text)
         try:
-            self._events(loader.check_event, loader.get_event)
+            self._events(loader.get_event)
         finally:
             loader.dispose()
 
-    def _events(
-        self, more: Callable[[], bool], next_event: Callable[[], Event]
-    ) -> None:
-        # `yaml.parse` without its generator: its events one call sooner.
+    def _events(self, next_event: Callable[[], Any]) -> None:
+        # `yaml.parse` without its generator: the parser's events as it makes
+        # them (None after the last), each told by its class (`Any`: the type
+        # checker would want an isinstance test for each, where one identity
+        # test of its class is quicker).
         open_ = self.open
-        while more():
-            event = next_event()
-            if type(event) is ScalarEvent:  # most events: the quickest test first
+        for event in iter(next_event, None):
+            kind = type(event)  # the parsers make these classes, none derived
+            if kind is ScalarEvent:  # most events: the quickest test first
                 if event.tag is None and event.anchor is None and len(open_) > 1:
                     # A plain text inside an entry, kept with its line.
                     _, values, lines, _ = open_[-1]
                     values.append(event.value)
-                    lines.append(_start(event).line + 1)
+                    lines.append(event.start_mark.line + 1)
                 else:
                     self.scalar(event)
-            elif isinstance(event, (MappingStartEvent, SequenceStartEvent)):
-                self.start(event, mapping=isinstance(event, MappingStartEvent))
-            elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 self.end()
-            elif isinstance(event, AliasEvent):
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                self.start(event, mapping=kind is MappingStartEvent)
+            elif kind is AliasEvent:
                 raise yaml.MarkedYAMLError(
                     problem=(
                         f"the alias *{event.anchor} is not accepted in an import "
@@ -255,7 +258,7 @@ class _Composer:
                     # libyaml's as well (libyaml's parser raises them with its own).
                     problem_mark=_start(event),  # type: ignore[arg-type]
                 )
-            elif isinstance(event, DocumentStartEvent):
+            elif kind is DocumentStartEvent:
                 self.document(event)
 
     def scalar(self, event: ScalarEvent) -> None:
@@ -342,6 +345,13 @@ class _Composer:
         """A mapping's keys and values, read in pairs; a key that is not a text
         is never a field's name, and a key given twice is refused (a field
         given twice is refused with its entry)."""
+        if fields:
+            keys = values[0::2]
+            for key in keys:
+                if type(key) is not str:
+                    break
+            else:  # an entry's field names, all texts: as they are
+                return Pairs(zip(keys, values[1::2], strict=True))
         keys = [
             key if isinstance(key, str) else _Unreadable(line)
             for key, line in zip(values[0::2], lines[0::2], strict=True)
@@ -399,34 +409,37 @@ def _entry(
     """The entry's canonical content and its command."""
     if not isinstance(written, Pairs):
         raise _EntryError(f"this entry is not a mapping of fields: {FORMAT_HINT}")
-    verb = next(
-        (
-            value
-            for key, value in written.pairs
-            if key == "command" and isinstance(value, str)
-        ),
-        None,
-    )
+    verb: object = None
     try:
         given = _fields(written)
         if "command" not in given:
             raise _EntryError("this entry has no 'command:'")
-        if verb is None:
+        verb = given.pop("command")
+        if not isinstance(verb, str):
             raise _EntryError("'command:' is the name of one command")
         if verb not in COMMANDS:
             raise _EntryError(f"there is no command {verb!r}{suggest(verb, COMMANDS)}")
-        del given["command"]
         return _content(written), _build(verb, given, found)
     except _EntryError as error:
+        # The command named, if any: the first 'command:' that names one.
+        verb = next(
+            (
+                value
+                for key, value in written.pairs
+                if key == "command" and isinstance(value, str)
+            ),
+            None,
+        )
         raise _EntryError(str(error), verb if verb in COMMANDS else None) from None
 
 
 def _fields(written: Pairs) -> dict[str, object]:
     fields: dict[str, object] = {}
     for key, value in written.pairs:
-        if isinstance(key, _Unreadable):
-            raise _EntryError(f"line {key.line}: a field name is one word")
-        assert isinstance(key, str)
+        if type(key) is not str:
+            if isinstance(key, _Unreadable):
+                raise _EntryError(f"line {key.line}: a field name is one word")
+            raise AssertionError(key)
         if key in fields:
             raise _EntryError(f"the field {key!r} is given twice")
         fields[key] = value
@@ -439,25 +452,44 @@ def _build(
     found: Mapping[Fallback, Callable[[], object]],
 ) -> Command:
     declaration = COMMANDS[verb].declaration
-    for param in declaration.params_in(Face.FILE):
-        why = WHY_GIVEN.get(param.fallback) if param.fallback else None
-        if why and param.required_in(Face.FILE) and param.key not in given:
-            raise _EntryError(f"'{param.key}:' is missing: {why}")
+    for key, why in _given_in_files(verb):
+        if key not in given:
+            raise _EntryError(f"'{key}:' is missing: {why}")
     try:
         return declaration.read(given, face=Face.FILE, fallbacks=found)
     except InvalidValueError as error:
         raise _EntryError(str(error)) from None
 
 
+@functools.cache
+def _given_in_files(verb: str) -> tuple[tuple[str, str], ...]:
+    """The keys an entry of `verb` must give that the command line may leave
+    out, each with why (`WHY_GIVEN`): found once for each command."""
+    found = []
+    for param in COMMANDS[verb].declaration.params_in(Face.FILE):
+        why = WHY_GIVEN.get(param.fallback) if param.fallback else None
+        if why and param.required_in(Face.FILE):
+            found.append((param.key, why))
+    return tuple(found)
+
+
 def _content(written: Pairs) -> str:
     """The entry written canonically: the same fields and values, whatever their
     order, quoting or layout in the file, give the same text."""
-    return json.dumps(_plain(written), sort_keys=True, ensure_ascii=False)
+    return _CANONICAL(_plain(written))
+
+
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False).encode
+"""`json.dumps(..., sort_keys=True, ensure_ascii=False)`, its encoder made
+once."""
 
 
 def _plain(written: object) -> object:
     if isinstance(written, Pairs):
-        return {str(key): _plain(value) for key, value in written.pairs}
+        return {
+            str(key): value if type(value) is str else _plain(value)
+            for key, value in written.pairs
+        }
     if isinstance(written, list):
         return [_plain(item) for item in written]
     return written

@@ -270,14 +270,24 @@ def _field(
     """An attrs field whose metadata holds its shape, checked by its kind's
     check (`what` it is called in a message: by default its name)."""
     checks = kind.check if kind is not None and check else None
+    validate: Callable[[Any, attrs.Attribute[Any], Any], None] | None = None
+    if checks is not None:
+        # Each command made checks all its fields: no test made twice.
+        called = checks
 
-    def validate(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if checks is not None and not (value is None and optional):
-            checks(value, what or _what(attribute.name))
+        def validate(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+            called(value, what or _what(attribute.name))
+
+        def validate_given(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+            if value is not None:
+                called(value, what or _what(attribute.name))
+
+        if optional:
+            validate = validate_given
 
     return attrs.field(
         default=default if default is not None or optional else attrs.NOTHING,
-        validator=validate if checks is not None else None,
+        validator=validate,
         metadata={PARAMS: shape, PROVENANCE: provenance},
     )
 
@@ -381,6 +391,10 @@ class _Accepted:
     required: tuple[str, ...]
     positional: tuple[str, ...]
     fallbacks: tuple[Param, ...]
+    texts: frozenset[str]
+    """The keys of the parameters given as one text (neither flags nor
+    repeatable): a text given for one of them is taken as it is, by `_typed`
+    and `_shaped` alike."""
 
     @classmethod
     def of(cls, params: tuple[Param, ...], face: Face) -> _Accepted:
@@ -396,6 +410,11 @@ class _Accepted:
                 param
                 for param in params
                 if param.fallback is not None and param.fallback_in & face
+            ),
+            frozenset(
+                param.key
+                for param in accepted
+                if param.plural is None and not param.flag
             ),
         )
 
@@ -426,12 +445,22 @@ class Declaration:
     order: one that meets a concurrent change is decided again."""
     params: tuple[Param, ...] = attrs.field(init=False, eq=False, repr=False)
     _faces: dict[Face, _Accepted] = attrs.field(init=False, eq=False, repr=False)
+    _assembly: tuple[tuple[str, str | None, Shape], ...] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+    """Each field's name, the `dest` of its parameter when it is given by one
+    of the same value (a `Single`), and its shape: `build`'s table."""
 
     def __attrs_post_init__(self) -> None:
         params = tuple(param for _, shape in self.shapes for param in shape.params)
         faces = {face: _Accepted.of(params, face) for face in Face if face != Face.ALL}
         object.__setattr__(self, "params", params)
         object.__setattr__(self, "_faces", faces)
+        assembly = tuple(
+            (field, shape.param.dest if isinstance(shape, Single) else None, shape)
+            for field, shape in self.shapes
+        )
+        object.__setattr__(self, "_assembly", assembly)
 
     def params_in(self, face: Face) -> tuple[Param, ...]:
         """The parameters accepted from `face`, in the order of the fields."""
@@ -442,7 +471,12 @@ class Declaration:
         through `face` (which its `recorded_via` says; None: through none, as a
         program builds it)."""
         fields = {}
-        for field, shape in self.shapes:
+        for field, dest, shape in self._assembly:
+            if dest is not None:  # a `Single`: its one value, when given
+                given = values.get(dest)
+                if given is not None:
+                    fields[field] = given
+                continue
             assembled = shape.assemble(values)
             if assembled is not attrs.NOTHING:
                 fields[field] = assembled
@@ -480,22 +514,27 @@ class Declaration:
         `InvalidValueError` of a value the command refuses."""
         accepted = self._faces[face]
         params = accepted.by_key
+        texts = accepted.texts
         shaped: dict[str, Any] = {}
+        api = face is Face.API
         for key, raw in given.items():
+            if type(raw) is str and key in texts:  # most fields: one text each
+                shaped[key] = raw
+                continue
             param = params.get(key)
             if param is None:
                 raise FieldsError(
                     f"{self.verb} has no field {key!r}{suggest(key, params)}"
                 )
-            typed = _typed(param, raw) if face is Face.API else raw
-            shaped[key] = _shaped(param, typed)
+            shaped[key] = _shaped(param, _typed(param, raw) if api else raw)
         missing = [key for key in accepted.required if key not in given]
         if missing:
             raise FieldsError(f"missing {and_(missing)}")
         values: dict[str, Any] = {}
         # Options first, then positionals: the order the command line reads them.
-        order = [key for key in given if key not in accepted.positional]
-        order += [key for key in accepted.positional if key in given]
+        positional = accepted.positional
+        order = [key for key in given if key not in positional]
+        order += [key for key in positional if key in given]
         for key in order:
             param = params[key]
             try:
@@ -621,9 +660,10 @@ def _shaped(param: Param, raw: object) -> Any:
 
 
 def _converted(param: Param, shaped: Any) -> Any:
+    parse = param.kind.parse
     if param.plural is not None:
-        return [param.kind.read(text) for text in shaped]
-    return param.kind.read(shaped)
+        return [text if parse is None else parse(text) for text in shaped]
+    return shaped if parse is None else parse(shaped)
 
 
 def _mapping(pairs: list[tuple[int, str]]) -> dict[str, Any]:
