@@ -47,6 +47,7 @@ EXPECTED = (
     "B1 import throughput",
     "B2 command latency",
     "B2 with the outbox",
+    "B2 with the outbox, its catch-up included",
     "B3 rebuild throughput",
     "B4 calendar --json",
     "B4 deadlines --json",

@@ -173,11 +173,13 @@ def b2_with_the_outbox(
     runs: int,
     reps: int,
     subscribers: int,
-) -> Figure:
+) -> list[Figure]:
     """B2's command on a store with `subscribers` on the body's list and an
-    outbox kept up to date (the command, then the outbox catching up with it,
-    as the sender does), against the same command on the same record without
-    subscribers or an outbox."""
+    outbox kept up to date, against the same command on the same record
+    without subscribers or an outbox: the command alone (a recording command
+    does not catch the outbox up: the sender does, in its own thread or
+    process), and the command followed by the outbox's catch-up with it, as if
+    the command paid for it."""
     from adapters.bootstrap import open_outbox, open_secretariat
     from adapters.store import parse_store_url
     from application.commands import Subscribe
@@ -243,14 +245,20 @@ def b2_with_the_outbox(
             catch_ups.append(catch_up)
     finally:
         secretariat.close()
-    mine = [a + b for a, b in zip(commands, catch_ups, strict=True)]
-    ratio = median(mine) / median(base)
-    return Figure(
-        "B2 with the outbox",
-        kind,
-        ratio,
-        *at_most(ratio, 1.1),
-        f"{subscribers} subscribers, outbox kept: {ms(median(mine))} "
-        f"(the command {ms(median(commands))}, the outbox's catch-up "
-        f"{ms(median(catch_ups))}); no outbox: {ms(median(base))}",
+    kept_up = [a + b for a, b in zip(commands, catch_ups, strict=True)]
+    alone, whole = median(commands) / median(base), median(kept_up) / median(base)
+    said = (
+        f"{subscribers} subscribers, outbox kept: the command {ms(median(commands))}, "
+        f"the outbox's catch-up after it {ms(median(catch_ups))}; "
+        f"no outbox: {ms(median(base))}"
     )
+    return [
+        Figure("B2 with the outbox", kind, alone, *at_most(alone, 1.1), said),
+        Figure(
+            "B2 with the outbox, its catch-up included",
+            kind,
+            whole,
+            *at_most(whole, 1.1),
+            said,
+        ),
+    ]
