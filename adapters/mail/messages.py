@@ -17,6 +17,7 @@ from email.header import Header
 from email.message import EmailMessage, Message
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
+from email.policy import Compat32
 from email.utils import format_datetime, formataddr
 from functools import cache, lru_cache
 from typing import Any, cast
@@ -165,7 +166,7 @@ def compose(row: MessageRow, *, sender: str) -> Message:
     `email` package's MIME classes, whose headers are kept as written: the
     newer `EmailMessage` parses each header it is given, which cost more than
     the rest of a delivery.)"""
-    message = MIMEMultipart("mixed", boundary=_boundary("mixed", row))
+    message = MIMEMultipart("mixed", boundary=_boundary("mixed", row), policy=_POLICY)
     message["Message-ID"] = message_id(row.message)
     message["Date"] = format_datetime(datetime.fromisoformat(row.due_at))
     message["From"] = _header(sender)
@@ -194,6 +195,36 @@ def _boundary(kind: str, row: MessageRow) -> str:
     `email` package, the line is drawn at random and each part searched for it
     with a pattern compiled for it, which costs more than writing the part.)"""
     return f"_{kind}_{row.message}_"
+
+
+class _Headers(Compat32):
+    """The `email` package's first rules, but a header that is plain ASCII
+    text on one short line is written as it is, as those rules would write
+    it, without first cutting it into pieces to see whether it must be
+    folded (which cost more than the rest of writing a message)."""
+
+    def fold(self, name: str, value: str) -> str:
+        if _as_it_is(name, value):
+            return f"{name}: {value}{self.linesep}"
+        return super().fold(name, value)
+
+    def fold_binary(self, name: str, value: str) -> bytes:
+        if _as_it_is(name, value):
+            return f"{name}: {value}{self.linesep}".encode("ascii")
+        return super().fold_binary(name, value)
+
+
+def _as_it_is(name: str, value: object) -> bool:
+    return (
+        isinstance(value, str)
+        and value.isascii()
+        and len(name) + len(value) + 2 <= 78
+        and "\n" not in value
+        and "\r" not in value
+    )
+
+
+_POLICY = _Headers()
 
 
 def received(message: Message) -> EmailMessage:

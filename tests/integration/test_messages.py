@@ -192,3 +192,16 @@ def test_a_call_for_comments_is_told_without_a_calendar_entry(
     text = message.get_body(("plain",))
     assert text is not None
     assert "prorogé du 12 mars 2020 au 1 juin 2020" in text.get_content()
+
+
+def test_a_message_is_written_as_the_email_packages_first_rules_write_it(
+    postponed: str,
+) -> None:
+    rows = list(messages(postponed).values())
+    rows.append(
+        rows[0]._replace(name="Élodie  Müller " * 6, email="x" * 70 + "@m.example")
+    )
+    for row in rows:
+        for sender in (SENDER, "Secrétariat " * 8 + "<s@unodc.example>"):
+            message = compose(row, sender=sender)
+            assert message.as_bytes() == message.as_bytes(policy=policy.compat32)
