@@ -24,7 +24,7 @@ from typing import Any
 
 import attrs
 
-from bench.delivery import b10_delivery
+from bench.delivery import b2_with_the_outbox, b10_delivery
 from bench.figures import (
     Figure,
     b1_import,
@@ -46,6 +46,8 @@ SMALL = 1_000
 EXPECTED = (
     "B1 import throughput",
     "B2 command latency",
+    "B2 with the outbox",
+    "B2 with the outbox, its catch-up included",
     "B3 rebuild throughput",
     "B4 calendar --json",
     "B4 deadlines --json",
@@ -188,6 +190,16 @@ def measure_store(
     attempt("B4", lambda: b4_with_a_key(kind, made, records, p))
     attempt("B5", lambda: b5_cold_start(kind, big, p.cold_starts))
     attempt("B2", lambda: b2_command(kind, big, p.runs, p.reps, b2_long(p.events)))
+    attempt(
+        "B2O",
+        lambda: b2_with_the_outbox(
+            kind,
+            lambda name: made.record(kind, name, records[1]),
+            p.runs,
+            p.reps,
+            p.subscribers,
+        ),
+    )
     attempt(
         "B1",
         lambda: b1_import(

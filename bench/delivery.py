@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from datetime import date
 from multiprocessing.connection import Connection
 
-from bench.figures import Figure, at_least
+from bench.figures import Figure, at_least, at_most
 from bench.stores import BenchStore
 
 HOST = "127.0.0.1"
@@ -162,3 +162,107 @@ def b10_delivery(
         f"{count:,} messages to {subscribers} subscribers in {seconds:.1f} s, "
         "each composed, handed to a local SMTP sink and its delivery recorded",
     )
+
+
+# B2 with the outbox: a recording command on a store whose outbox is kept.
+
+
+def b2_with_the_outbox(
+    kind: str,
+    make_store: Callable[[str], BenchStore],
+    runs: int,
+    reps: int,
+    subscribers: int,
+) -> list[Figure]:
+    """B2's command on a store with `subscribers` on the body's list and an
+    outbox kept up to date, against the same command on the same record
+    without subscribers or an outbox: the command alone (a recording command
+    does not catch the outbox up: the sender does, in its own thread or
+    process), and the command followed by the outbox's catch-up with it, as if
+    the command paid for it."""
+    from adapters.bootstrap import open_outbox, open_secretariat
+    from adapters.store import parse_store_url
+    from application.commands import Subscribe
+    from bench.figures import median, ms, run_cli, timed
+    from bench.generate import B2_BODY, SHORT_SESSIONS
+
+    plain, kept = make_store("b2_plain"), make_store("b2_outbox")
+    secretariat = open_secretariat(parse_store_url(kept.url), create=False)
+    # Held open as the outbox's is: a store's last connection closing costs
+    # SQLite a checkpoint, which would weigh on one side only.
+    held = open_secretariat(parse_store_url(plain.url), create=False)
+    try:
+        for n in range(subscribers):
+            secretariat.execute(
+                Subscribe(
+                    body=B2_BODY,
+                    email=f"focal{n}@mission{n}.example",
+                    name=f"Focal point {n}",
+                    language="fr" if n % 2 else "en",
+                    on=date(2023, 5, 1),
+                    actor="bench",
+                    recorded_via="cli",
+                )
+            )
+        outbox = open_outbox(parse_store_url(kept.url), secretariat)
+        outbox.catch_up()  # the outbox kept before the clock starts
+
+        def statement(store: BenchStore, number: int) -> list[str]:
+            return [
+                "record-statement",
+                B2_BODY,
+                str(number),
+                "--delegation",
+                "Member State 001",
+                "--item",
+                "1",
+                "--on",
+                "2023-06-01",
+                "--store",
+                store.url,
+            ]
+
+        def without(number: int) -> float:
+            return timed(lambda: run_cli(statement(plain, number)))
+
+        def with_outbox(number: int) -> tuple[float, float]:
+            command = timed(lambda: run_cli(statement(kept, number)))
+            return command, timed(outbox.catch_up)
+
+        shorts = iter(range(2, 2 + SHORT_SESSIONS))
+        warm = next(shorts)  # modules imported once, on both
+        without(warm)
+        with_outbox(warm)
+        commands: list[float] = []
+        catch_ups: list[float] = []
+        base: list[float] = []
+        for rep in range(min(runs * reps, SHORT_SESSIONS - 1)):
+            number = next(shorts)
+            if rep % 2:
+                command, catch_up = with_outbox(number)
+                base.append(without(number))
+            else:
+                base.append(without(number))
+                command, catch_up = with_outbox(number)
+            commands.append(command)
+            catch_ups.append(catch_up)
+    finally:
+        secretariat.close()
+        held.close()
+    kept_up = [a + b for a, b in zip(commands, catch_ups, strict=True)]
+    alone, whole = median(commands) / median(base), median(kept_up) / median(base)
+    said = (
+        f"{subscribers} subscribers, outbox kept: the command {ms(median(commands))}, "
+        f"the outbox's catch-up after it {ms(median(catch_ups))}; "
+        f"no outbox: {ms(median(base))}"
+    )
+    return [
+        Figure("B2 with the outbox", kind, alone, *at_most(alone, 1.1), said),
+        Figure(
+            "B2 with the outbox, its catch-up included",
+            kind,
+            whole,
+            *at_most(whole, 1.1),
+            said,
+        ),
+    ]

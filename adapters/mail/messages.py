@@ -17,12 +17,14 @@ from email.header import Header
 from email.message import EmailMessage, Message
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
+from email.policy import Compat32
 from email.utils import format_datetime, formataddr
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, cast
 
 from babel.dates import format_date
 from icalendar import Calendar, vCalAddress
+from icalendar.parser import Contentline, Parameters
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from adapters.ical import PRODID, session_event
@@ -130,16 +132,33 @@ def subject(row: MessageRow) -> str:
 
 def invitation(session: CalendarRow, *, organizer: str, attendee: str) -> bytes:
     """The session's calendar entry, as a request to put it in a calendar (or
-    to take it out: a cancellation), with the calendar file's UID and SEQUENCE."""
+    to take it out: a cancellation), with the calendar file's UID and SEQUENCE.
+    (Built once for each session and organizer; only the attendee's line is
+    written for each message.)"""
+    line = Contentline.from_parts(
+        "ATTENDEE", Parameters(), vCalAddress(f"mailto:{attendee}")
+    ).to_ical()
+    return bytes(line).join(_entry(session, organizer))
+
+
+_ATTENDEE = "mailto:attendee@attendee.invalid"
+"""Where the attendee's line goes in an entry built once for many attendees."""
+
+
+@lru_cache(maxsize=64)
+def _entry(session: CalendarRow, organizer: str) -> tuple[bytes, bytes]:
+    """The calendar entry of `session` for any attendee: what comes before
+    the attendee's line and what comes after it."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("method", "CANCEL" if session.status == "cancelled" else "REQUEST")
     event = session_event(session)
     event.add("organizer", vCalAddress(f"mailto:{organizer}"))
-    event.add("attendee", vCalAddress(f"mailto:{attendee}"))
+    event.add("attendee", vCalAddress(_ATTENDEE))
     calendar.add_component(event)
-    return bytes(calendar.to_ical())
+    before, after = bytes(calendar.to_ical()).split(f"ATTENDEE:{_ATTENDEE}".encode(), 1)
+    return before, after
 
 
 def compose(row: MessageRow, *, sender: str) -> Message:
@@ -147,14 +166,14 @@ def compose(row: MessageRow, *, sender: str) -> Message:
     `email` package's MIME classes, whose headers are kept as written: the
     newer `EmailMessage` parses each header it is given, which cost more than
     the rest of a delivery.)"""
-    message = MIMEMultipart("mixed")
+    message = MIMEMultipart("mixed", boundary=_boundary("mixed", row), policy=_POLICY)
     message["Message-ID"] = message_id(row.message)
     message["Date"] = format_datetime(datetime.fromisoformat(row.due_at))
     message["From"] = _header(sender)
     message["To"] = formataddr((row.name, row.email), charset="utf-8")
     message["Subject"] = _header(subject(row))
     message["Content-Language"] = language_of(row)
-    parts = MIMEMultipart("alternative")
+    parts = MIMEMultipart("alternative", boundary=_boundary("alternative", row))
     parts.attach(MIMEText(render(row, "message.txt"), "plain", "utf-8"))
     parts.attach(MIMEText(render(row, "message.html"), "html", "utf-8"))
     message.attach(parts)
@@ -167,6 +186,45 @@ def compose(row: MessageRow, *, sender: str) -> Message:
         attached.add_header("Content-Disposition", "attachment", filename="invite.ics")
         message.attach(attached)
     return message
+
+
+def _boundary(kind: str, row: MessageRow) -> str:
+    """The line between a message's parts, fixed by the message (written
+    again, it is the same bytes). Every part is encoded in base64, whose
+    letters do not include `_`: no part can hold the line. (Left to the
+    `email` package, the line is drawn at random and each part searched for it
+    with a pattern compiled for it, which costs more than writing the part.)"""
+    return f"_{kind}_{row.message}_"
+
+
+class _Headers(Compat32):
+    """The `email` package's first rules, but a header that is plain ASCII
+    text on one short line is written as it is, as those rules would write
+    it, without first cutting it into pieces to see whether it must be
+    folded (which cost more than the rest of writing a message)."""
+
+    def fold(self, name: str, value: str) -> str:
+        if _as_it_is(name, value):
+            return f"{name}: {value}{self.linesep}"
+        return super().fold(name, value)
+
+    def fold_binary(self, name: str, value: str) -> bytes:
+        if _as_it_is(name, value):
+            return f"{name}: {value}{self.linesep}".encode("ascii")
+        return super().fold_binary(name, value)
+
+
+def _as_it_is(name: str, value: object) -> bool:
+    return (
+        isinstance(value, str)
+        and value.isascii()
+        and len(name) + len(value) + 2 <= 78
+        and "\n" not in value
+        and "\r" not in value
+    )
+
+
+_POLICY = _Headers()
 
 
 def received(message: Message) -> EmailMessage:

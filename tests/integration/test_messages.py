@@ -109,6 +109,24 @@ def test_the_calendar_entry_is_the_feeds_with_its_uid_and_sequence(
     assert str(entry["ATTENDEE"]) == f"mailto:{AUSTRIA}"
 
 
+def test_each_subscriber_is_the_attendee_of_the_entry_they_receive(
+    postponed: str,
+) -> None:
+    rows = messages(postponed)
+    long = "focal.point." + "a" * 70 + "@mission.example"
+    rows[long] = rows[AUSTRIA]._replace(email=long)
+    entries = {
+        to: Calendar.from_ical(calendar_part(received(row)).get_content())
+        for to, row in rows.items()
+    }
+
+    for to, invitation in entries.items():
+        [entry] = invitation.walk("VEVENT")
+        assert str(entry["ATTENDEE"]) == f"mailto:{to}"
+        assert str(entry["UID"]) == str(feed_entry(postponed)["UID"])
+    assert set(entries) == {AUSTRIA, FRANCE, long}
+
+
 def test_a_cancellation_asks_calendars_to_take_the_entry_out(
     sqlite_store: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -136,6 +154,9 @@ def test_a_message_written_again_is_the_same_message(postponed: str) -> None:
     row = messages(postponed)[AUSTRIA]
     first, again = received(row), received(row)
 
+    assert compose(row, sender=SENDER).as_bytes() == (
+        compose(row, sender=SENDER).as_bytes()
+    )
     assert first["Message-ID"] == again["Message-ID"] == f"<{row.message}@secretariat>"
     assert first["Date"] == again["Date"]
     assert first.get_body(("plain",)).get_content() == (  # type: ignore[union-attr]
@@ -171,3 +192,16 @@ def test_a_call_for_comments_is_told_without_a_calendar_entry(
     text = message.get_body(("plain",))
     assert text is not None
     assert "prorogé du 12 mars 2020 au 1 juin 2020" in text.get_content()
+
+
+def test_a_message_is_written_as_the_email_packages_first_rules_write_it(
+    postponed: str,
+) -> None:
+    rows = list(messages(postponed).values())
+    rows.append(
+        rows[0]._replace(name="Élodie  Müller " * 6, email="x" * 70 + "@m.example")
+    )
+    for row in rows:
+        for sender in (SENDER, "Secrétariat " * 8 + "<s@unodc.example>"):
+            message = compose(row, sender=sender)
+            assert message.as_bytes() == message.as_bytes(policy=policy.compat32)
