@@ -86,7 +86,7 @@ def _record(store: BenchStore, subscribers: int, sessions: int) -> None:
     from domain.values import DateRange
 
     secretariat = open_secretariat(parse_store_url(store.url), create=True)
-    on, actor, via = date(2030, 1, 2), "bench", "cli"
+    on, actor, via = date(2020, 1, 2), "bench", "cli"
     try:
         secretariat.execute(
             EstablishBody(code="bench", name="Bench", on=on, actor=actor)
@@ -109,7 +109,7 @@ def _record(store: BenchStore, subscribers: int, sessions: int) -> None:
                     body="bench",
                     number=number,
                     title=f"Session {number}",
-                    dates=DateRange(date(2030, 4, 6), date(2030, 4, 8)),
+                    dates=DateRange(date(2020, 4, 6), date(2020, 4, 8)),
                     venue="Vienna, Austria",
                     on=on,
                     actor=actor,
