@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from datetime import date
 from multiprocessing.connection import Connection
 
-from bench.figures import Figure, at_least, at_most
+from bench.figures import Figure, at_least, at_most, b2_statement
 from bench.stores import BenchStore
 
 HOST = "127.0.0.1"
@@ -207,26 +207,11 @@ def b2_with_the_outbox(
         outbox = open_outbox(parse_store_url(kept.url), secretariat)
         outbox.catch_up()  # the outbox kept before the clock starts
 
-        def statement(store: BenchStore, number: int) -> list[str]:
-            return [
-                "record-statement",
-                B2_BODY,
-                str(number),
-                "--delegation",
-                "Member State 001",
-                "--item",
-                "1",
-                "--on",
-                "2023-06-01",
-                "--store",
-                store.url,
-            ]
-
         def without(number: int) -> float:
-            return timed(lambda: run_cli(statement(plain, number)))
+            return timed(lambda: run_cli(b2_statement(plain, number)))
 
         def with_outbox(number: int) -> tuple[float, float]:
-            command = timed(lambda: run_cli(statement(kept, number)))
+            command = timed(lambda: run_cli(b2_statement(kept, number)))
             return command, timed(outbox.catch_up)
 
         shorts = iter(range(2, 2 + SHORT_SESSIONS))

@@ -280,27 +280,29 @@ def bare_library(
 # B2: one command on a session with 10,000 prior events against one with 10.
 
 
-def b2_command(kind: str, store: BenchStore, runs: int, reps: int, long: int) -> Figure:
-    def statement(number: int) -> list[str]:
-        return [
-            "record-statement",
-            B2_BODY,
-            str(number),
-            "--delegation",
-            "Member State 001",
-            "--item",
-            "1",
-            "--on",
-            "2023-06-01",
-            "--store",
-            store.url,
-        ]
+def b2_statement(store: BenchStore, number: int) -> list[str]:
+    """B2's command: a statement on the session `number` of `store`."""
+    return [
+        "record-statement",
+        B2_BODY,
+        str(number),
+        "--delegation",
+        "Member State 001",
+        "--item",
+        "1",
+        "--on",
+        "2023-06-01",
+        "--store",
+        store.url,
+    ]
 
+
+def b2_command(kind: str, store: BenchStore, runs: int, reps: int, long: int) -> Figure:
     def recording(number: int) -> Callable[[], str]:
-        return lambda: run_cli(statement(number))
+        return lambda: run_cli(b2_statement(store, number))
 
     shorts = iter(range(2, 2 + SHORT_SESSIONS))
-    run_cli(statement(next(shorts)))  # warm: modules imported once
+    run_cli(b2_statement(store, next(shorts)))  # warm: modules imported once
     mine: list[float] = []
     base: list[float] = []
     for rep in range(min(runs * reps, SHORT_SESSIONS - 1)):

@@ -10,7 +10,13 @@ import structlog
 
 from adapters.cli.params import BODY, invoking_actor
 from adapters.cli.reading import emit_json, emit_table
-from adapters.cli.running import CommandGroup, Failure, Settings, global_options
+from adapters.cli.running import (
+    CommandGroup,
+    Failure,
+    Settings,
+    global_options,
+    stopped_by_signals,
+)
 from adapters.failures import BAD_USAGE
 
 if TYPE_CHECKING:
@@ -165,31 +171,12 @@ def send(settings: Settings, once: bool, poll_seconds: float) -> None:
 
 
 def _run(settings: Settings, sender: Any, poll_seconds: float) -> None:
-    import signal
-    import threading
-
     from adapters.logging import configure_logging
 
     configure_logging(json=settings.log_json)
-    stop = threading.Event()
-    signalled: list[str] = []
-
-    def request_stop(signum: int, _: object) -> None:
-        # Nothing is written here (see `projections run`): the worker looks.
-        signalled.append(signal.Signals(signum).name)
-        stop.set()
-
-    previous = {
-        sig: signal.signal(sig, request_stop) for sig in (signal.SIGINT, signal.SIGTERM)
-    }
-    try:
+    with stopped_by_signals() as stop:
         log.info("sending", poll_seconds=poll_seconds)
         sender.run(stop, poll_seconds=poll_seconds)
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-        if signalled:
-            log.info("stopping", signal=signalled[0])
 
 
 NOTIFICATION_COMMANDS = [notifications]

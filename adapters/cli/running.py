@@ -6,9 +6,11 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -325,3 +327,34 @@ class SecretariatGroup(ListedGroup):
                     outcome=outcome,
                     duration_ms=round((time.perf_counter() - started) * 1000, 1),
                 )
+
+
+@contextmanager
+def stopped_by_signals() -> Iterator[threading.Event]:
+    """An event set by SIGINT or SIGTERM while the block runs (a worker's loop
+    looks at it), the previous handlers put back after; 'stopping' is logged,
+    with the signal, once the block has ended.
+
+    Nothing is written in the handler: the signal may come while this thread
+    is writing a log line, whose lock it would then wait for forever. (Setting
+    the event takes the event's own lock, which only a wait holds, and this
+    thread never waits on it: the worker looks.)"""
+    import signal
+
+    stop = threading.Event()
+    signalled: list[str] = []
+
+    def request_stop(signum: int, _: object) -> None:
+        signalled.append(signal.Signals(signum).name)
+        stop.set()
+
+    previous = {
+        sig: signal.signal(sig, request_stop) for sig in (signal.SIGINT, signal.SIGTERM)
+    }
+    try:
+        yield stop
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if signalled:
+            log.info("stopping", signal=signalled[0])

@@ -11,7 +11,14 @@ import structlog
 
 from adapters.cli.output import emit_json, emit_table, paint
 from adapters.cli.params import BODY, DATE, Parsed
-from adapters.cli.running import CommandGroup, F, Failure, Settings, global_options
+from adapters.cli.running import (
+    CommandGroup,
+    F,
+    Failure,
+    Settings,
+    global_options,
+    stopped_by_signals,
+)
 from adapters.failures import BAD_USAGE
 from application.parsing import parse_moment
 from application.wording import (
@@ -376,9 +383,6 @@ def projections_run(settings: Settings, poll_seconds: float) -> None:
     \b
       secretariat projections run --store postgresql://officer@db.example.org/secretariat
     """
-    import signal
-    import threading
-
     from adapters.logging import configure_logging
     from adapters.views.worker import run_worker
 
@@ -391,21 +395,7 @@ def projections_run(settings: Settings, poll_seconds: float) -> None:
             "bad-usage",
         )
     configure_logging(json=settings.log_json)
-    stop = threading.Event()
-    signalled: list[str] = []
-
-    def request_stop(signum: int, _: object) -> None:
-        # Nothing is written here: the signal may come while this thread is
-        # writing a log line, whose lock it would then wait for forever.
-        # (Setting the event takes the event's own lock, which only a wait
-        # holds, and this thread never waits on it: the worker looks.)
-        signalled.append(signal.Signals(signum).name)
-        stop.set()
-
-    previous = {
-        sig: signal.signal(sig, request_stop) for sig in (signal.SIGINT, signal.SIGTERM)
-    }
-    try:
+    with stopped_by_signals() as stop:
         run_worker(
             store,
             poll_seconds=poll_seconds,
@@ -414,11 +404,6 @@ def projections_run(settings: Settings, poll_seconds: float) -> None:
                 "following the log", store=store.label, poll_seconds=poll_seconds
             ),
         )
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-        if signalled:
-            log.info("stopping", signal=signalled[0])
 
 
 VIEW_COMMANDS = [calendar, deadlines, postponements, projections]
