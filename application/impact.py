@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from application.deciding import Decisions
 from application.notifying import distribution_list
 from application.projections import Logged, record_key, utc_text
 from application.projections.calendar import CalendarProjector
@@ -65,7 +64,7 @@ def preview(
 ) -> Preview:
     """Decide `command` without recording it (raising the `DomainError` of a
     rule it breaks), and say what it would touch."""
-    decisions = Decisions(secretariat._load, secretariat._exists)
+    decisions = secretariat.trial()
     decided = decisions.decide(command)
     events = [event for event in decisions.events if _of_record(event, decided)]
     found = Preview(events=[event_record(event) for event in events])

@@ -234,6 +234,12 @@ class Secretariat(Application[UUID]):
         conflict = ConflictError(describe(pending[first][0]))
         return Applied(tuple(outcomes[:first]), Refusal(first, conflict))
 
+    def trial(self) -> Decisions:
+        """Decisions on the current record, by the same rules as a recording
+        command's (today's date included), for a command tried without being
+        saved (`--dry-run`)."""
+        return Decisions(self._load, self._exists, today=self.today)
+
     @staticmethod
     def today() -> date:
         """The day a command is recorded on, for the rule that no decision

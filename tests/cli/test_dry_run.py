@@ -51,6 +51,23 @@ def test_a_dry_run_refused_by_a_rule_exits_as_the_command_would(seeded: str) -> 
     assert store_state(seeded) == before
 
 
+def test_a_dry_run_of_a_decision_dated_after_today_is_refused_as_it_would_be(
+    seeded: str,
+) -> None:
+    before = store_state(seeded)
+    words = ("cancel-session", "egm", "1", "--reason=No quorum", "--on=2199-01-01")
+    tried = invoke(*words, "--dry-run", store=seeded)
+    real = invoke(*words, store=seeded)
+
+    assert (tried.code, one_line_error(tried.err)) == (
+        real.code,
+        one_line_error(real.err),
+    )
+    assert tried.code == 1
+    assert "after today" in one_line_error(tried.err)
+    assert store_state(seeded) == before
+
+
 def test_json_without_a_dry_run_is_bad_usage(seeded: str) -> None:
     before = store_state(seeded)
     ran = invoke("cancel-session", "egm", "1", "--reason=No quorum", "--json",
