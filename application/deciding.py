@@ -70,8 +70,10 @@ class Decisions:
         decided on a record that has changed since. A record of a type in
         `snapshot_every` is snapshotted each time its version is a multiple
         of that number. With `today`, a command taking effect after the day it
-        gives is refused."""
+        gives is refused (asked once: the commands decided together are
+        recorded on the same day)."""
         self._today = today
+        self._day: date | None = None
         self._load = load
         self._exists = exists
         self._before = loaded_before or {}
@@ -98,7 +100,9 @@ class Decisions:
         With `expected_version`, the record must be at that version (a
         `VersionMismatchError` otherwise)."""
         if self._today is not None:
-            today = self._today()
+            today = self._day
+            if today is None:
+                today = self._day = self._today()
             if command.on > today:
                 raise FutureEffectiveDateError(
                     command.on.isoformat(), today.isoformat()

@@ -395,8 +395,11 @@ class Secretariat(Application[UUID]):
         the events record by record, and look at each object it is given to
         tell an event from a record, which costs more than the rest.) The
         records, as saved, go to the cache: the next command to load one
-        reads only what others recorded since."""
-        self.events.put(decisions.events)
+        reads only what others recorded since. (The library's `EventStore.put`
+        would also make, for each event, a recording of it that no one here
+        reads.)"""
+        to_stored_event = self.mapper.to_stored_event
+        self.recorder.insert_events([to_stored_event(e) for e in decisions.events])
         cache = self.repository.cache
         if cache is not None:
             for record_id, aggregate in decisions.held.items():

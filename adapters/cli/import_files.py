@@ -133,12 +133,14 @@ class _Reader:
         self.entries: list[Entry] = []
         self.seen: dict[bytes, int] = {}
         self.fallbacks = fallbacks()
+        self.parsed: dict[tuple[Any, str], Any] = {}
+        """The values read from the file's texts (`Declaration.read`)."""
 
     def entry(self, written: object, line: int) -> None:
         entries = self.entries
         index = len(entries) + 1
         try:
-            content, command = _entry(written, self.fallbacks)
+            content, command = _entry(written, self.fallbacks, self.parsed)
         except _EntryError as error:
             raise self.refused(index, line, error) from None
         digest = _sha256(content.encode("utf-8")).digest()
@@ -404,7 +406,9 @@ WHY_GIVEN = {Fallback.TODAY: "in a file every entry says when it took effect"}
 
 
 def _entry(
-    written: object, found: Mapping[Fallback, Callable[[], object]]
+    written: object,
+    found: Mapping[Fallback, Callable[[], object]],
+    parsed: dict[tuple[Any, str], Any] | None = None,
 ) -> tuple[str, Command]:
     """The entry's canonical content and its command."""
     if not isinstance(written, Pairs):
@@ -419,7 +423,7 @@ def _entry(
             raise _EntryError("'command:' is the name of one command")
         if verb not in COMMANDS:
             raise _EntryError(f"there is no command {verb!r}{suggest(verb, COMMANDS)}")
-        return _content(written), _build(verb, given, found)
+        return _content(written), _build(verb, given, found, parsed)
     except _EntryError as error:
         # The command named, if any: the first 'command:' that names one.
         verb = next(
@@ -450,13 +454,14 @@ def _build(
     verb: str,
     given: dict[str, object],
     found: Mapping[Fallback, Callable[[], object]],
+    parsed: dict[tuple[Any, str], Any] | None = None,
 ) -> Command:
     declaration = COMMANDS[verb].declaration
     for key, why in _given_in_files(verb):
         if key not in given:
             raise _EntryError(f"'{key}:' is missing: {why}")
     try:
-        return declaration.read(given, face=Face.FILE, fallbacks=found)
+        return declaration.read(given, face=Face.FILE, fallbacks=found, parsed=parsed)
     except InvalidValueError as error:
         raise _EntryError(str(error)) from None
 

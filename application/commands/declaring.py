@@ -508,10 +508,16 @@ class Declaration:
         *,
         face: Face,
         fallbacks: Mapping[Fallback, Callable[[], Any]],
+        parsed: dict[tuple[Any, str], Any] | None = None,
     ) -> Command:
         """The command from `given`, its fields by key (the texts of an import
         entry, the values of a request), or a `FieldsError`, or the
-        `InvalidValueError` of a value the command refuses."""
+        `InvalidValueError` of a value the command refuses.
+
+        `parsed` remembers the values read from texts, for the commands read
+        after this one (those of one file): a kind's `parse` is a function of
+        the text alone, and a file gives the same dates, periods and numbers
+        again and again. The value is still checked by each command made."""
         accepted = self._faces[face]
         params = accepted.by_key
         texts = accepted.texts
@@ -538,7 +544,7 @@ class Declaration:
         for key in order:
             param = params[key]
             try:
-                values[param.dest] = _converted(param, shaped[key])
+                values[param.dest] = _converted(param, shaped[key], parsed)
             except InvalidValueError as error:
                 raise FieldsError(f"{key}: {error}") from None
         for param in accepted.fallbacks:
@@ -659,11 +665,23 @@ def _shaped(param: Param, raw: object) -> Any:
     return raw
 
 
-def _converted(param: Param, shaped: Any) -> Any:
+def _converted(
+    param: Param, shaped: Any, parsed: dict[tuple[Any, str], Any] | None = None
+) -> Any:
     parse = param.kind.parse
     if param.plural is not None:
         return [text if parse is None else parse(text) for text in shaped]
-    return shaped if parse is None else parse(shaped)
+    if parse is None:
+        return shaped
+    if parsed is None:
+        return parse(shaped)
+    # A value read before from the same text by the same parser (a text that
+    # cannot be read raises, and is read again if given again).
+    key = (parse, shaped)
+    found = parsed.get(key, parsed)
+    if found is parsed:
+        found = parsed[key] = parse(shaped)
+    return found
 
 
 def _mapping(pairs: list[tuple[int, str]]) -> dict[str, Any]:
