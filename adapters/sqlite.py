@@ -4,18 +4,25 @@ its first event, and letting the first write decide the store's encryption
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Sequence
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.sqlite import (
+    SQLITE3_DEFAULT_LOCK_TIMEOUT,
     SQLiteAggregateRecorder,
     SQLiteApplicationRecorder,
+    SQLiteConnection,
+    SQLiteConnectionPool,
     SQLiteCursor,
     SQLiteFactory,
 )
+from eventsourcing.utils import Environment, EnvType
 
 from adapters.recorders import (
     AMONG_CHUNK,
@@ -68,9 +75,55 @@ class ApplicationRecorder(
         return ids
 
 
+WAL_SWITCH_PAUSE = 0.01
+"""Seconds between two attempts at putting a new store in WAL mode while
+another process holds it."""
+
+
+class ConnectionPool(SQLiteConnectionPool):
+    """The library's pool, whose first connection puts the file in WAL mode
+    waiting for another process as long as a write would.
+
+    The library switches a file that is not in WAL mode yet (a new store) with
+    `PRAGMA journal_mode=WAL`, which needs the file to itself and, unlike a
+    write, does not wait for another connection: two commands writing the
+    first event of a new store at once each open it, and the second to switch
+    was refused at once ("database is locked") rather than told that the
+    first had written."""
+
+    def _create_connection(self) -> SQLiteConnection:
+        if not self.is_sqlite_memory_mode and not self.is_journal_mode_wal:
+            self._switch_to_wal()
+        return super()._create_connection()
+
+    def _switch_to_wal(self) -> None:
+        timeout = self.lock_timeout or SQLITE3_DEFAULT_LOCK_TIMEOUT
+        deadline = time.monotonic() + timeout
+        with closing(
+            sqlite3.connect(self.db_name, uri=True, timeout=timeout)
+        ) as connection:
+            while True:
+                try:
+                    # In WAL mode already (switched by another), or switched now.
+                    mode = connection.execute("PRAGMA journal_mode=WAL").fetchone()
+                except sqlite3.OperationalError as error:
+                    if "locked" not in str(error) or time.monotonic() > deadline:
+                        raise
+                    time.sleep(WAL_SWITCH_PAUSE)
+                    continue
+                if str(mode[0]).lower() == "wal":
+                    self.is_journal_mode_wal = True
+                return
+
+
 class Factory(TablesWhenMissing, SQLiteFactory):
     aggregate_recorder_class = AggregateRecorder
     application_recorder_class = ApplicationRecorder
+
+    def __init__(self, env: Environment | EnvType | None) -> None:
+        super().__init__(env)
+        # The pool the library's factory made, its connections made as above.
+        self.datastore.pool.__class__ = ConnectionPool
 
     def create_table(self, recorder: Any) -> None:
         """Create the recorder's table holding the file's write lock from the
