@@ -23,6 +23,7 @@ from domain.session import (
     TranslationBeforeIssueError,
     UnknownSymbolError,
 )
+from domain.striking import NotStrikableError
 from domain.values import DocumentKind, SessionStatus
 from tests.builders import OFFICER
 from tests.unit.test_session import names, sixth
@@ -218,3 +219,25 @@ def test_a_body_translated_gains_its_name_in_that_language() -> None:
         established.translate(language="fr", name="x", on=D(2011, 1, 15), actor=OFFICER)
     with pytest.raises(InvalidValueError):
         established.translate(language="en", name="x", on=D(2011, 2, 2), actor=OFFICER)
+
+
+def test_a_language_version_struck_can_be_published_again() -> None:
+    session = issued()
+    session.publish_translation(
+        symbol=SYMBOL, language="fr", title=None, on=D(2020, 4, 20), actor=OFFICER
+    )
+    session.strike(version=3, reason="not yet out", on=D(2020, 4, 21), actor=OFFICER)
+    session.collect_events()
+
+    session.publish_translation(
+        symbol=SYMBOL, language="fr", title=None, on=D(2020, 4, 27), actor=OFFICER
+    )
+
+    assert names(session) == ["TranslationPublished"]
+
+
+def test_a_translation_of_a_title_is_not_struck_but_translated_again() -> None:
+    session = sixth()
+    session.translate(language="fr", title="x", on=D(2020, 1, 5), actor=OFFICER)
+    with pytest.raises(NotStrikableError, match="a translation, which cannot be"):
+        session.strike(version=2, reason="wrong", on=D(2020, 1, 6), actor=OFFICER)
