@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from application.commands import EstablishBody
 from domain.body import Body, BodyDecisionBeforeLastError
 from domain.errors import InvalidValueError
 from domain.languages import (
@@ -188,14 +189,15 @@ def test_a_language_version_is_not_available_before_the_document_was_issued() ->
 
 
 def body() -> Body:
-    established = Body(
+    # Established as the command does, whatever else establishing takes.
+    command = EstablishBody(
         code="cybercrime-egm",
         name="Expert Group on Cybercrime",
         parent="CCPCJ",
-        mandate=None,
         on=D(2011, 1, 1),
         actor=OFFICER,
     )
+    established = Body(**command.declaration.arguments(command))
     established.collect_events()
     return established
 
