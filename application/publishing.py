@@ -459,12 +459,6 @@ class SessionPage:
         return self.today is not None and is_lapsed(self.session, self.today)
 
     @property
-    def titles(self) -> dict[str, str]:
-        """The session's title in other languages, by language (`{"fr": ...}`,
-        in the order of the six): only the translations recorded."""
-        return titles_of(self.session)
-
-    @property
     def topics(self) -> tuple[str, ...]:
         return () if self.workplan is None else self.workplan.topics_of(self.year)
 
@@ -472,6 +466,12 @@ class SessionPage:
     def moved(self) -> bool:
         """Whether the session is no longer on the dates first announced."""
         return has_moved(self.session)
+
+    @property
+    def titles(self) -> dict[str, str]:
+        """The session's title in other languages, by language (`{"fr": ...}`,
+        in the order of the six): only the translations recorded."""
+        return titles_of(self.session)
 
 
 @attrs.frozen
