@@ -20,12 +20,14 @@ from application.commands.declaring import (
 )
 from application.commands.kinds import (
     COUNT,
+    LANGUAGE,
     NAME,
     PERIOD,
     REASON,
     choice,
 )
 from domain.errors import InvalidValueError
+from domain.languages import RECORD_LANGUAGE
 from domain.session import Session
 from domain.values import AgendaItem, DateRange, DocumentKind, Format, Period
 from domain.workplan import Workplan
@@ -190,6 +192,12 @@ class IssueDocument(SessionCommand):
     title: str = value(NAME, f"The document's title ({NAME_HELP}).")
     symbol: str | None = value(
         NAME, f"The document symbol, if it has one ({NAME_HELP}).", optional=True
+    )
+    language: str = value(
+        LANGUAGE,
+        "The language it was first issued in; the others follow with "
+        "publish-translation.",
+        default=RECORD_LANGUAGE,
     )
 
 
