@@ -423,10 +423,11 @@ HOSTILE = """\
   on: 2020-07-06
 - {command: issue-document, body: cybercrime-egm, number: 6, kind: other,
    title: "</title><a href='javascript:alert(4)'>x</a>", on: 2020-07-06}
-- {command: record-statement, body: cybercrime-egm, number: 6,
-   delegation: "<i onclick=alert(5)>Delegation</i>", item: 1, on: 2020-07-06}
 - {command: confirm-panelist, body: cybercrime-egm, number: 6, name: "<u>Name</u>",
    delegation: "&amp; Co", item: 1, title: "<svg onload=alert(6)>", on: 2020-07-06}
+- {command: open-session, body: cybercrime-egm, number: 6, on: 2020-07-27}
+- {command: record-statement, body: cybercrime-egm, number: 6,
+   delegation: "<i onclick=alert(5)>Delegation</i>", item: 1, on: 2020-07-27}
 """
 
 
