@@ -197,7 +197,7 @@ def test_the_sixth_session_page_gives_the_comment_deadlines_and_the_report(
         "by Thursday, 12 March 2020. On 20 March 2020 (date assumed) the deadline "
         "was extended to "
         "Monday, 1 June 2020 (Postponement of the session caused by the outbreak of "
-        "COVID-19)."
+        "COVID-19). Comments were due by Monday, 1 June 2020."
     )
     assert report == "The report was adopted on 29 July 2020 (date assumed)."
 
