@@ -26,6 +26,7 @@ from application.wording import (
     evidenced,
     has_moved,
     is_lapsed,
+    session_tense,
 )
 from domain.body import Body, BodyNotFoundError
 from domain.ids import body_id, session_id, workplan_id
@@ -457,6 +458,11 @@ class SessionPage:
         """Whether the session's last day passed, by `today`, without an
         opening or a cancellation on record."""
         return self.today is not None and is_lapsed(self.session, self.today)
+
+    @property
+    def tense(self) -> str:
+        """How the page speaks of the session on `today` (`session_tense`)."""
+        return session_tense(self.session, self.today)
 
     @property
     def topics(self) -> tuple[str, ...]:

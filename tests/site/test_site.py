@@ -142,7 +142,8 @@ def test_the_sixth_session_page_gives_the_mandate_the_dates_venue_and_format(
     facts = next_to(sixth, following(sixth, "Dates and venue"))
     assert text_of(facts) == (
         f"Dates {dates_text(new)} Original dates {dates_text(original)} "
-        "Venue Vienna, Austria Format hybrid: in person and online Status held"
+        "Venue Vienna, Austria Format hybrid: in person and online "
+        "Status opened and closed"
     )
 
 
@@ -197,7 +198,7 @@ def test_the_sixth_session_page_gives_the_comment_deadlines_and_the_report(
         "by Thursday, 12 March 2020. On 20 March 2020 (date assumed) the deadline "
         "was extended to "
         "Monday, 1 June 2020 (Postponement of the session caused by the outbreak of "
-        "COVID-19)."
+        "COVID-19). Comments were due by Monday, 1 June 2020."
     )
     assert report == "The report was adopted on 29 July 2020 (date assumed)."
 
@@ -268,7 +269,8 @@ def test_before_the_sixth_session_opened_the_index_shows_it_upcoming(
 
     [sixth] = rows(following(index, "Upcoming sessions"))
     assert sixth[0] == "6"
-    assert sixth[-1] == "held"  # the record shows it held: the day splits lists only
+    # The record shows it opened and closed: the day splits lists only.
+    assert sixth[-1] == "opened and closed"
     assert [r[0] for r in rows(following(index, "Past sessions"))] == [
         "5",
         "4",
@@ -423,10 +425,11 @@ HOSTILE = """\
   on: 2020-07-06
 - {command: issue-document, body: cybercrime-egm, number: 6, kind: other,
    title: "</title><a href='javascript:alert(4)'>x</a>", on: 2020-07-06}
-- {command: record-statement, body: cybercrime-egm, number: 6,
-   delegation: "<i onclick=alert(5)>Delegation</i>", item: 1, on: 2020-07-06}
 - {command: confirm-panelist, body: cybercrime-egm, number: 6, name: "<u>Name</u>",
    delegation: "&amp; Co", item: 1, title: "<svg onload=alert(6)>", on: 2020-07-06}
+- {command: open-session, body: cybercrime-egm, number: 6, on: 2020-07-27}
+- {command: record-statement, body: cybercrime-egm, number: 6,
+   delegation: "<i onclick=alert(5)>Delegation</i>", item: 1, on: 2020-07-27}
 """
 
 
