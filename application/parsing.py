@@ -81,6 +81,14 @@ def parse_moment(text: str) -> str:
     return utc_text(moment)
 
 
+def parse_timezone(text: str) -> str:
+    """A time zone's IANA name (`Europe/Vienna`), written as the database
+    writes it."""
+    from domain.values import check_timezone
+
+    return check_timezone(text.strip())
+
+
 def parse_period(text: str) -> Period:
     """The years of a workplan, written YYYY-YYYY."""
     from domain.values import Period

@@ -303,6 +303,7 @@ class Secretariat(Application[UUID]):
                         "parent": body.parent,
                         "mandate": body.mandate,
                         "established_on": body.established_on.isoformat(),
+                        "timezone": body.timezone,
                     }
                 )
             if len(page) < 500:

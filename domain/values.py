@@ -7,8 +7,10 @@ valid (a date range that ends before it starts, a period that runs backwards).
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import unicodedata
+import zoneinfo
 from datetime import date
 from typing import Any
 
@@ -138,6 +140,42 @@ def check_date(value: date, *, what: str) -> date:
             f"{what} {value.isoformat()} is outside the years {FIRST_YEAR}-{LAST_YEAR}"
         )
     return value
+
+
+class UnknownTimezoneError(InvalidValueError):
+    """Raised when a time zone is not named as the IANA database names one."""
+
+
+UTC_ZONE = "UTC"
+"""The zone of a body established without one, and of every body established
+before bodies had zones."""
+
+NOT_PLACES = frozenset({"localtime", "Factory", "posixrules"})
+"""Names the zone database holds that name no place: the machine's own zone,
+a placeholder, a template of rules."""
+
+
+@functools.cache
+def _zone_names() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones()) - NOT_PLACES
+
+
+def check_timezone(value: str, *, what: str = "the time zone") -> str:
+    """Return `value` if it names a zone of the IANA database
+    (`Europe/Vienna`, `America/New_York`, `UTC`), written as the database
+    writes it, else raise."""
+    if not isinstance(value, str) or value not in _zone_names():
+        shown = value if isinstance(value, str) else repr(value)
+        raise UnknownTimezoneError(
+            f"{what} {shown[:80]!r} is not an IANA time zone name "
+            "(like Europe/Vienna, America/New_York or UTC)"
+        )
+    return value
+
+
+def zone_of(name: str) -> zoneinfo.ZoneInfo:
+    """The zone named `name` (checked: `check_timezone`)."""
+    return zoneinfo.ZoneInfo(check_timezone(name))
 
 
 def _check_range_date(_: Any, attribute: attrs.Attribute[date], value: date) -> None:

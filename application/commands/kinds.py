@@ -18,6 +18,7 @@ from application.parsing import (
     parse_count,
     parse_date,
     parse_period,
+    parse_timezone,
 )
 from domain.errors import InvalidValueError
 from domain.limits import BODY_CODE, NAME_LIMIT, REASON_LIMIT, SOURCE_LIMIT
@@ -28,6 +29,7 @@ from domain.values import (
     check_date,
     check_number,
     check_text,
+    check_timezone,
     check_year,
 )
 
@@ -148,6 +150,25 @@ PERIOD: Kind[Any] = Kind(
     str,
     {"type": "string", "pattern": f"^{_YEAR}-{_YEAR}$"},
 )
+
+
+def _check_timezone(value: str, what: str) -> None:
+    check_timezone(value, what=what)
+
+
+TIMEZONE: Kind[str] = Kind(
+    "ZONE",
+    parse_timezone,
+    str,
+    {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 64,
+        "pattern": r"^[A-Za-z][A-Za-z0-9_+/-]*$",
+    },
+    _check_timezone,
+)
+"""A time zone's IANA name: `Europe/Vienna`, `America/New_York`, `UTC`."""
 PAIR: Kind[tuple[int, str]] = Kind(
     "N=TEXT",
     parse_assignment,

@@ -31,6 +31,7 @@ from application.commands.kinds import (
     PERIOD,
     REASON,
     SOURCE,
+    TIMEZONE,
     YEAR,
     Kind,
     choice,
@@ -49,6 +50,7 @@ SAMPLES: dict[Kind[Any], Any] = {
     FLAG: True,
     EMAIL: "focal.point@mission-austria.example",
     PAIR: [(2020, "International cooperation"), (2020, "Prevention"), (2021, "Law")],
+    TIMEZONE: "Europe/Vienna",
 }
 
 

@@ -18,6 +18,7 @@ import itertools
 import json
 import re
 import time
+import zoneinfo
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,7 @@ from domain.values import (
     FIRST_YEAR,
     LAST_YEAR,
     MAX_NUMBER,
+    NOT_PLACES,
     DocumentKind,
     is_blank,
 )
@@ -104,6 +106,7 @@ TEMPLATES: dict[str, tuple[Field, ...]] = {
         ("--name", "name", "Working group"),
         ("--parent", "name", "CCPCJ"),
         ("--mandate", "reason", "resolution 65/230"),
+        ("--timezone", "timezone", "Europe/Vienna"),
     ),
     "schedule-session": _fields(
         ("body", "code", "egm"),
@@ -395,6 +398,29 @@ BAD_VALUES: dict[str, st.SearchStrategy[str]] = {
         st.builds("{}@mission.example".format, st.just("x" * 300)),
     ),
     "kind": _not_one_of(*(kind.value for kind in DocumentKind)),
+    "timezone": st.one_of(
+        st.sampled_from(
+            [
+                "",
+                " ",
+                "Europe",
+                "europe/vienna",
+                "Europe/Viena",
+                "Not/AZone",
+                "UTC+1",
+                "GMT+01:00",
+                "../etc/passwd",
+                "/etc/localtime",
+                "localtime",
+                "Europe/Vienna\x00",
+                "Europe//Vienna",
+                "Ｅurope/Vienna",
+            ]
+        ),
+        st.text(max_size=30),
+    ).filter(
+        lambda text: text.strip() not in zoneinfo.available_timezones() - NOT_PLACES
+    ),
     "submitter": _not_one_of("member-state", "observer"),
     "item": st.one_of(
         st.builds("{}={}".format, BAD_NUMBERS, st.just("Prevention")),
