@@ -111,6 +111,7 @@ class Decisions:
         if declaration.creates:
             if record.within is not None:
                 self._require(record.within, getattr(command, record.within_by))
+                command = self._inherited(command, record)
             aggregate = declaration.decided_by(**declaration.arguments(command))
             if self.exists(record_id):
                 raise record.already(*key)
@@ -146,6 +147,18 @@ class Decisions:
             description, type(events[-1]).__name__, aggregate.version, tuple(events)
         )
         return Decided(recorded, aggregate)
+
+    def _inherited(self, command: Command, record: Record[Any]) -> Command:
+        """`command`, the fields it leaves to the record it creates belongs
+        to (`Record.inherits`) given that record's values."""
+        missing = [name for name in record.inherits if getattr(command, name) is None]
+        if not missing or record.within is None:
+            return command
+        within_id = record.within.id(getattr(command, record.within_by))
+        within = self.held.get(within_id) or self._load(within_id)
+        return attrs.evolve(
+            command, **{name: getattr(within, name) for name in missing}
+        )
 
     def exists(self, record_id: UUID) -> bool:
         return record_id in self.held or self._exists(record_id)

@@ -48,7 +48,20 @@ def session_entry(row: Any, day: date | None = None) -> dict[str, Any]:
         "last_changed_on": row.effective_on,
         "recorded_at": row.recorded_at,
         "lapsed": is_lapsed(row, day or date.today()),
+        "timezone": row.timezone,
+        "hours": hours_in_force(row.hours, row.start, row.end),
     }
+
+
+def hours_in_force(hours: str | None, start: str | None, end: str | None) -> str | None:
+    """A session's meeting hours as they stand on its dates: hours given for
+    every day hold whatever its days; hours given day by day, only while it
+    has as many days (a postponement to fewer or more days leaves its hours
+    unknown). Undated, a session keeps the hours it was given."""
+    if hours is None or start is None or end is None or "," not in hours:
+        return hours
+    days = (date.fromisoformat(end) - date.fromisoformat(start)).days + 1
+    return hours if hours.count(",") + 1 == days else None
 
 
 def calendar_answer(

@@ -82,6 +82,8 @@ CALENDAR = obj(
                     "last_changed_on": DATE,
                     "recorded_at": MOMENT,
                     "lapsed": BOOLEAN,
+                    "timezone": TEXT,
+                    "hours": nullable(TEXT),
                 }
             )
         ),
@@ -184,6 +186,8 @@ EVENT_KEYS: dict[str, dict[str, Schema]] = {
         "venue": TEXT,
         "format": FORMAT,
         "stocktaking": BOOLEAN,
+        "timezone": TEXT,
+        "hours": nullable(TEXT),
     },
     "Postponed": {
         "reason": TEXT,

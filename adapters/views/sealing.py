@@ -88,6 +88,9 @@ CLEAR_COLUMNS = frozenset(
         "status",
         "event",
         "submitter_kind",
+        # A zone's name, and meeting hours (digits).
+        "timezone",
+        "hours",
         # The outbox: ids, a language's code, moments.
         "list_id",
         "message",

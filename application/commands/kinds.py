@@ -24,8 +24,10 @@ from domain.errors import InvalidValueError
 from domain.limits import BODY_CODE, NAME_LIMIT, REASON_LIMIT, SOURCE_LIMIT
 from domain.values import (
     FIRST_YEAR,
+    HOURS_LIMIT,
     LAST_YEAR,
     MAX_NUMBER,
+    Hours,
     check_date,
     check_number,
     check_text,
@@ -169,6 +171,19 @@ TIMEZONE: Kind[str] = Kind(
     _check_timezone,
 )
 """A time zone's IANA name: `Europe/Vienna`, `America/New_York`, `UTC`."""
+HOURS: Kind[Hours] = Kind(
+    "HH:MM-HH:MM[,…]",
+    Hours.parse,
+    str,
+    {
+        "type": "string",
+        "minLength": 11,
+        "maxLength": HOURS_LIMIT,
+        "pattern": "^[0-9:+, -]+$",
+    },
+)
+"""A session's meeting hours: `10:00-13:00` every day, or one day's hours
+after another (`10:00-13:00,10:00-12:00`), a day's ranges joined by `+`."""
 PAIR: Kind[tuple[int, str]] = Kind(
     "N=TEXT",
     parse_assignment,

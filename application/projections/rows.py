@@ -55,6 +55,12 @@ class CalendarRow(NamedTuple):
     """When the decision that made this version (or one before it that it
     kept) was struck, if it was: from then on, the calendar as of a date reads
     as if it had never been recorded."""
+    timezone: str | None = None
+    """The venue's zone, an IANA name (`Europe/Vienna`)."""
+    hours: str | None = None
+    """The meeting hours the session was scheduled with, as written
+    (`10:00-13:00`), if known: in force while they fit its dates
+    (`application.queries.hours_in_force`)."""
 
 
 class PostponementRow(NamedTuple):

@@ -26,6 +26,7 @@ from application.commands.kinds import (
     COUNT,
     DATE,
     FLAG,
+    HOURS,
     NAME,
     PAIR,
     PERIOD,
@@ -36,7 +37,7 @@ from application.commands.kinds import (
     Kind,
     choice,
 )
-from domain.values import DocumentKind, Format, Period, SubmitterKind
+from domain.values import DocumentKind, Format, Hours, Period, SubmitterKind
 
 SAMPLES: dict[Kind[Any], Any] = {
     NAME: "Vienna, Austria",
@@ -51,6 +52,7 @@ SAMPLES: dict[Kind[Any], Any] = {
     EMAIL: "focal.point@mission-austria.example",
     PAIR: [(2020, "International cooperation"), (2020, "Prevention"), (2021, "Law")],
     TIMEZONE: "Europe/Vienna",
+    HOURS: Hours.parse("10:00-13:00+15:00-18:00"),
 }
 
 

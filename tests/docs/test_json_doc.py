@@ -37,6 +37,8 @@ MORE = """\
   end: 2021-04-08
   venue: Vienna, Austria
   stocktaking: true
+  timezone: Europe/Vienna
+  hours: 10:00-13:00+15:00-18:00
   on: 2020-12-01
 - command: postpone-session
   body: cybercrime-egm

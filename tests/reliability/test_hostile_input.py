@@ -116,6 +116,8 @@ TEMPLATES: dict[str, tuple[Field, ...]] = {
         ("--end", "date", "2021-01-12"),
         ("--venue", "name", "Vienna"),
         ("--format", "format", "hybrid"),
+        ("--timezone", "timezone", "America/New_York"),
+        ("--hours", "hours", "10:00-13:00+15:00-18:00,10:00-18:00,09:30-12:00"),
     ),
     "postpone-session": _fields(
         ("body", "code", "egm"),
@@ -420,6 +422,29 @@ BAD_VALUES: dict[str, st.SearchStrategy[str]] = {
         st.text(max_size=30),
     ).filter(
         lambda text: text.strip() not in zoneinfo.available_timezones() - NOT_PLACES
+    ),
+    "hours": st.one_of(
+        st.sampled_from(
+            [
+                "",
+                "10-13",
+                "10:00",
+                "10:00-13:00;15:00-18:00",
+                "10:00-13:00,",
+                ",10:00-13:00",
+                "10:00-13:00++15:00-18:00",
+                "24:00-25:00",
+                "13:00-10:00",
+                "10:00-10:00",
+                "10:00-13:00+12:00-14:00",
+                "15:00-18:00+10:00-13:00",
+                "10:00-13:00,10:00-13:00",  # two days' hours for three days
+                "１０:００-１３:００",
+                "10:00-13:00\x00",
+                "10:00-13:00," * 2000,
+            ]
+        ),
+        st.text(max_size=20).filter(lambda text: not re.search("[0-9]{2}:", text)),
     ),
     "submitter": _not_one_of("member-state", "observer"),
     "item": st.one_of(
