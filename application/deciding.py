@@ -10,7 +10,7 @@ them together: one command, or many in one transaction.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
@@ -19,7 +19,7 @@ from eventsourcing.domain import Aggregate
 
 from application.errors import ConflictError, VersionMismatchError
 from application.imported import ImportedEntry
-from domain.errors import FutureEffectiveDateError
+from domain.errors import FutureEffectiveDateError, FutureMomentError
 
 if TYPE_CHECKING:
     from application.commands import Command
@@ -102,6 +102,12 @@ class Decisions:
             if command.on > today:
                 raise FutureEffectiveDateError(
                     command.on.isoformat(), today.isoformat()
+                )
+            moment = getattr(command, "received_at", None)
+            now = datetime.now(UTC)
+            if moment is not None and moment > now:
+                raise FutureMomentError(
+                    moment.isoformat(), now.isoformat(timespec="minutes")
                 )
         declaration = type(command).declaration
         record = command.about()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from domain.errors import InvalidValueError
@@ -42,6 +42,32 @@ def parse_date(text: str) -> date:
         return date.fromisoformat(written)
     except ValueError:
         raise UnreadableValueError(f"{written} is not a date that exists") from None
+
+
+def parse_day_or_moment(text: str) -> date | datetime:
+    """A date written YYYY-MM-DD, or a moment written in ISO 8601 with its
+    UTC offset (`2020-03-12T23:30-05:00`): a moment without an offset would
+    be read in some zone the writer did not say."""
+    written = text.strip()
+    if ISO_DATE.fullmatch(written):
+        return parse_date(written)
+    try:
+        if not written.isascii() or not written.isprintable() or "T" not in written:
+            raise ValueError(written)
+        if not ISO_DATE.fullmatch(written[:10]):
+            raise ValueError(written)
+        moment = datetime.fromisoformat(written)
+    except ValueError:
+        raise UnreadableValueError(
+            f"{text!r} is neither a date written YYYY-MM-DD nor a moment written "
+            "YYYY-MM-DDTHH:MM[:SS]+HH:MM (with its UTC offset)"
+        ) from None
+    if moment.tzinfo is None:
+        raise UnreadableValueError(
+            f"{text!r} has no UTC offset: write the moment with the offset of "
+            "the clock it was read on (2020-03-12T23:30-05:00, or Z for UTC)"
+        )
+    return moment
 
 
 def parse_count(text: str) -> int:

@@ -125,6 +125,7 @@ DEADLINES = obj(
                                 "status": choice(*SUBMISSION_STATUS),
                                 "reference": nullable(TEXT),
                                 "recorded_at": MOMENT,
+                                "received_at": nullable(MOMENT),
                             }
                         )
                     ),

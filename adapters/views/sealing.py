@@ -91,6 +91,7 @@ CLEAR_COLUMNS = frozenset(
         # A zone's name, and meeting hours (digits).
         "timezone",
         "hours",
+        "received_at",
         # The outbox: ids, a language's code, moments.
         "list_id",
         "message",

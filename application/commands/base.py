@@ -97,6 +97,7 @@ WORKPLAN = Record(
     WorkplanNotFoundError,
     WorkplanAlreadyAdoptedError,
     within=BODY,
+    inherits=("timezone",),
 )
 
 

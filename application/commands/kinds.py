@@ -17,6 +17,7 @@ from application.parsing import (
     parse_choice,
     parse_count,
     parse_date,
+    parse_day_or_moment,
     parse_period,
     parse_timezone,
 )
@@ -146,6 +147,26 @@ DATE: Kind[date] = Kind(
     {"type": "string", "format": "date", "pattern": "^" + _YEAR + "-"},
     _check_date,
 )
+
+
+def _day_or_moment_text(value: date) -> str:
+    return value.isoformat()  # a moment's, when it is one
+
+
+DAY_OR_MOMENT: Kind[date] = Kind(
+    "DATE|MOMENT",
+    parse_day_or_moment,
+    _day_or_moment_text,
+    {
+        "type": "string",
+        "pattern": "^"
+        + _YEAR
+        + "-[0-9]{2}-[0-9]{2}(T[0-9:.]+(Z|[+-][0-9]{2}:[0-9]{2}))?$",
+    },
+    _check_date,
+)
+"""A date, or a moment with its UTC offset (`2020-03-12T23:30-05:00`): a
+datetime is a date too, written back as a moment."""
 PERIOD: Kind[Any] = Kind(
     "YYYY-YYYY",
     parse_period,

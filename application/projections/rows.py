@@ -90,6 +90,8 @@ class WorkplanRow(NamedTuple):
     stocktaking_by: int | None
     adopted_on: str
     recorded_at: str
+    timezone: str | None = None
+    """The zone its deadlines are kept in (its body's)."""
 
 
 class CallRow(NamedTuple):
@@ -106,6 +108,9 @@ class CallRow(NamedTuple):
     requested_at: str
     recorded_at: str
     """The recording time of the call's latest request or extension."""
+    timezone: str | None = None
+    """The zone its deadlines end in (its body's): a deadline ends at the end
+    of its day there."""
 
 
 class ExtensionRow(NamedTuple):
@@ -130,3 +135,5 @@ class SubmissionRow(NamedTuple):
     received_on: str
     actor: str
     recorded_at: str
+    received_at: str | None = None
+    """The moment it was received, in UTC, when it is known."""

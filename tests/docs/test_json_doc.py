@@ -130,6 +130,13 @@ MORE = """\
   source: NOR/2020/1
   decided-by: the Secretariat
   on: 2020-05-20
+- command: receive-submission
+  body: cybercrime-egm
+  period: 2018-2021
+  cycle: 2020
+  from: United States of America
+  as: member-state
+  on: 2020-05-20T23:30-05:00
 """
 
 

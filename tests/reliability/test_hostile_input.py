@@ -89,10 +89,12 @@ class Field:
         return not self.name.startswith("--")
 
 
-def _fields(*specs: tuple[str, str, str], on: str = ON) -> tuple[Field, ...]:
+def _fields(
+    *specs: tuple[str, str, str], on: str = ON, on_kind: str = "date"
+) -> tuple[Field, ...]:
     return (
         *(Field(*spec) for spec in specs),
-        Field("--on", "date", on),
+        Field("--on", on_kind, on),
         Field("--actor", "name", "officer"),
         Field("--source", "source", "UNODC/CCPCJ/EG.4/2020/INF/1"),
         Field("--assumed", "flag", "true"),
@@ -199,6 +201,8 @@ TEMPLATES: dict[str, tuple[Field, ...]] = {
         ("--from", "name", "Chile"),
         ("--as", "submitter", "member-state"),
         ("--ref", "name", "CL/2020/1"),
+        on="2020-02-01T23:30-05:00",
+        on_kind="moment",
     ),
     "correct-session": _fields(
         ("body", "code", "egm"),
@@ -422,6 +426,23 @@ BAD_VALUES: dict[str, st.SearchStrategy[str]] = {
         st.text(max_size=30),
     ).filter(
         lambda text: text.strip() not in zoneinfo.available_timezones() - NOT_PLACES
+    ),
+    "moment": st.one_of(
+        st.sampled_from(
+            [
+                "2020-02-01T23:30",
+                "2020-02-01 23:30-05:00",
+                "2020-02-01T25:30-05:00",
+                "2020-02-30T10:00+01:00",
+                "2020-02-01T10:00+25:00",
+                "2020-02-01T10:00-05:00\x00",
+                "1900-02-01T10:00+01:00",
+                "٢٠٢٠-٠٢-٠١T10:00+01:00",
+                "2020-02-01T10:00+01:00[Europe/Vienna]",
+                "now",
+            ]
+        ),
+        IMPOSSIBLE_DATES,
     ),
     "hours": st.one_of(
         st.sampled_from(
