@@ -85,10 +85,11 @@ def parse_number(text: str) -> int:
     return check_number(parse_count(text), what="a session number")
 
 
-def parse_moment(text: str) -> str:
+def parse_moment(text: str, *, local: bool = False) -> str:
     """A moment written in ISO 8601 (`2020-03-13T10:00:00+01:00`), as the views
     write recording times (in UTC, with microseconds); without a UTC offset it
-    is read as UTC, and a date alone is its first moment."""
+    is read as UTC, or, `local`, in this machine's zone (`$TZ`, daylight saving
+    time included), and a date alone is its first moment."""
     from datetime import UTC, datetime
 
     from application.projections import utc_text
@@ -103,8 +104,14 @@ def parse_moment(text: str) -> str:
             f"{text!r} is not a moment written YYYY-MM-DDTHH:MM[:SS][+HH:MM]"
         ) from None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
+        moment = moment.astimezone() if local else moment.replace(tzinfo=UTC)
     return utc_text(moment)
+
+
+def parse_local_moment(text: str) -> str:
+    """A moment as an officer types it: without a UTC offset, in the zone of
+    the machine they type it on (`parse_moment`)."""
+    return parse_moment(text, local=True)
 
 
 def parse_timezone(text: str) -> str:
