@@ -9,12 +9,14 @@ postponed (its SEQUENCE counts those changes) instead of adding another.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
 from application.projections.rows import CalendarRow, CallRow
+from application.queries import hours_in_force
 from application.wording import (
     dates,
     day,
@@ -64,15 +66,55 @@ def session_description(row: CalendarRow) -> str:
     return "\n".join(lines)
 
 
+def meeting_times(row: CalendarRow) -> list[tuple[datetime, datetime]]:
+    """When the session meets each of its days (its last known ones), in its
+    venue's zone: from the day's first hour to its last; none when its hours
+    are not known (an all-day entry)."""
+    hours = hours_in_force(row.hours, row.last_start, row.last_end)
+    if hours is None or row.timezone is None:
+        return []
+    zone = ZoneInfo(row.timezone)
+    first = date.fromisoformat(row.last_start)
+    count = (date.fromisoformat(row.last_end) - first).days + 1
+    written = hours.split(",")
+    meetings = []
+    for index in range(count):
+        day_hours = written[0 if len(written) == 1 else index].split("+")
+        opens, closes = day_hours[0].split("-")[0], day_hours[-1].split("-")[1]
+        each = first + timedelta(days=index)
+        meetings.append((_at(each, opens, zone), _at(each, closes, zone)))
+    return meetings
+
+
+def _at(day_: date, written: str, zone: ZoneInfo) -> datetime:
+    return datetime.combine(day_, time.fromisoformat(written), tzinfo=zone)
+
+
 def session_event(row: CalendarRow) -> Event:
     event = Event()
     event.add("uid", session_uid(row))
     event.add("dtstamp", datetime.fromisoformat(row.recorded_at))
     event.add("summary", session_summary(row.title, row.body))
-    # A session postponed with its dates to be determined keeps its last
-    # known dates, marked TENTATIVE.
-    event.add("dtstart", date.fromisoformat(row.last_start))
-    event.add("dtend", date.fromisoformat(row.last_end) + timedelta(days=1))
+    meetings = meeting_times(row)
+    if meetings:
+        (start, end), *later = meetings
+        event.add("dtstart", start)
+        event.add("dtend", end)
+        if later and all(e - s == end - start for s, e in later):
+            # The same hours every day: one entry a day, as a daily recurrence.
+            event.add("rrule", {"freq": "daily", "count": len(meetings)})
+        elif later:
+            # Hours day by day: each later day its own period.
+            event.add(
+                "rdate",
+                later,
+                parameters={"TZID": str(row.timezone), "VALUE": "PERIOD"},
+            )
+    else:
+        # A session postponed with its dates to be determined keeps its last
+        # known dates, marked TENTATIVE.
+        event.add("dtstart", date.fromisoformat(row.last_start))
+        event.add("dtend", date.fromisoformat(row.last_end) + timedelta(days=1))
     event.add("location", row.venue)
     event.add("status", ICAL_STATUS.get(row.status, "CONFIRMED"))
     event.add("sequence", row.sequence)
@@ -116,11 +158,27 @@ def render_calendar(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
+    timed: list[date] = []
     for row in sorted(sessions, key=session_order):
-        calendar.add_component(session_event(row))
+        event = session_event(row)
+        calendar.add_component(event)
+        if isinstance(event.start, datetime):
+            timed += [event.start.date(), date.fromisoformat(row.last_end)]
     for call in sorted(calls, key=lambda c: (c.body, c.period, c.cycle)):
         calendar.add_component(call_event(call))
+    add_zones(calendar, timed)
     return bytes(calendar.to_ical())
+
+
+def add_zones(calendar: Calendar, timed: list[date]) -> None:
+    """A `VTIMEZONE` for each zone the timed entries (on the days `timed`)
+    name: its rules, as the zone database has them, over the years they span
+    (not the library's default of 1970-2038)."""
+    if timed:
+        calendar.add_missing_timezones(
+            first_date=date(min(timed).year, 1, 1),
+            last_date=date(max(timed).year + 1, 1, 1),
+        )
 
 
 def calendar_file(

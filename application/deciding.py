@@ -10,7 +10,7 @@ them together: one command, or many in one transaction.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
@@ -19,7 +19,7 @@ from eventsourcing.domain import Aggregate
 
 from application.errors import ConflictError, VersionMismatchError
 from application.imported import ImportedEntry
-from domain.errors import FutureEffectiveDateError
+from domain.errors import FutureEffectiveDateError, FutureMomentError
 
 if TYPE_CHECKING:
     from application.commands import Command
@@ -100,13 +100,7 @@ class Decisions:
         With `expected_version`, the record must be at that version (a
         `VersionMismatchError` otherwise)."""
         if self._today is not None:
-            today = self._day
-            if today is None:
-                today = self._day = self._today()
-            if command.on > today:
-                raise FutureEffectiveDateError(
-                    command.on.isoformat(), today.isoformat()
-                )
+            self._not_after_today(command, self._today)
         declaration = type(command).declaration
         record = command.about()
         key = [getattr(command, name) for name in record.key]
@@ -115,6 +109,7 @@ class Decisions:
         if declaration.creates:
             if record.within is not None:
                 self._require(record.within, getattr(command, record.within_by))
+                command = self._inherited(command, record)
             aggregate = declaration.decided_by(**declaration.arguments(command))
             if self.exists(record_id):
                 raise record.already(*key)
@@ -150,6 +145,33 @@ class Decisions:
             description, type(events[-1]).__name__, aggregate.version, tuple(events)
         )
         return Decided(recorded, aggregate)
+
+    def _not_after_today(self, command: Command, today: Callable[[], date]) -> None:
+        """Refuse `command` if it takes effect after today (asked once), or
+        was received at a moment after now."""
+        day = self._day
+        if day is None:
+            day = self._day = today()
+        if command.on > day:
+            raise FutureEffectiveDateError(command.on.isoformat(), day.isoformat())
+        moment = getattr(command, "received_at", None)
+        now = datetime.now(UTC)
+        if moment is not None and moment > now:
+            raise FutureMomentError(
+                moment.isoformat(), now.isoformat(timespec="minutes")
+            )
+
+    def _inherited(self, command: Command, record: Record[Any]) -> Command:
+        """`command`, the fields it leaves to the record it creates belongs
+        to (`Record.inherits`) given that record's values."""
+        missing = [name for name in record.inherits if getattr(command, name) is None]
+        if not missing or record.within is None:
+            return command
+        within_id = record.within.id(getattr(command, record.within_by))
+        within = self.held.get(within_id) or self._load(within_id)
+        return attrs.evolve(
+            command, **{name: getattr(within, name) for name in missing}
+        )
 
     def exists(self, record_id: UUID) -> bool:
         return record_id in self.held or self._exists(record_id)

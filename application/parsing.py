@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from domain.errors import InvalidValueError
@@ -44,6 +44,32 @@ def parse_date(text: str) -> date:
         raise UnreadableValueError(f"{written} is not a date that exists") from None
 
 
+def parse_day_or_moment(text: str) -> date | datetime:
+    """A date written YYYY-MM-DD, or a moment written in ISO 8601 with its
+    UTC offset (`2020-03-12T23:30-05:00`): a moment without an offset would
+    be read in some zone the writer did not say."""
+    written = text.strip()
+    if ISO_DATE.fullmatch(written):
+        return parse_date(written)
+    try:
+        if not written.isascii() or not written.isprintable() or "T" not in written:
+            raise ValueError(written)
+        if not ISO_DATE.fullmatch(written[:10]):
+            raise ValueError(written)
+        moment = datetime.fromisoformat(written)
+    except ValueError:
+        raise UnreadableValueError(
+            f"{text!r} is neither a date written YYYY-MM-DD nor a moment written "
+            "YYYY-MM-DDTHH:MM[:SS]+HH:MM (with its UTC offset)"
+        ) from None
+    if moment.tzinfo is None:
+        raise UnreadableValueError(
+            f"{text!r} has no UTC offset: write the moment with the offset of "
+            "the clock it was read on (2020-03-12T23:30-05:00, or Z for UTC)"
+        )
+    return moment
+
+
 def parse_count(text: str) -> int:
     """A whole number written in decimal digits (a session number, an item, a year)."""
     written = text.strip()
@@ -59,10 +85,11 @@ def parse_number(text: str) -> int:
     return check_number(parse_count(text), what="a session number")
 
 
-def parse_moment(text: str) -> str:
+def parse_moment(text: str, *, local: bool = False) -> str:
     """A moment written in ISO 8601 (`2020-03-13T10:00:00+01:00`), as the views
     write recording times (in UTC, with microseconds); without a UTC offset it
-    is read as UTC, and a date alone is its first moment."""
+    is read as UTC, or, `local`, in this machine's zone (`$TZ`, daylight saving
+    time included), and a date alone is its first moment."""
     from datetime import UTC, datetime
 
     from application.projections import utc_text
@@ -77,8 +104,22 @@ def parse_moment(text: str) -> str:
             f"{text!r} is not a moment written YYYY-MM-DDTHH:MM[:SS][+HH:MM]"
         ) from None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
+        moment = moment.astimezone() if local else moment.replace(tzinfo=UTC)
     return utc_text(moment)
+
+
+def parse_local_moment(text: str) -> str:
+    """A moment as an officer types it: without a UTC offset, in the zone of
+    the machine they type it on (`parse_moment`)."""
+    return parse_moment(text, local=True)
+
+
+def parse_timezone(text: str) -> str:
+    """A time zone's IANA name (`Europe/Vienna`), written as the database
+    writes it."""
+    from domain.values import check_timezone
+
+    return check_timezone(text.strip())
 
 
 def parse_period(text: str) -> Period:

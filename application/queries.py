@@ -8,10 +8,12 @@ loading the domain or the library.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import UTC, date, datetime, tzinfo
 from typing import Any, NamedTuple
+from zoneinfo import ZoneInfo
 
 from application.projections.rows import (
     CallRow,
@@ -57,7 +59,20 @@ def session_entry(row: Any, day: date | None = None) -> dict[str, Any]:
         "recorded_at": row.recorded_at,
         "lapsed": is_lapsed(row, day or date.today()),
         "titles": titles_of(row),
+        "timezone": row.timezone,
+        "hours": hours_in_force(row.hours, row.start, row.end),
     }
+
+
+def hours_in_force(hours: str | None, start: str | None, end: str | None) -> str | None:
+    """A session's meeting hours as they stand on its dates: hours given for
+    every day hold whatever its days; hours given day by day, only while it
+    has as many days (a postponement to fewer or more days leaves its hours
+    unknown). Undated, a session keeps the hours it was given."""
+    if hours is None or start is None or end is None or "," not in hours:
+        return hours
+    days = (date.fromisoformat(end) - date.fromisoformat(start)).days + 1
+    return hours if hours.count(",") + 1 == days else None
 
 
 def calendar_answer(
@@ -108,15 +123,35 @@ def postponements_answer(rows: Iterable[PostponementRow]) -> dict[str, Any]:
 # Deadlines.
 
 
-def classify(received_on: str, original_deadline: str, deadline: str) -> str:
+def classify(
+    received_on: str,
+    original_deadline: str,
+    deadline: str,
+    received_at: str | None = None,
+    timezone: str | None = None,
+) -> str:
     """Whether a submission came by the original deadline, by the deadline in
     force (its extension), or after it: judged against the deadlines as they
-    stand now, so a later extension turns a late submission into one within it."""
+    stand now, so a later extension turns a late submission into one within it.
+
+    A deadline ends at the end of its day in the body's zone (`timezone`,
+    UTC when None): a submission received at a known moment (`received_at`) is
+    judged as that instant, by the day it fell on there; one known by its
+    date only, by that date."""
+    if received_at is not None:
+        moment = datetime.fromisoformat(received_at)
+        received_on = moment.astimezone(zone(timezone)).date().isoformat()
     if received_on <= original_deadline:
         return ON_TIME
     if received_on <= deadline:
         return WITHIN_EXTENSION
     return LATE
+
+
+@functools.cache
+def zone(name: str | None) -> tzinfo:
+    """The zone named `name` (UTC for None)."""
+    return UTC if name is None else ZoneInfo(name)
 
 
 def days_left(deadline: str, today: date) -> int:
@@ -182,7 +217,13 @@ def call_entry(
     judged = [
         (
             s,
-            classify(s.received_on, call.original_deadline, call.deadline),
+            classify(
+                s.received_on,
+                call.original_deadline,
+                call.deadline,
+                s.received_at,
+                call.timezone,
+            ),
         )
         for s in sorted(submissions, key=lambda s: (s.received_on, s.version))
     ]
@@ -215,6 +256,7 @@ def call_entry(
                 "status": status,
                 "reference": s.reference,
                 "recorded_at": s.recorded_at,
+                "received_at": s.received_at,
             }
             for s, status in judged
         ],

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from domain.values import Period
+from domain.values import Hours, Period
 
 HEADER = ("originator_id", "originator_version", "originator_topic", "timestamp")
 
@@ -21,7 +21,7 @@ def plain(value: Any) -> Any:
     their value, value objects as objects of their fields."""
     if isinstance(value, datetime | date):
         return value.isoformat()
-    if isinstance(value, Period):
+    if isinstance(value, Period | Hours):
         return str(value)
     if isinstance(value, enum.Enum):
         return value.value

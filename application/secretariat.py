@@ -305,6 +305,7 @@ class Secretariat(Application[UUID]):
                         "mandate": body.mandate,
                         "established_on": body.established_on.isoformat(),
                         "names": in_language_order(body.names),
+                        "timezone": body.timezone,
                     }
                 )
             if len(page) < 500:

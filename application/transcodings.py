@@ -18,6 +18,7 @@ from domain.values import (
     DateRange,
     DocumentKind,
     Format,
+    Hours,
     Period,
     SessionStatus,
     SubmitterKind,
@@ -55,6 +56,17 @@ class PeriodAsStr(Transcoding):
 
     def decode(self, data: str) -> Period:
         return Period.parse(data)
+
+
+class HoursAsStr(Transcoding):
+    type = Hours
+    name = "meeting_hours"
+
+    def encode(self, obj: Hours) -> str:
+        return str(obj)
+
+    def decode(self, data: str) -> Hours:
+        return Hours.parse(data)
 
 
 class AgendaItemAsDict(Transcoding):
@@ -104,6 +116,7 @@ TRANSCODINGS: tuple[Transcoding, ...] = (
     DateAsISO(),
     DateRangeAsDict(),
     PeriodAsStr(),
+    HoursAsStr(),
     AgendaItemAsDict(),
     CycleTopicsAsDict(),
     EnumAsValue(Format, "format"),

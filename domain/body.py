@@ -16,6 +16,7 @@ from domain.languages import (
     language_name,
 )
 from domain.provenance import RecordedEvent
+from domain.values import UTC_ZONE
 
 
 class Body(Aggregate):
@@ -30,12 +31,25 @@ class Body(Aggregate):
         return body_id(code)
 
     class Established(Event, Aggregate.Created):
-        """The body was established: its code, name, parent body and mandate."""
+        """The body was established: its code, name, parent body and mandate,
+        and the zone its secretariat keeps its deadlines in (`timezone`, an
+        IANA name).
+
+        Version 3 added `timezone`; a body established before it (version 2
+        or 1) keeps its deadlines in UTC.
+        """
+
+        class_version = 3
 
         code: str
         name: str
         parent: str | None
         mandate: str | None
+        timezone: str
+
+        @staticmethod
+        def upcast_v2_v3(state: dict[str, Any]) -> None:
+            state["timezone"] = UTC_ZONE
 
     @event(Established)
     def __init__(
@@ -44,6 +58,7 @@ class Body(Aggregate):
         name: str,
         parent: str | None,
         mandate: str | None,
+        timezone: str,
         on: date,
         actor: str,
     ) -> None:
@@ -51,6 +66,7 @@ class Body(Aggregate):
         self.name = name
         self.parent = parent
         self.mandate = mandate
+        self.timezone = timezone
         self.established_on = on
 
     @property

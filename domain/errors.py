@@ -25,3 +25,14 @@ class FutureEffectiveDateError(DomainError):
             f"this decision takes effect on {on}, after today ({today}); "
             "record a decision once it has been taken"
         )
+
+
+class FutureMomentError(DomainError):
+    """Raised when a receipt is dated at a moment later than now: the record
+    holds what has happened."""
+
+    def __init__(self, moment: str, now: str) -> None:
+        super().__init__(
+            f"this was received at {moment}, later than now ({now}); "
+            "record a receipt once it has happened"
+        )

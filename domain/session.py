@@ -37,10 +37,12 @@ from domain.striking import (
     struck,
 )
 from domain.values import (
+    UTC_ZONE,
     AgendaItem,
     DateRange,
     DocumentKind,
     Format,
+    Hours,
     SessionStatus,
     describe_dates,
 )
@@ -97,7 +99,16 @@ class Session(Aggregate):
 
     class Scheduled(Event, Aggregate.Created):
         """The session was scheduled: its number, title, first dates, venue and
-        format, and whether it is the workplan's stocktaking meeting."""
+        format, and whether it is the workplan's stocktaking meeting; the
+        venue's zone (`timezone`, an IANA name) and its daily meeting `hours`
+        in that zone, if known.
+
+        Version 3 added `timezone` and `hours`: a session scheduled before
+        (version 2 or 1) meets in its body's zone, which for a body of then is
+        UTC, at hours not known (None).
+        """
+
+        class_version = 3
 
         body: str
         number: int
@@ -106,6 +117,13 @@ class Session(Aggregate):
         venue: str
         format: Format
         stocktaking: bool
+        timezone: str
+        hours: Hours | None
+
+        @staticmethod
+        def upcast_v2_v3(state: dict[str, Any]) -> None:
+            state["timezone"] = UTC_ZONE
+            state["hours"] = None
 
         def status_after(self, status: SessionStatus | None) -> SessionStatus:
             return SessionStatus.SCHEDULED
@@ -122,6 +140,8 @@ class Session(Aggregate):
         stocktaking: bool,
         on: date,
         actor: str,
+        timezone: str = UTC_ZONE,
+        hours: Hours | None = None,
     ) -> None:
         self.body = body
         self.number = number
@@ -131,6 +151,10 @@ class Session(Aggregate):
         self.venue = venue
         self.format = format
         self.stocktaking = stocktaking
+        # Not read by any rule (and absent from a snapshot taken before
+        # sessions had them): what the calendar shows.
+        self.timezone = timezone
+        self.hours = hours
         # Set by `Session.Event.apply`, after this method, for every event.
         self.status: SessionStatus
         self.last_on: date

@@ -7,9 +7,12 @@ valid (a date range that ends before it starts, a period that runs backwards).
 from __future__ import annotations
 
 import enum
+import functools
+import itertools
 import re
 import unicodedata
-from datetime import date
+import zoneinfo
+from datetime import date, time
 from typing import Any
 
 import attrs
@@ -140,6 +143,42 @@ def check_date(value: date, *, what: str) -> date:
     return value
 
 
+class UnknownTimezoneError(InvalidValueError):
+    """Raised when a time zone is not named as the IANA database names one."""
+
+
+UTC_ZONE = "UTC"
+"""The zone of a body established without one, and of every body established
+before bodies had zones."""
+
+NOT_PLACES = frozenset({"localtime", "Factory", "posixrules"})
+"""Names the zone database holds that name no place: the machine's own zone,
+a placeholder, a template of rules."""
+
+
+@functools.cache
+def _zone_names() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones()) - NOT_PLACES
+
+
+def check_timezone(value: str, *, what: str = "the time zone") -> str:
+    """Return `value` if it names a zone of the IANA database
+    (`Europe/Vienna`, `America/New_York`, `UTC`), written as the database
+    writes it, else raise."""
+    if not isinstance(value, str) or value not in _zone_names():
+        shown = value if isinstance(value, str) else repr(value)
+        raise UnknownTimezoneError(
+            f"{what} {shown[:80]!r} is not an IANA time zone name "
+            "(like Europe/Vienna, America/New_York or UTC)"
+        )
+    return value
+
+
+def zone_of(name: str) -> zoneinfo.ZoneInfo:
+    """The zone named `name` (checked: `check_timezone`)."""
+    return zoneinfo.ZoneInfo(check_timezone(name))
+
+
 def _check_range_date(_: Any, attribute: attrs.Attribute[date], value: date) -> None:
     check_date(value, what=f"the {attribute.name} date")
 
@@ -163,6 +202,101 @@ class DateRange:
 
     def __str__(self) -> str:
         return describe_dates(self)
+
+
+class InvalidHoursError(InvalidValueError):
+    """Raised when meeting hours are not written HH:MM-HH:MM, end before they
+    start, overlap, or do not fit the session's days."""
+
+
+_RANGE = re.compile(r"([0-9]{2}):([0-9]{2})-([0-9]{2}):([0-9]{2})")
+HOURS_FORM = "HH:MM-HH:MM"
+HOURS_LIMIT = 4_000
+"""The longest hours written: a year of days, each its own hours."""
+
+
+def _moment_of_day(text: str, hour: str, minute: str) -> time:
+    if int(hour) > 23 or int(minute) > 59:
+        raise InvalidHoursError(f"{text!r} holds a time of day that does not exist")
+    return time(int(hour), int(minute))
+
+
+@attrs.frozen
+class Hours:
+    """The hours a session meets, in its venue's zone: the same for every day
+    (one day's hours given), or day by day (one day's hours for each of its
+    days, in order). A day's hours are one range (`10:00-13:00`) or several,
+    in order and apart (`10:00-13:00+15:00-18:00`)."""
+
+    days: tuple[tuple[tuple[time, time], ...], ...]
+
+    def __attrs_post_init__(self) -> None:
+        if not self.days:
+            raise InvalidHoursError("give the hours of at least one day")
+        for ranges in self.days:
+            if not ranges:
+                raise InvalidHoursError("a day's hours are empty")
+            for start, end in ranges:
+                if end <= start:
+                    raise InvalidHoursError(
+                        f"the meeting hours {_written(start, end)} end before "
+                        "they start (a meeting ends on the day it starts)"
+                    )
+            for (_, end), (start, later_end) in itertools.pairwise(ranges):
+                if start < end:
+                    raise InvalidHoursError(
+                        f"the meeting hours {_written(start, later_end)} overlap "
+                        "or come before the hours before them on the same day"
+                    )
+
+    @classmethod
+    def parse(cls, text: str) -> Hours:
+        """Read hours written `HH:MM-HH:MM`, a day's ranges joined by `+`,
+        the days separated by commas."""
+        if len(text) > HOURS_LIMIT:
+            raise InvalidHoursError(
+                f"meeting hours are {len(text):,} characters long; "
+                f"the limit is {HOURS_LIMIT:,}"
+            )
+        days = []
+        for day in text.strip().split(","):
+            ranges = []
+            for written in day.strip().split("+"):
+                found = _RANGE.fullmatch(written.strip())
+                if found is None:
+                    raise InvalidHoursError(
+                        f"meeting hours are written {HOURS_FORM}, a day's ranges "
+                        "joined by + and the days separated by commas "
+                        f"(10:00-13:00+15:00-18:00,10:00-13:00), not {text[:80]!r}"
+                    )
+                ranges.append(
+                    (
+                        _moment_of_day(written, found[1], found[2]),
+                        _moment_of_day(written, found[3], found[4]),
+                    )
+                )
+            days.append(tuple(ranges))
+        return cls(tuple(days))
+
+    @property
+    def daily(self) -> bool:
+        """Whether every day has the same hours (given once)."""
+        return len(self.days) == 1
+
+    def fit(self, dates: DateRange) -> bool:
+        """Whether these hours can be a session's on `dates`: daily hours fit
+        any days; hours given day by day, as many days."""
+        return self.daily or len(self.days) == (dates.end - dates.start).days + 1
+
+    def __str__(self) -> str:
+        return ",".join(
+            "+".join(_written(start, end) for start, end in ranges)
+            for ranges in self.days
+        )
+
+
+def _written(start: time, end: time) -> str:
+    return f"{start:%H:%M}-{end:%H:%M}"
 
 
 def describe_dates(dates: DateRange | None) -> str:

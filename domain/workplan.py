@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
@@ -13,7 +13,7 @@ from domain.errors import DomainError
 from domain.ids import workplan_id
 from domain.provenance import RecordedEvent
 from domain.striking import NotStrikableError, check_strike, note, struck
-from domain.values import CycleTopics, Period, SubmitterKind
+from domain.values import UTC_ZONE, CycleTopics, Period, SubmitterKind
 
 
 class Workplan(Aggregate):
@@ -41,6 +41,7 @@ class Workplan(Aggregate):
         stocktaking_by: int | None,
         on: date,
         actor: str,
+        timezone: str = UTC_ZONE,
     ) -> Workplan:
         """Adopt a workplan whose topics and milestones fall inside its period."""
         years = [cycle.year for cycle in topics]
@@ -58,19 +59,32 @@ class Workplan(Aggregate):
             at_session=at_session,
             topics=sorted(topics, key=lambda cycle: cycle.year),
             stocktaking_by=stocktaking_by,
+            timezone=timezone,
             on=on,
             actor=actor,
         )
 
     class Adopted(Event, Aggregate.Created):
         """The workplan was adopted at a session: its topics by year, and the
-        year by which a stocktaking meeting is held, if any."""
+        year by which a stocktaking meeting is held, if any; its deadlines
+        end at the end of their day in its body's zone (`timezone`).
+
+        Version 3 added `timezone`: a workplan adopted before (version 2 or
+        1) is of a body of then, whose zone is UTC.
+        """
+
+        class_version = 3
 
         body: str
         period: Period
         at_session: int
         topics: list[CycleTopics]
         stocktaking_by: int | None
+        timezone: str
+
+        @staticmethod
+        def upcast_v2_v3(state: dict[str, Any]) -> None:
+            state["timezone"] = UTC_ZONE
 
     @event(Adopted)
     def __init__(
@@ -80,10 +94,12 @@ class Workplan(Aggregate):
         at_session: int,
         topics: list[CycleTopics],
         stocktaking_by: int | None,
+        timezone: str,
         on: date,
         actor: str,
     ) -> None:
         self.body = body
+        self.timezone = timezone
         self.period = period
         self.at_session = at_session
         self.topics = list(topics)
@@ -164,8 +180,11 @@ class Workplan(Aggregate):
         reference: str | None,
         on: date,
         actor: str,
+        received_at: datetime | None = None,
     ) -> None:
-        """Record a comment received on `on`, in whatever order receipts are typed."""
+        """Record a comment received on `on` (at the moment `received_at`, with
+        its UTC offset, when it is known), in whatever order receipts are
+        typed."""
         self._deadline(cycle)
         self._check_after_call(cycle, on, "a submission")
         if reference is not None and reference in self.references[str(cycle)]:
@@ -175,18 +194,32 @@ class Workplan(Aggregate):
             submitter=submitter,
             submitter_kind=submitter_kind,
             reference=reference,
+            received_at=received_at,
             on=on,
             actor=actor,
         )
 
     class SubmissionReceived(Event):
         """A comment for a `cycle` was received on `on` from a Member State or
-        an Observer, under its `reference` if it has one."""
+        an Observer, under its `reference` if it has one; at the moment
+        `received_at` (as given, with its UTC offset: `on` is its date there),
+        when it is known.
+
+        Version 3 added `received_at`: a submission received before it
+        (version 2 or 1) is known by its date only (None).
+        """
+
+        class_version = 3
 
         cycle: int
         submitter: str
         submitter_kind: SubmitterKind
         reference: str | None
+        received_at: datetime | None
+
+        @staticmethod
+        def upcast_v2_v3(state: dict[str, Any]) -> None:
+            state["received_at"] = None
 
         def apply(self, aggregate: Any) -> None:
             super().apply(aggregate)
@@ -201,6 +234,7 @@ class Workplan(Aggregate):
         submitter: str,
         submitter_kind: SubmitterKind,
         reference: str | None,
+        received_at: datetime | None,
         on: date,
         actor: str,
     ) -> None:

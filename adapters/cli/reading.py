@@ -76,16 +76,23 @@ def provenance_details(record: dict[str, Any]) -> list[str]:
     return said
 
 
+MOMENT_KEYS = {"received_at"}
+"""Fields of an event that hold a moment: a table shows it in the local zone."""
+
+
+def detail(key: str, value: object) -> str:
+    if key in MOMENT_KEYS and isinstance(value, str):
+        return moment(value)
+    if key == "language" and isinstance(value, str):
+        return language_words(value)
+    return describe_value(value)
+
+
 def history_row(record: dict[str, Any]) -> tuple[Any, ...]:
     details = "; ".join(
         [
             *(
-                f"{key.replace('_', ' ')}: "
-                + (
-                    language_words(value)
-                    if key == "language"
-                    else describe_value(value)
-                )
+                f"{key.replace('_', ' ')}: {detail(key, value)}"
                 for key, value in record.items()
                 if key not in HEADER_KEYS | PROVENANCE_KEYS
             ),

@@ -146,6 +146,7 @@ BY_METAVAR = {
     "CODE": "cybercrime-egm",
     "YYYY-YYYY": "2018-2021",
     "N=TEXT": "1=Organizational matters",
+    "ZONE": "Europe/Vienna",
 }
 
 SHARED = {"on", "actor", "source", "assumed", "decided-by"}

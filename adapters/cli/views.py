@@ -20,7 +20,7 @@ from adapters.cli.running import (
     stopped_by_signals,
 )
 from adapters.failures import BAD_USAGE
-from application.parsing import parse_moment
+from application.parsing import parse_local_moment
 from application.wording import (
     LAPSED_WORDS,
     dates,
@@ -34,7 +34,7 @@ from application.wording import (
 log = structlog.get_logger("secretariat")
 
 
-TIMESTAMP = Parsed("TIMESTAMP", parse_moment)
+TIMESTAMP = Parsed("TIMESTAMP", parse_local_moment)
 
 
 def body_option(function: F) -> F:
@@ -91,7 +91,8 @@ def _calendar_row(row: dict[str, Any]) -> tuple[Any, ...]:
 @click.option(
     "--known-at",
     type=TIMESTAMP,
-    help="The calendar as recorded by this moment (YYYY-MM-DDTHH:MM+HH:MM).",
+    help="The calendar as recorded by this moment (YYYY-MM-DDTHH:MM+HH:MM); "
+    "without a UTC offset, read in this machine's zone ($TZ).",
 )
 @click.option(
     "--today",
@@ -219,6 +220,7 @@ def deadlines(settings: Settings, body: str | None, today: date, as_json: bool) 
             s["from"],
             s["as"],
             _day(s["received_on"]),
+            "" if s["received_at"] is None else moment(s["received_at"]),
             paint(submission_words(s["status"]), s["status"]),
         )
         for c in answer["calls"]
@@ -227,7 +229,8 @@ def deadlines(settings: Settings, body: str | None, today: date, as_json: bool) 
     if submissions:
         click.echo("\nSubmissions")
         emit_table(
-            submissions, ("body", "cycle", "from", "as", "received on", "status")
+            submissions,
+            ("body", "cycle", "from", "as", "received on", "received at", "status"),
         )
     if answer["milestones"]:
         click.echo("\nMilestones")

@@ -84,6 +84,8 @@ CALENDAR = obj(
                     "recorded_at": MOMENT,
                     "lapsed": BOOLEAN,
                     "titles": obj({}, dict.fromkeys(TRANSLATED, TEXT)),
+                    "timezone": TEXT,
+                    "hours": nullable(TEXT),
                 }
             )
         ),
@@ -125,6 +127,7 @@ DEADLINES = obj(
                                 "status": choice(*SUBMISSION_STATUS),
                                 "reference": nullable(TEXT),
                                 "recorded_at": MOMENT,
+                                "received_at": nullable(MOMENT),
                             }
                         )
                     ),
@@ -186,6 +189,8 @@ EVENT_KEYS: dict[str, dict[str, Schema]] = {
         "venue": TEXT,
         "format": FORMAT,
         "stocktaking": BOOLEAN,
+        "timezone": TEXT,
+        "hours": nullable(TEXT),
     },
     "Postponed": {
         "reason": TEXT,

@@ -27,7 +27,7 @@ from icalendar import Calendar, vCalAddress
 from icalendar.parser import Contentline, Parameters
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from adapters.ical import PRODID, session_event
+from adapters.ical import PRODID, add_zones, session_event
 from application.projections.outbox import (
     MessageRow,
     changes_of,
@@ -157,6 +157,8 @@ def _entry(session: CalendarRow, organizer: str) -> tuple[bytes, bytes]:
     event.add("organizer", vCalAddress(f"mailto:{organizer}"))
     event.add("attendee", vCalAddress(_ATTENDEE))
     calendar.add_component(event)
+    if isinstance(event.start, datetime):  # a session with meeting hours
+        add_zones(calendar, [event.start.date(), date.fromisoformat(session.last_end)])
     before, after = bytes(calendar.to_ical()).split(f"ATTENDEE:{_ATTENDEE}".encode(), 1)
     return before, after
 

@@ -89,6 +89,10 @@ CLEAR_COLUMNS = frozenset(
         "status",
         "event",
         "submitter_kind",
+        # A zone's name, and meeting hours (digits).
+        "timezone",
+        "hours",
+        "received_at",
         # The outbox: ids, a language's code, moments.
         "list_id",
         "message",

@@ -56,6 +56,9 @@ class Record(Generic[A]):
     """The record it belongs to, which must exist (a session's body)."""
     within_by: str = "body"
     """The command's field that names the record it belongs to."""
+    inherits: tuple[str, ...] = ()
+    """Fields of a command that creates it which, when not given, take the
+    value of the record it belongs to (a session meets in its body's zone)."""
     starts: Callable[..., A] | None = None
     """For a record that begins with the first command about it (a body's
     distribution list, with its first subscriber): makes it, from its key and
@@ -78,6 +81,7 @@ SESSION = Record(
     SessionNotFoundError,
     SessionAlreadyScheduledError,
     within=BODY,
+    inherits=("timezone",),
 )
 
 
@@ -93,6 +97,7 @@ WORKPLAN = Record(
     WorkplanNotFoundError,
     WorkplanAlreadyAdoptedError,
     within=BODY,
+    inherits=("timezone",),
 )
 
 

@@ -15,8 +15,10 @@ from application.commands.kinds import (
     CODE,
     NAME,
     REASON,
+    TIMEZONE,
 )
 from domain.body import Body
+from domain.values import UTC_ZONE
 
 __all__ = [
     "EstablishBody",
@@ -40,4 +42,10 @@ class EstablishBody(Command):
     )
     mandate: str | None = value(
         REASON, f"The resolution that gives its mandate ({REASON_HELP}).", optional=True
+    )
+    timezone: str = value(
+        TIMEZONE,
+        "The zone its secretariat keeps its deadlines in: an IANA name, "
+        "e.g. Europe/Vienna (a deadline ends at the end of its day there).",
+        default=UTC_ZONE,
     )

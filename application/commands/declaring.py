@@ -18,6 +18,7 @@ import enum
 import functools
 import inspect
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import attrs
@@ -252,6 +253,73 @@ class Repeated(Shape):
         return {self.param.dest: self.pairs(value)}
 
 
+@attrs.frozen
+class DayOf(Shape):
+    """A date given by a parameter that may give a moment instead (with its
+    UTC offset): the date the moment falls on where it was read."""
+
+    param: Param
+
+    @property
+    def params(self) -> tuple[Param, ...]:  # type: ignore[override]
+        return (self.param,)
+
+    def named(self, field: str) -> Shape:
+        return DayOf(self.param.named(field))
+
+    def assemble(self, values: Mapping[str, Any]) -> Any:
+        given = values.get(self.param.dest)
+        if given is None:
+            return attrs.NOTHING
+        return given.date() if isinstance(given, datetime) else given
+
+    def disassemble(self, value: Any) -> dict[str, Any]:
+        return {self.param.dest: value}
+
+
+@attrs.frozen
+class MomentOf(Shape):
+    """The moment the parameter of another field (`dest`) gives, when it gives
+    a moment rather than a date: a field of no parameter of its own."""
+
+    dest: str
+
+    @property
+    def params(self) -> tuple[Param, ...]:  # type: ignore[override]
+        return ()
+
+    def named(self, field: str) -> Shape:
+        return self
+
+    def assemble(self, values: Mapping[str, Any]) -> Any:
+        given = values.get(self.dest)
+        return given if isinstance(given, datetime) else attrs.NOTHING
+
+    def disassemble(self, value: Any) -> dict[str, Any]:
+        # Declared after the date it gives the moment of: the moment, when
+        # there is one, is what the parameter writes.
+        return {} if value is None else {self.dest: value}
+
+
+@attrs.frozen
+class Inherited(Shape):
+    """A field given by no parameter: the command takes it from the record
+    the record it creates belongs to (`Record.inherits`)."""
+
+    @property
+    def params(self) -> tuple[Param, ...]:  # type: ignore[override]
+        return ()
+
+    def named(self, field: str) -> Shape:
+        return self
+
+    def assemble(self, values: Mapping[str, Any]) -> Any:
+        return attrs.NOTHING
+
+    def disassemble(self, value: Any) -> dict[str, Any]:
+        return {}
+
+
 @functools.cache
 def _what(name: str) -> str:
     return "the " + name.replace("_", " ")
@@ -332,6 +400,33 @@ def value(
         check=check,
         provenance=provenance,
     )
+
+
+def day_or_moment(kind: Kind[Any], help: str, **options: Any) -> Any:
+    """A date given as a date or as a moment (read by `kind`), with the
+    fallback and faces of `value`: the date the moment falls on where it was
+    read. Its moment is the field `moment_of` declares after it."""
+    param = Param(
+        kind,
+        help,
+        required=False,
+        fallback=options.get("fallback"),
+        fallback_in=options.get("fallback_in", Face.ALL),
+    )
+    return _field(DayOf(param), kind=kind, optional=False, default=None, what=None)
+
+
+def moment_of(dest: str) -> Any:
+    """The moment the parameter `dest` gives (None when it gives a date)."""
+    return attrs.field(
+        default=None, metadata={PARAMS: MomentOf(dest), PROVENANCE: False}
+    )
+
+
+def inherited() -> Any:
+    """A field no one gives: the value of the record the command's record
+    belongs to (None until the command is decided)."""
+    return attrs.field(default=None, metadata={PARAMS: Inherited(), PROVENANCE: False})
 
 
 def flag(help: str, *, provenance: bool = False) -> Any:

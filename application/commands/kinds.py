@@ -17,18 +17,23 @@ from application.parsing import (
     parse_choice,
     parse_count,
     parse_date,
+    parse_day_or_moment,
     parse_period,
+    parse_timezone,
 )
 from domain.errors import InvalidValueError
 from domain.languages import LANGUAGES
 from domain.limits import BODY_CODE, NAME_LIMIT, REASON_LIMIT, SOURCE_LIMIT
 from domain.values import (
     FIRST_YEAR,
+    HOURS_LIMIT,
     LAST_YEAR,
     MAX_NUMBER,
+    Hours,
     check_date,
     check_number,
     check_text,
+    check_timezone,
     check_year,
 )
 
@@ -143,12 +148,64 @@ DATE: Kind[date] = Kind(
     {"type": "string", "format": "date", "pattern": "^" + _YEAR + "-"},
     _check_date,
 )
+
+
+def _day_or_moment_text(value: date) -> str:
+    return value.isoformat()  # a moment's, when it is one
+
+
+DAY_OR_MOMENT: Kind[date] = Kind(
+    "DATE|MOMENT",
+    parse_day_or_moment,
+    _day_or_moment_text,
+    {
+        "type": "string",
+        "pattern": "^"
+        + _YEAR
+        + "-[0-9]{2}-[0-9]{2}(T[0-9:.]+(Z|[+-][0-9]{2}:[0-9]{2}))?$",
+    },
+    _check_date,
+)
+"""A date, or a moment with its UTC offset (`2020-03-12T23:30-05:00`): a
+datetime is a date too, written back as a moment."""
 PERIOD: Kind[Any] = Kind(
     "YYYY-YYYY",
     parse_period,
     str,
     {"type": "string", "pattern": f"^{_YEAR}-{_YEAR}$"},
 )
+
+
+def _check_timezone(value: str, what: str) -> None:
+    check_timezone(value, what=what)
+
+
+TIMEZONE: Kind[str] = Kind(
+    "ZONE",
+    parse_timezone,
+    str,
+    {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 64,
+        "pattern": r"^[A-Za-z][A-Za-z0-9_+/-]*$",
+    },
+    _check_timezone,
+)
+"""A time zone's IANA name: `Europe/Vienna`, `America/New_York`, `UTC`."""
+HOURS: Kind[Hours] = Kind(
+    "HH:MM-HH:MM[,…]",
+    Hours.parse,
+    str,
+    {
+        "type": "string",
+        "minLength": 11,
+        "maxLength": HOURS_LIMIT,
+        "pattern": "^[0-9:+, -]+$",
+    },
+)
+"""A session's meeting hours: `10:00-13:00` every day, or one day's hours
+after another (`10:00-13:00,10:00-12:00`), a day's ranges joined by `+`."""
 PAIR: Kind[tuple[int, str]] = Kind(
     "N=TEXT",
     parse_assignment,

@@ -20,16 +20,26 @@ from application.commands.declaring import (
 )
 from application.commands.kinds import (
     COUNT,
+    HOURS,
     LANGUAGE,
     NAME,
     PERIOD,
     REASON,
+    TIMEZONE,
     choice,
 )
 from domain.errors import InvalidValueError
 from domain.languages import RECORD_LANGUAGE
 from domain.session import Session
-from domain.values import AgendaItem, DateRange, DocumentKind, Format, Period
+from domain.values import (
+    AgendaItem,
+    DateRange,
+    DocumentKind,
+    Format,
+    Hours,
+    InvalidHoursError,
+    Period,
+)
 from domain.workplan import Workplan
 
 __all__ = [
@@ -67,6 +77,29 @@ class ScheduleSession(SessionCommand):
         choice(Format), "How participants attend.", default=Format.IN_PERSON
     )
     stocktaking: bool = flag("This session is the workplan's stocktaking meeting.")
+    timezone: str | None = value(
+        TIMEZONE,
+        "The venue's zone, an IANA name, e.g. Europe/Vienna (default: the "
+        "body's zone).",
+        optional=True,
+    )
+    hours: Hours | None = value(
+        HOURS,
+        "The daily meeting hours in the venue's zone: HH:MM-HH:MM for every "
+        "day, or one day's hours after another, comma-separated "
+        "(10:00-13:00,10:00-12:00); a day's ranges joined by + "
+        "(10:00-13:00+15:00-18:00).",
+        optional=True,
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.hours is not None and not self.hours.fit(self.dates):
+            days = (self.dates.end - self.dates.start).days + 1
+            raise InvalidHoursError(
+                f"the hours give {len(self.hours.days)} days' hours for a session "
+                f"of {days} days: give one day's hours for every day, or each "
+                "day's"
+            )
 
 
 @declare("postpone-session", Session.postpone)

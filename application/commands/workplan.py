@@ -3,7 +3,7 @@ deadline, receiving the comments."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import attrs
 
@@ -11,13 +11,19 @@ from application.commands.base import WorkplanCommand
 from application.commands.declaring import (
     NAME_HELP,
     REASON_HELP,
+    Face,
+    Fallback,
+    day_or_moment,
     declare,
+    inherited,
+    moment_of,
     repeated,
     value,
 )
 from application.commands.kinds import (
     COUNT,
     DATE,
+    DAY_OR_MOMENT,
     NAME,
     PERIOD,
     REASON,
@@ -70,6 +76,8 @@ class AdoptWorkplan(WorkplanCommand):
         optional=True,
         check=False,
     )
+    timezone: str | None = inherited()
+    """The zone its deadlines are kept in: its body's."""
 
     def __attrs_post_init__(self) -> None:
         if not self.topics:
@@ -104,7 +112,11 @@ class ExtendDeadline(WorkplanCommand):
 @declare("receive-submission", Workplan.receive_submission, commutes=True)
 @attrs.frozen(kw_only=True)
 class ReceiveSubmission(WorkplanCommand):
-    """Record a comment received; --on is the date it was received."""
+    """Record a comment received; --on is the date it was received, or the
+    moment, with its UTC offset (2020-03-12T23:30-05:00): a moment is judged
+    against the deadline as an instant, the deadline ending at the end of its
+    day in the body's zone.
+    """
 
     cycle: int = value(YEAR, "The year of the call for comments.")
     submitter: str = value(NAME, f"Who sent it ({NAME_HELP}).", name="from")
@@ -119,3 +131,25 @@ class ReceiveSubmission(WorkplanCommand):
         name="ref",
         optional=True,
     )
+    on: date = day_or_moment(
+        DAY_OR_MOMENT,
+        "The date it was received (YYYY-MM-DD), or the moment, with its UTC "
+        "offset (2020-03-12T23:30-05:00; Z for UTC); a moment's date is the "
+        "date where it was read.",
+        fallback=Fallback.TODAY,
+        fallback_in=Face.CLI | Face.API,
+    )
+    received_at: datetime | None = moment_of("on")
+    """The moment it was received, when --on gives one, as given (with its
+    offset)."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.received_at is None:
+            return
+        if self.received_at.tzinfo is None:
+            raise InvalidValueError("the moment of receipt has no UTC offset")
+        if self.received_at.date() != self.on:
+            raise InvalidValueError(
+                f"the moment {self.received_at.isoformat()} falls on "
+                f"{self.received_at.date().isoformat()}, not on {self.on.isoformat()}"
+            )

@@ -59,6 +59,8 @@ def scheduled(event: Session.Scheduled, recorded_at: str) -> CalendarRow:
         effective_on=event.on.isoformat(),
         recorded_at=recorded_at,
         actor=event.actor,
+        timezone=event.timezone,
+        hours=None if event.hours is None else str(event.hours),
     )
 
 

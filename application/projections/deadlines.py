@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 
 from application.errors import UnreadableEventError
-from application.projections import Logged, record_key
+from application.projections import Logged, record_key, utc_text
 from application.projections.rows import (
     CallRow,
     ExtensionRow,
@@ -83,6 +83,9 @@ class DeadlinesProjector:
                         event.on.isoformat(),
                         event.actor,
                         logged.recorded_at,
+                        None
+                        if event.received_at is None
+                        else utc_text(event.received_at),
                     )
                 )
                 continue
@@ -129,6 +132,7 @@ class _Page:
             stocktaking_by=event.stocktaking_by,
             adopted_on=event.on.isoformat(),
             recorded_at=logged.recorded_at,
+            timezone=event.timezone,
         )
         self.adopted[row.workplan_id] = row
         self.changes.workplans.append(row)
@@ -155,6 +159,7 @@ class _Page:
             requested_on=event.on.isoformat(),
             requested_at=recorded_at,
             recorded_at=recorded_at,
+            timezone=workplan.timezone,
         )
         self.changes.calls[(call.workplan_id, call.cycle)] = call
 

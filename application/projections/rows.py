@@ -59,6 +59,12 @@ class CalendarRow(NamedTuple):
     """The session's title in other languages, as a JSON object by language
     (`{"fr": "..."}`, in the order of the six): like a correction, a
     translation holds from the beginning."""
+    timezone: str | None = None
+    """The venue's zone, an IANA name (`Europe/Vienna`)."""
+    hours: str | None = None
+    """The meeting hours the session was scheduled with, as written
+    (`10:00-13:00`), if known: in force while they fit its dates
+    (`application.queries.hours_in_force`)."""
 
 
 class PostponementRow(NamedTuple):
@@ -88,6 +94,8 @@ class WorkplanRow(NamedTuple):
     stocktaking_by: int | None
     adopted_on: str
     recorded_at: str
+    timezone: str | None = None
+    """The zone its deadlines are kept in (its body's)."""
 
 
 class CallRow(NamedTuple):
@@ -104,6 +112,9 @@ class CallRow(NamedTuple):
     requested_at: str
     recorded_at: str
     """The recording time of the call's latest request or extension."""
+    timezone: str | None = None
+    """The zone its deadlines end in (its body's): a deadline ends at the end
+    of its day there."""
 
 
 class ExtensionRow(NamedTuple):
@@ -128,3 +139,5 @@ class SubmissionRow(NamedTuple):
     received_on: str
     actor: str
     recorded_at: str
+    received_at: str | None = None
+    """The moment it was received, in UTC, when it is known."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -25,17 +25,20 @@ from application.commands.kinds import (
     CODE,
     COUNT,
     DATE,
+    DAY_OR_MOMENT,
     FLAG,
+    HOURS,
     NAME,
     PAIR,
     PERIOD,
     REASON,
     SOURCE,
+    TIMEZONE,
     YEAR,
     Kind,
     choice,
 )
-from domain.values import DocumentKind, Format, Period, SubmitterKind
+from domain.values import DocumentKind, Format, Hours, Period, SubmitterKind
 
 SAMPLES: dict[Kind[Any], Any] = {
     NAME: "Vienna, Austria",
@@ -49,6 +52,9 @@ SAMPLES: dict[Kind[Any], Any] = {
     FLAG: True,
     EMAIL: "focal.point@mission-austria.example",
     PAIR: [(2020, "International cooperation"), (2020, "Prevention"), (2021, "Law")],
+    TIMEZONE: "Europe/Vienna",
+    HOURS: Hours.parse("10:00-13:00+15:00-18:00"),
+    DAY_OR_MOMENT: datetime(2020, 3, 12, 23, 30, tzinfo=timezone(timedelta(hours=-5))),
 }
 
 
@@ -209,12 +215,16 @@ def test_the_schema_of_a_request_is_derived_from_the_declaration() -> None:
     properties = receive["properties"]
     assert "actor" not in properties
     assert properties["cycle"]["type"] == "integer"
-    assert properties["on"] == {
+    assert schemas["extend-deadline"]["properties"]["on"] == {
         "type": "string",
         "format": "date",
         "pattern": "^(194[5-9]|19[5-9][0-9]|2[01][0-9][0-9]|2200)-",
         "description": "The date the decision or receipt took effect (YYYY-MM-DD).",
     }
+    # A submission is received on a date, or at a moment with its offset.
+    for written in ("2020-03-12", "2020-03-12T23:30-05:00", "2020-03-12T22:30:00Z"):
+        assert re.fullmatch(properties["on"]["pattern"], written)
+    assert "format" not in properties["on"]
     assert properties["as"]["enum"] == ["member-state", "observer"]
     assert properties["period"]["type"] == "string"
     assert properties["from"]["type"] == "string"

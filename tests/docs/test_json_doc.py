@@ -37,6 +37,8 @@ MORE = """\
   end: 2021-04-08
   venue: Vienna, Austria
   stocktaking: true
+  timezone: Europe/Vienna
+  hours: 10:00-13:00+15:00-18:00
   on: 2020-12-01
 - command: postpone-session
   body: cybercrime-egm
@@ -171,6 +173,13 @@ MORE = """\
    title: Note by the Secretariat}
 - {command: publish-translation, body: cybercrime-egm, number: 7,
    symbol: UNODC/CCPCJ/EG.4/2021/2, language: es, on: 2021-04-13}
+- command: receive-submission
+  body: cybercrime-egm
+  period: 2018-2021
+  cycle: 2020
+  from: United States of America
+  as: member-state
+  on: 2020-05-20T23:30-05:00
 """
 
 

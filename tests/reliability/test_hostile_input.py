@@ -18,6 +18,7 @@ import itertools
 import json
 import re
 import time
+import zoneinfo
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,7 @@ from domain.values import (
     FIRST_YEAR,
     LAST_YEAR,
     MAX_NUMBER,
+    NOT_PLACES,
     DocumentKind,
     is_blank,
 )
@@ -92,10 +94,12 @@ class Field:
         return not self.name.startswith("--")
 
 
-def _fields(*specs: tuple[str, str, str], on: str = ON) -> tuple[Field, ...]:
+def _fields(
+    *specs: tuple[str, str, str], on: str = ON, on_kind: str = "date"
+) -> tuple[Field, ...]:
     return (
         *(Field(*spec) for spec in specs),
-        Field("--on", "date", on),
+        Field("--on", on_kind, on),
         Field("--actor", "name", "officer"),
         Field("--source", "source", "UNODC/CCPCJ/EG.4/2020/INF/1"),
         Field("--assumed", "flag", "true"),
@@ -109,6 +113,7 @@ TEMPLATES: dict[str, tuple[Field, ...]] = {
         ("--name", "name", "Working group"),
         ("--parent", "name", "CCPCJ"),
         ("--mandate", "reason", "resolution 65/230"),
+        ("--timezone", "timezone", "Europe/Vienna"),
     ),
     "schedule-session": _fields(
         ("body", "code", "egm"),
@@ -118,6 +123,8 @@ TEMPLATES: dict[str, tuple[Field, ...]] = {
         ("--end", "date", "2021-01-12"),
         ("--venue", "name", "Vienna"),
         ("--format", "format", "hybrid"),
+        ("--timezone", "timezone", "America/New_York"),
+        ("--hours", "hours", "10:00-13:00+15:00-18:00,10:00-18:00,09:30-12:00"),
     ),
     "postpone-session": _fields(
         ("body", "code", "egm"),
@@ -200,6 +207,8 @@ TEMPLATES: dict[str, tuple[Field, ...]] = {
         ("--from", "name", "Chile"),
         ("--as", "submitter", "member-state"),
         ("--ref", "name", "CL/2020/1"),
+        on="2020-02-01T23:30-05:00",
+        on_kind="moment",
     ),
     "correct-session": _fields(
         ("body", "code", "egm"),
@@ -421,6 +430,69 @@ BAD_VALUES: dict[str, st.SearchStrategy[str]] = {
         st.builds("{}@mission.example".format, st.just("x" * 300)),
     ),
     "kind": _not_one_of(*(kind.value for kind in DocumentKind)),
+    "timezone": st.one_of(
+        st.sampled_from(
+            [
+                "",
+                " ",
+                "Europe",
+                "europe/vienna",
+                "Europe/Viena",
+                "Not/AZone",
+                "UTC+1",
+                "GMT+01:00",
+                "../etc/passwd",
+                "/etc/localtime",
+                "localtime",
+                "Europe/Vienna\x00",
+                "Europe//Vienna",
+                "Ｅurope/Vienna",
+            ]
+        ),
+        st.text(max_size=30),
+    ).filter(
+        lambda text: text.strip() not in zoneinfo.available_timezones() - NOT_PLACES
+    ),
+    "moment": st.one_of(
+        st.sampled_from(
+            [
+                "2020-02-01T23:30",
+                "2020-02-01 23:30-05:00",
+                "2020-02-01T25:30-05:00",
+                "2020-02-30T10:00+01:00",
+                "2020-02-01T10:00+25:00",
+                "2020-02-01T10:00-05:00\x00",
+                "1900-02-01T10:00+01:00",
+                "٢٠٢٠-٠٢-٠١T10:00+01:00",
+                "2020-02-01T10:00+01:00[Europe/Vienna]",
+                "now",
+            ]
+        ),
+        IMPOSSIBLE_DATES,
+    ),
+    "hours": st.one_of(
+        st.sampled_from(
+            [
+                "",
+                "10-13",
+                "10:00",
+                "10:00-13:00;15:00-18:00",
+                "10:00-13:00,",
+                ",10:00-13:00",
+                "10:00-13:00++15:00-18:00",
+                "24:00-25:00",
+                "13:00-10:00",
+                "10:00-10:00",
+                "10:00-13:00+12:00-14:00",
+                "15:00-18:00+10:00-13:00",
+                "10:00-13:00,10:00-13:00",  # two days' hours for three days
+                "１０:００-１３:００",
+                "10:00-13:00\x00",
+                "10:00-13:00," * 2000,
+            ]
+        ),
+        st.text(max_size=20).filter(lambda text: not re.search("[0-9]{2}:", text)),
+    ),
     "submitter": _not_one_of("member-state", "observer"),
     "item": st.one_of(
         st.builds("{}={}".format, BAD_NUMBERS, st.just("Prevention")),
