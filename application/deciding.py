@@ -19,7 +19,9 @@ from eventsourcing.domain import Aggregate
 
 from application.errors import ConflictError, VersionMismatchError
 from application.imported import ImportedEntry
+from domain.body import Body, BodyNotFoundError
 from domain.errors import FutureEffectiveDateError
+from domain.ids import body_id
 
 if TYPE_CHECKING:
     from application.commands import Command
@@ -84,6 +86,8 @@ class Decisions:
         self.events: list[Any] = []
         self.snapshots: list[Any] = []
         """Snapshots of records as decided, to save once their events are."""
+        self._bodies: dict[UUID, Aggregate] = {}
+        """Bodies read, not changed, to know their delegations' names."""
 
     def decide(
         self,
@@ -125,7 +129,10 @@ class Decisions:
                 )
             if not declaration.commutes and self._moved(record_id):
                 raise ConflictError(description)
-            declaration.decided_by(aggregate, **declaration.arguments(command))
+            arguments = declaration.arguments(command)
+            if declaration.delegations:
+                self._identify(arguments, declaration.delegations, command)
+            declaration.decided_by(aggregate, **arguments)
         provenance = command.provenance
         events = [provenance.stamp(event) for event in aggregate.collect_events()]
         self.events += events
@@ -146,6 +153,27 @@ class Decisions:
             description, type(events[-1]).__name__, aggregate.version, tuple(events)
         )
         return Decided(recorded, aggregate)
+
+    def _identify(
+        self, arguments: dict[str, Any], fields: tuple[str, ...], command: Command
+    ) -> None:
+        """Give the delegations named by `fields` as their body knows them:
+        Member States and its observers (see `Body.delegation`)."""
+        # The record a delegation speaks in belongs to its body (`within_by`).
+        body = self._body(getattr(command, command.about().within_by))
+        unlisted = bool(getattr(command, "unlisted", False))
+        for field in fields:
+            arguments[field] = body.delegation(arguments[field], unlisted=unlisted)
+
+    def _body(self, code: str) -> Body:
+        """The body `code`, as decided here (an observer admitted in the same
+        transaction counts), else as loaded once."""
+        key = body_id(code)
+        found = self.held.get(key) or self._bodies.get(key) or self._load(key)
+        if not isinstance(found, Body):
+            raise BodyNotFoundError(code)
+        self._bodies[key] = found
+        return found
 
     def exists(self, record_id: UUID) -> bool:
         return record_id in self.held or self._exists(record_id)

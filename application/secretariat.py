@@ -303,6 +303,14 @@ class Secretariat(Application[UUID]):
                         "parent": body.parent,
                         "mandate": body.mandate,
                         "established_on": body.established_on.isoformat(),
+                        "observers": [
+                            {
+                                "name": name,
+                                "kind": kind.value,
+                                "admitted_on": on.isoformat(),
+                            }
+                            for name, kind, on in body.observers
+                        ],
                     }
                 )
             if len(page) < 500:

@@ -18,6 +18,7 @@ from domain.values import (
     DateRange,
     DocumentKind,
     Format,
+    ObserverKind,
     Period,
     SessionStatus,
     SubmitterKind,
@@ -110,6 +111,7 @@ TRANSCODINGS: tuple[Transcoding, ...] = (
     EnumAsValue(DocumentKind, "document_kind"),
     EnumAsValue(SubmitterKind, "submitter_kind"),
     EnumAsValue(SessionStatus, "session_status"),
+    EnumAsValue(ObserverKind, "observer_kind"),
 )
 
 

@@ -9,6 +9,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
+from domain.delegations import Delegation, add_delegation_as_written
 from domain.errors import DomainError
 from domain.ids import workplan_id
 from domain.provenance import RecordedEvent
@@ -159,34 +160,53 @@ class Workplan(Aggregate):
         self,
         *,
         cycle: int,
-        submitter: str,
-        submitter_kind: SubmitterKind,
+        submitter: Delegation,
+        submitter_kind: SubmitterKind | None,
         reference: str | None,
         on: date,
         actor: str,
     ) -> None:
-        """Record a comment received on `on`, in whatever order receipts are typed."""
+        """Record a comment received on `on`, in whatever order receipts are
+        typed, from a Member State or an observer of the body (as which it
+        sends is known from its name, when not given), or from an unlisted
+        sender, who says as which."""
         self._deadline(cycle)
         self._check_after_call(cycle, on, "a submission")
         if reference is not None and reference in self.references[str(cycle)]:
             raise SubmissionAlreadyReceivedError(self.description, cycle, reference)
         self._receive_submission(
             cycle=cycle,
-            submitter=submitter,
-            submitter_kind=submitter_kind,
+            submitter=submitter.member,
+            submitter_kind=sender_kind(submitter, submitter_kind, self.body),
             reference=reference,
+            submitter_as_written=submitter.written,
+            unlisted=submitter.unlisted,
             on=on,
             actor=actor,
         )
 
     class SubmissionReceived(Event):
         """A comment for a `cycle` was received on `on` from a Member State or
-        an Observer, under its `reference` if it has one."""
+        an Observer, under its `reference` if it has one. The sender is named
+        as a statement's delegation is (`submitter`, `submitter_as_written`,
+        `unlisted`: see `Session.StatementRecorded`).
+
+        Version 3 added `submitter_as_written` and `unlisted`; a submission
+        received before names were matched reads as written.
+        """
+
+        class_version = 3
 
         cycle: int
         submitter: str
         submitter_kind: SubmitterKind
         reference: str | None
+        submitter_as_written: str
+        unlisted: bool
+
+        @staticmethod
+        def upcast_v2_v3(state: dict[str, Any]) -> None:
+            add_delegation_as_written(state, "submitter")
 
         def apply(self, aggregate: Any) -> None:
             super().apply(aggregate)
@@ -201,6 +221,8 @@ class Workplan(Aggregate):
         submitter: str,
         submitter_kind: SubmitterKind,
         reference: str | None,
+        submitter_as_written: str,
+        unlisted: bool,
         on: date,
         actor: str,
     ) -> None:
@@ -247,6 +269,45 @@ class Workplan(Aggregate):
             return self.deadlines[str(cycle)]
         except KeyError:
             raise NoCallForCommentsError(self.description, cycle) from None
+
+
+def sender_kind(
+    sender: Delegation, given: SubmitterKind | None, body: str
+) -> SubmitterKind:
+    """As which `sender` sends comments: a Member State or an observer, as
+    its name says; an unlisted sender, as `given`."""
+    if sender.unlisted:
+        if given is None:
+            raise SenderKindUnknownError(sender.written)
+        return given
+    known = SubmitterKind.OBSERVER if sender.observer else SubmitterKind.MEMBER_STATE
+    if given is not None and given is not known:
+        raise SenderKindMismatchError(sender.member, known, body)
+    return known
+
+
+class SenderKindUnknownError(DomainError):
+    """Raised when comments from an unlisted sender do not say whether it
+    sends them as a Member State or as an observer."""
+
+    def __init__(self, sender: str) -> None:
+        super().__init__(
+            f"{sender!r} is unlisted: say whether it sends its comments as a "
+            "member-state or an observer"
+        )
+
+
+class SenderKindMismatchError(DomainError):
+    """Raised when comments are said to come from a Member State as an
+    observer, or from an observer as a Member State."""
+
+    def __init__(self, sender: str, known: SubmitterKind, body: str) -> None:
+        what = (
+            f"an observer admitted to {body}, not a Member State"
+            if known is SubmitterKind.OBSERVER
+            else "a Member State of the United Nations, not an observer"
+        )
+        super().__init__(f"{sender} is {what}")
 
 
 class WorkplanNotFoundError(DomainError):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from application.commands.base import BODY, Command
+from application.commands.base import BODY, Command, Record
 from application.commands.declaring import (
     NAME_HELP,
     REASON_HELP,
@@ -15,10 +15,13 @@ from application.commands.kinds import (
     CODE,
     NAME,
     REASON,
+    choice,
 )
 from domain.body import Body
+from domain.values import ObserverKind
 
 __all__ = [
+    "AdmitObserver",
     "EstablishBody",
 ]
 
@@ -40,4 +43,30 @@ class EstablishBody(Command):
     )
     mandate: str | None = value(
         REASON, f"The resolution that gives its mandate ({REASON_HELP}).", optional=True
+    )
+
+
+ADMITTING: Record[Body] = attrs.evolve(BODY, key=("body",))
+"""A body, as a command about an established one names it (`body`)."""
+
+
+@declare("admit-observer", Body.admit_observer)
+@attrs.frozen(kw_only=True)
+class AdmitObserver(Command):
+    """Admit an observer to BODY: a State that is not a Member of the United
+    Nations, an intergovernmental organization or another entity.
+
+    From then on its name is accepted wherever a delegation is named
+    (statements, panelists, submissions), as the Member States' are; an
+    observer is admitted once.
+    """
+
+    record = ADMITTING
+
+    body: str = value(CODE, "The body's code.", positional=True)
+    name: str = value(NAME, f"The observer's name ({NAME_HELP}).")
+    kind: ObserverKind = value(
+        choice(ObserverKind),
+        "What it is: a State that is not a Member, an intergovernmental "
+        "organization, or another entity.",
     )

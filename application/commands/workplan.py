@@ -12,12 +12,14 @@ from application.commands.declaring import (
     NAME_HELP,
     REASON_HELP,
     declare,
+    flag,
     repeated,
     value,
 )
 from application.commands.kinds import (
     COUNT,
     DATE,
+    DELEGATION,
     NAME,
     PERIOD,
     REASON,
@@ -107,15 +109,26 @@ class ReceiveSubmission(WorkplanCommand):
     """Record a comment received; --on is the date it was received."""
 
     cycle: int = value(YEAR, "The year of the call for comments.")
-    submitter: str = value(NAME, f"Who sent it ({NAME_HELP}).", name="from")
-    submitter_kind: SubmitterKind = value(
+    submitter: str = value(
+        DELEGATION,
+        f"Who sent it: a Member State or an observer of the body ({NAME_HELP}).",
+        name="from",
+    )
+    submitter_kind: SubmitterKind | None = value(
         choice(SubmitterKind),
-        "Whether the sender is a Member State or an Observer.",
+        "Whether the sender is a Member State or an Observer; known from its "
+        "name when left out (given, it must agree), required for an unlisted one.",
         name="as",
+        optional=True,
     )
     reference: str | None = value(
         NAME,
         f"The submission's reference ({NAME_HELP}); a reference is received once.",
         name="ref",
         optional=True,
+    )
+    unlisted: bool = flag(
+        "The sender is neither a Member State nor an observer of the body: it "
+        "is recorded as written (say --as).",
+        matching=True,
     )

@@ -19,6 +19,7 @@ from domain.values import (
     DateRange,
     DocumentKind,
     Format,
+    ObserverKind,
     Period,
     SessionStatus,
     SubmitterKind,
@@ -34,6 +35,7 @@ SAMPLES = {
     "document_kind": DocumentKind.ORGANIZATION_OF_WORK,
     "submitter_kind": SubmitterKind.OBSERVER,
     "session_status": SessionStatus.IN_SESSION,
+    "observer_kind": ObserverKind.INTERGOVERNMENTAL,
 }
 
 

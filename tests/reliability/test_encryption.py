@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from adapters.store import CIPHER_KEY_VARIABLE, parse_store_url
+from tests.importing import FIXTURE_OBSERVER
 from tests.reliability.helpers import (
     assert_contract,
     invoke,
@@ -74,6 +75,9 @@ def record(store: str, folder: Path, *, statement_count: int = 0) -> None:
         extra.write_text(statements(statement_count), encoding="utf-8")
         files.append(extra)
     for path in files:
+        if path == FIXTURES / "fixture-record.yaml":
+            admitted = invoke(*FIXTURE_OBSERVER, store=store, actor="fixture officer")
+            assert admitted.code == 0, admitted.err
         ran = invoke("import", str(path), store=store, actor="fixture officer")
         assert ran.code == 0, ran.err
 
@@ -102,11 +106,26 @@ def answers_as_the_plain_store_did(store: str) -> int:
         assert ran.code == 0, (name, ran.err)
         assert_contract(
             without_recording_times(expected),
-            without_recording_times(json.loads(ran.out)),
+            as_written(without_recording_times(json.loads(ran.out))),
             name,
         )
         compared += 1
     return compared
+
+
+def as_written(data: Any) -> Any:
+    """`data` with each delegation as it was written: the version that wrote
+    the fixture store kept names as written, this one keeps the Member State's
+    short name (`China` for the People's Republic of China) beside it."""
+    if isinstance(data, dict):
+        found = {key: as_written(value) for key, value in data.items()}
+        for key in ("delegation", "submitter"):
+            if f"{key}_as_written" in found:
+                found[key] = found[f"{key}_as_written"]
+        return found
+    if isinstance(data, list):
+        return [as_written(item) for item in data]
+    return data
 
 
 def stored_states(store: str) -> list[bytes]:
