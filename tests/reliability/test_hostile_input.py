@@ -163,6 +163,7 @@ TEMPLATES: dict[str, tuple[Field, ...]] = {
         ("number", "number", "1"),
         ("--delegation", "name", "Chile"),
         ("--item", "number", "3"),
+        ("--unlisted", "flag", "false"),
     ),
     "confirm-panelist": _fields(
         ("body", "code", "egm"),
@@ -171,6 +172,7 @@ TEMPLATES: dict[str, tuple[Field, ...]] = {
         ("--delegation", "name", "Chile"),
         ("--item", "number", "3"),
         ("--title", "name", "Cooperation in practice"),
+        ("--unlisted", "flag", "false"),
     ),
     "adopt-workplan": _fields(
         ("body", "code", "egm"),
@@ -199,6 +201,7 @@ TEMPLATES: dict[str, tuple[Field, ...]] = {
         ("--from", "name", "Chile"),
         ("--as", "submitter", "member-state"),
         ("--ref", "name", "CL/2020/1"),
+        ("--unlisted", "flag", "false"),
     ),
     "correct-session": _fields(
         ("body", "code", "egm"),
