@@ -134,6 +134,18 @@ def identify(
     raise UnknownDelegationError(written, body=body, near=near)
 
 
+def same_delegation(one: str, other: str) -> bool:
+    """Whether two names are one delegation: the same Member State however
+    each is written, or else the same name ignoring case, spacing and
+    diacritics."""
+
+    def key(name: str) -> str:
+        plain = folded(name)
+        return _known().get(plain, plain)
+
+    return key(one) == key(other)
+
+
 def closest(
     written: str, count: int = 3, among: Mapping[str, str] | None = None
 ) -> list[str]:
