@@ -29,6 +29,7 @@ from eventsourcing.utils import get_topic
 
 from application.errors import ConflictError
 from domain.access import Grant, NoGrantToRevokeError, Role, in_force
+from domain.delegations import same_delegation
 
 if TYPE_CHECKING:
     from application.secretariat import Secretariat
@@ -210,8 +211,9 @@ def allowed(credentials: Credentials, operation: Operation) -> bool:
     """Whether `credentials` may carry out `operation`. Anybody may read; an
     officer records every command on the body of the grant (on every body when
     the grant names none; only such an officer records a command on no body);
-    a delegation records only the comments it sends itself to its body, dated
-    the day they arrive; an auditor records nothing."""
+    a delegation records only the comments it sends itself to its body (named
+    however it is written: `Russia` for the Russian Federation), dated the
+    day they arrive; an auditor records nothing."""
     if operation.command is None:
         return True
     return any(_grant_allows(grant, operation) for grant in credentials.grants)
@@ -227,7 +229,7 @@ def _grant_allows(grant: GrantRecord, operation: Operation) -> bool:
             and operation.body == grant.body
             and operation.submitter is not None
             and grant.delegation is not None
-            and operation.submitter.casefold() == grant.delegation.casefold()
+            and same_delegation(operation.submitter, grant.delegation)
         )
     return False
 

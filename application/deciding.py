@@ -19,7 +19,9 @@ from eventsourcing.domain import Aggregate
 
 from application.errors import ConflictError, VersionMismatchError
 from application.imported import ImportedEntry
+from domain.body import Body, BodyNotFoundError
 from domain.errors import FutureEffectiveDateError, FutureMomentError
+from domain.ids import body_id
 
 if TYPE_CHECKING:
     from application.commands import Command
@@ -86,6 +88,8 @@ class Decisions:
         self.events: list[Any] = []
         self.snapshots: list[Any] = []
         """Snapshots of records as decided, to save once their events are."""
+        self._read: dict[UUID, Aggregate] = {}
+        """Bodies read, not changed, to know their delegations' names."""
 
     def decide(
         self,
@@ -124,7 +128,10 @@ class Decisions:
                 )
             if not declaration.commutes and self._moved(record_id):
                 raise ConflictError(description)
-            declaration.decided_by(aggregate, **declaration.arguments(command))
+            arguments = declaration.arguments(command)
+            if declaration.delegations:
+                self._identify(arguments, declaration.delegations, command)
+            declaration.decided_by(aggregate, **arguments)
         provenance = command.provenance
         events = [provenance.stamp(event) for event in aggregate.collect_events()]
         self.events += events
@@ -168,10 +175,41 @@ class Decisions:
         if not missing or record.within is None:
             return command
         within_id = record.within.id(getattr(command, record.within_by))
-        within = self.held.get(within_id) or self._load(within_id)
+        within = self._cached(within_id)
         return attrs.evolve(
             command, **{name: getattr(within, name) for name in missing}
         )
+
+    def _identify(
+        self, arguments: dict[str, Any], fields: tuple[str, ...], command: Command
+    ) -> None:
+        """Give the delegations named by `fields` as their body knows them:
+        Member States and its observers (see `Body.delegation`)."""
+        # The record a delegation speaks in belongs to its body (`within_by`).
+        body = self._body(getattr(command, command.about().within_by))
+        unlisted = bool(getattr(command, "unlisted", False))
+        for field in fields:
+            arguments[field] = body.delegation(arguments[field], unlisted=unlisted)
+
+    def _body(self, code: str) -> Body:
+        """The body `code`, as decided here (an observer admitted in the same
+        transaction counts), else as loaded once."""
+        found = self._cached(body_id(code))
+        if not isinstance(found, Body):
+            raise BodyNotFoundError(code)
+        return found
+
+    def _cached(self, record_id: UUID) -> Any:
+        """A record another command's rules read (a body): as decided here,
+        else as loaded once (None if there is none)."""
+        found = (
+            self.held.get(record_id)
+            or self._read.get(record_id)
+            or self._load(record_id)
+        )
+        if found is not None:
+            self._read[record_id] = found
+        return found
 
     def exists(self, record_id: UUID) -> bool:
         return record_id in self.held or self._exists(record_id)

@@ -49,6 +49,7 @@ class UnexportableEventError(DomainError):
 
 VERBS: dict[type[Any], str] = {
     Body.Established: "establish-body",
+    Body.ObserverAdmitted: "admit-observer",
     Session.Scheduled: "schedule-session",
     Session.Postponed: "postpone-session",
     Session.Rescheduled: "reschedule-session",
@@ -81,10 +82,17 @@ RENAMED: dict[str, Callable[[Any], Any]] = {
         event.document if hasattr(event, "document") else event.title
     ),
     "version": lambda event: event.entry_version,
+    # A delegation is exported as it was written: imported again, it is
+    # matched to the same name in the list (or kept unlisted).
+    "delegation": lambda event: getattr(
+        event, "delegation_as_written", event.delegation
+    ),
+    "submitter": lambda event: event.submitter_as_written,
 }
 """Fields of a command whose value an event keeps under another name (a
 postponement's or rescheduling's new `dates`; a circulation's `title`, the
-document it circulated; a strike's `version`, the entry it struck)."""
+document it circulated; a strike's `version`, the entry it struck; a
+delegation, as it was written)."""
 
 
 RECORDS = (Body.Event, Session.Event, Workplan.Event)
@@ -166,7 +174,7 @@ class Exporter:
         found = self.keys.get(event.originator_id)
         if found is None:
             if isinstance(event, Body.Established):
-                # Establishing names a body by its code, later commands by BODY.
+                # Establishing names a body by its code, later commands by `body`.
                 found = {"code": event.code, "body": event.code}
             elif isinstance(event, Session.Scheduled):
                 found = {"body": event.body, "number": event.number}

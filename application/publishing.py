@@ -92,6 +92,10 @@ class Speaker:
 
     delegation: str
     statements: int
+    written: tuple[str, ...] = ()
+    """The other ways its name was written in these statements, if any
+    (`People's Republic of China` for China)."""
+    unlisted: bool = False
 
 
 @attrs.frozen
@@ -108,8 +112,14 @@ class Statements:
 class Panelist:
     name: str
     delegation: str
+    """Its delegation's name in the list (a Member State's short name, an
+    observer's), by which it counts."""
     title: str
     """The title of the presentation."""
+    delegation_as_written: str = ""
+    """The delegation as the record was given it, as the page shows it
+    (`People's Republic of China`)."""
+    unlisted: bool = False
 
 
 @attrs.frozen
@@ -202,6 +212,9 @@ class _SessionRecording:
         self.agenda: dict[int, str] = {}
         self.documents: list[Document] = []
         self.spoken: dict[int | None, dict[str, int]] = {}
+        self.written: dict[tuple[int | None, str], dict[str, None]] = {}
+        """The names as written, other than in the list, by item and delegation."""
+        self.unlisted: set[str] = set()
         self.panels: dict[int, list[Panelist]] = {}
         self.adopted_on: str | None = None
         self.symbol: str | None = None
@@ -265,12 +278,24 @@ class _SessionRecording:
         ]
 
     def statement_recorded(self, event: Session.StatementRecorded) -> None:
+        # A delegation counts by its name in the list, however it was written.
         by_delegation = self.spoken.setdefault(event.item, {})
         by_delegation[event.delegation] = by_delegation.get(event.delegation, 0) + 1
+        written = self.written.setdefault((event.item, event.delegation), {})
+        if event.delegation_as_written != event.delegation:
+            written[event.delegation_as_written] = None
+        if event.unlisted:
+            self.unlisted.add(event.delegation)
 
     def panelist_confirmed(self, event: Session.PanelistConfirmed) -> None:
         self.panels.setdefault(event.item, []).append(
-            Panelist(name=event.name, delegation=event.delegation, title=event.title)
+            Panelist(
+                name=event.name,
+                delegation=event.delegation,
+                title=event.title,
+                delegation_as_written=event.delegation_as_written,
+                unlisted=event.unlisted,
+            )
         )
 
     def report_adopted(self, event: Session.ReportAdopted) -> None:
@@ -302,7 +327,15 @@ def session_record(
             Statements(
                 item=item,
                 title=None if item is None else agenda.get(item),
-                speakers=tuple(Speaker(d, n) for d, n in spoken[item].items()),
+                speakers=tuple(
+                    Speaker(
+                        d,
+                        n,
+                        tuple(recording.written.get((item, d), ())),
+                        d in recording.unlisted,
+                    )
+                    for d, n in spoken[item].items()
+                ),
             )
             for item in sorted(spoken, key=_general_first)
         ),
@@ -341,6 +374,15 @@ def group_documents(documents: Iterable[Document]) -> tuple[DocumentGroup, ...]:
 
 
 @attrs.frozen
+class Observer:
+    """An observer admitted to a body: its name, what it is, and when."""
+
+    name: str
+    kind: str
+    admitted_on: str
+
+
+@attrs.frozen
 class BodyProfile:
     code: str
     name: str
@@ -351,9 +393,12 @@ class BodyProfile:
     """Its name in other languages, by language (`{"fr": ...}`), in the
     order of the six: only the translations recorded."""
 
+    observers: tuple[Observer, ...] = ()
+
 
 def body_profile(events: Iterable[Body.Event]) -> BodyProfile:
-    """A body as its establishment recorded it, with its name's translations."""
+    """A body as its establishment recorded it, with its name's translations
+    and the observers it admitted."""
     events = list(events)
     [established] = [e for e in events if isinstance(e, Body.Established)]
     names = {e.language: e.name for e in events if isinstance(e, Body.Translated)}
@@ -364,6 +409,11 @@ def body_profile(events: Iterable[Body.Event]) -> BodyProfile:
         mandate=established.mandate,
         established_on=established.on.isoformat(),
         names=in_language_order(names),
+        observers=tuple(
+            Observer(e.name, e.kind.value, e.on.isoformat())
+            for e in events
+            if isinstance(e, Body.ObserverAdmitted)
+        ),
     )
 
 

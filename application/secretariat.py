@@ -306,6 +306,14 @@ class Secretariat(Application[UUID]):
                         "established_on": body.established_on.isoformat(),
                         "names": in_language_order(body.names),
                         "timezone": body.timezone,
+                        "observers": [
+                            {
+                                "name": name,
+                                "kind": kind.value,
+                                "admitted_on": on.isoformat(),
+                            }
+                            for name, kind, on in body.observers
+                        ],
                     }
                 )
             if len(page) < 500:

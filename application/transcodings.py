@@ -19,6 +19,7 @@ from domain.values import (
     DocumentKind,
     Format,
     Hours,
+    ObserverKind,
     Period,
     SessionStatus,
     SubmitterKind,
@@ -123,6 +124,7 @@ TRANSCODINGS: tuple[Transcoding, ...] = (
     EnumAsValue(DocumentKind, "document_kind"),
     EnumAsValue(SubmitterKind, "submitter_kind"),
     EnumAsValue(SessionStatus, "session_status"),
+    EnumAsValue(ObserverKind, "observer_kind"),
 )
 
 

@@ -412,15 +412,44 @@ def _document_circulated(record: str, e: Mapping[str, Any]) -> str:
     return f"Circulated {e['document']} to the {e['to']}, for {record}"
 
 
+def as_written(name: str, written: str | None, unlisted: bool = False) -> str:
+    """A delegation as the record names it, with the name as written beside
+    it where that differs (`China, written "People's Republic of China"`),
+    or marked unlisted (an expert in a personal capacity)."""
+    if unlisted:
+        return f"{name}, unlisted"
+    if written is None or written == name:
+        return name
+    return f'{name}, written "{written}"'
+
+
+def _delegation(e: Mapping[str, Any], field: str = "delegation") -> str:
+    return as_written(
+        e[field], e.get(f"{field}_as_written"), bool(e.get("unlisted", False))
+    )
+
+
 def _statement(record: str, e: Mapping[str, Any]) -> str:
-    return f"Recorded a statement by {e['delegation']} ({_item(e)}) at {record}"
+    return f"Recorded a statement by {_delegation(e)} ({_item(e)}) at {record}"
 
 
 def _panelist(record: str, e: Mapping[str, Any]) -> str:
     return (
-        f"Confirmed {e['name']} ({e['delegation']}) as a panelist on agenda "
+        f"Confirmed {e['name']} ({_delegation(e)}) as a panelist on agenda "
         f"item {e['item']} of {record}"
     )
+
+
+OBSERVER_KINDS = {
+    "state": "a State that is not a Member",
+    "intergovernmental": "an intergovernmental organization",
+    "other": "another entity",
+}
+
+
+def _observer(record: str, e: Mapping[str, Any]) -> str:
+    what = OBSERVER_KINDS.get(e["kind"], e["kind"])
+    return f"Admitted {e['name']} ({what}) as an observer to {record}"
 
 
 def _comments_requested(record: str, e: Mapping[str, Any]) -> str:
@@ -438,11 +467,18 @@ def _deadline_extended(record: str, e: Mapping[str, Any]) -> str:
 
 
 def _submission(record: str, e: Mapping[str, Any]) -> str:
-    return f"Received the comments of {e['submitter']} for {e['cycle']} under {record}"
+    return (
+        f"Received the comments of {_delegation(e, 'submitter')}, for {e['cycle']}, "
+        f"under {record}"
+        if _delegation(e, "submitter") != e["submitter"]
+        else f"Received the comments of {e['submitter']} for {e['cycle']} "
+        f"under {record}"
+    )
 
 
 SAYINGS: dict[str, Callable[[str, Mapping[str, Any]], str]] = {
     "Established": _established,
+    "ObserverAdmitted": _observer,
     "Scheduled": _scheduled,
     "Postponed": _postponed,
     "Rescheduled": _rescheduled,

@@ -55,6 +55,7 @@ def write(url: str, body: str, number: int, count: int) -> dict[str, float]:
     records it (open the store, load, decide, save, catch the views up), once
     told to start (so that writers start together)."""
     from bench.figures import run_cli
+    from domain.delegations import member_states
 
     def statement(n: int) -> list[str]:
         return [
@@ -62,7 +63,7 @@ def write(url: str, body: str, number: int, count: int) -> dict[str, float]:
             body,
             str(number),
             "--delegation",
-            f"Member State {1 + n % 193:03d}",
+            member_states()[n % 193],
             "--on",
             "2023-06-01",
             "--store",

@@ -287,7 +287,7 @@ def b2_statement(store: BenchStore, number: int) -> list[str]:
         B2_BODY,
         str(number),
         "--delegation",
-        "Member State 001",
+        "Afghanistan",
         "--item",
         "1",
         "--on",

@@ -39,6 +39,7 @@ import eventsourcing.domain
 import yaml
 
 from application.commands import (
+    AdmitObserver,
     AdoptReport,
     AdoptWorkplan,
     CancelSession,
@@ -61,6 +62,7 @@ from application.commands import (
 )
 from application.deciding import Decisions
 from application.secretariat import SNAPSHOT_INTERVAL, Secretariat
+from domain.delegations import member_states
 from domain.session import Session
 from domain.values import (
     AgendaItem,
@@ -68,6 +70,7 @@ from domain.values import (
     DateRange,
     DocumentKind,
     Format,
+    ObserverKind,
     Period,
     SubmitterKind,
     ordinal,
@@ -85,8 +88,22 @@ SHORT_SESSIONS = 60
 """B2's sessions with 10 events each (2, 3, ...): each measured command has one
 of its own, so that each finds exactly 10 prior events."""
 ACTOR = "bench"
-MEMBER_STATES = tuple(f"Member State {n:03d}" for n in range(1, 194))
-OBSERVERS = tuple(f"Observer {n:02d}" for n in range(1, 13))
+MEMBER_STATES = member_states()
+OBSERVERS = (
+    ("Holy See", ObserverKind.STATE),
+    ("State of Palestine", ObserverKind.STATE),
+    ("European Union", ObserverKind.INTERGOVERNMENTAL),
+    ("Council of Europe", ObserverKind.INTERGOVERNMENTAL),
+    ("African Union", ObserverKind.INTERGOVERNMENTAL),
+    ("League of Arab States", ObserverKind.INTERGOVERNMENTAL),
+    ("Organization of American States", ObserverKind.INTERGOVERNMENTAL),
+    ("International Criminal Police Organization", ObserverKind.INTERGOVERNMENTAL),
+    ("Commonwealth Secretariat", ObserverKind.INTERGOVERNMENTAL),
+    ("Organization for Security and Co-operation", ObserverKind.INTERGOVERNMENTAL),
+    ("International Committee of the Red Cross", ObserverKind.OTHER),
+    ("Sovereign Order of Malta", ObserverKind.OTHER),
+)
+"""The observers every generated body admits when it is established."""
 VENUES = (
     "Vienna, Austria",
     "New York, United States",
@@ -177,6 +194,20 @@ class _Body:
                     ),
                 )
             )
+            commands += [
+                (
+                    date(year, 1, 2),
+                    1 + n,
+                    AdmitObserver(
+                        body=self.code,
+                        name=name,
+                        kind=kind,
+                        on=date(year, 1, 2),
+                        actor=ACTOR,
+                    ),
+                )
+                for n, (name, kind) in enumerate(OBSERVERS)
+            ]
         for _ in range(2 if rng.random() < 0.2 else 1):
             commands += self._session(year)
         commands += self._cycle(year)
@@ -346,7 +377,7 @@ class _Body:
             )
         participation = rng.uniform(*self.participation)
         senders = [s for s in MEMBER_STATES if rng.random() < participation]
-        senders += rng.sample(OBSERVERS, rng.randint(0, 4))
+        senders += [n for n, _ in rng.sample(OBSERVERS, rng.randint(0, 4))]
         window = (in_force - requested).days + 30
         received = []
         for n, sender in enumerate(senders):
@@ -356,9 +387,9 @@ class _Body:
                     **key,
                     submitter=sender,
                     submitter_kind=(
-                        SubmitterKind.OBSERVER
-                        if sender.startswith("Observer")
-                        else SubmitterKind.MEMBER_STATE
+                        SubmitterKind.MEMBER_STATE
+                        if sender in MEMBER_STATES
+                        else SubmitterKind.OBSERVER
                     ),
                     reference=f"{self.code}/{year}/{n}" if rng.random() < 0.5 else None,
                     on=on,

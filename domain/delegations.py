@@ -14,7 +14,9 @@ import difflib
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from importlib.resources import files
+from typing import Any
 
 import attrs
 
@@ -77,16 +79,29 @@ def _known() -> dict[str, str]:
 
 @attrs.frozen
 class Delegation:
-    """A delegation as the record keeps it: the Member State's short name
-    (`member`) and the name as it was written."""
+    """A delegation as the record keeps it: its name in the list (`member`: a
+    Member State's short name, or an observer's name as its admission wrote
+    it) and the name as it was written. An `observer` is one the body
+    admitted; an `unlisted` delegation is outside both lists (an expert in a
+    personal capacity), kept as written."""
 
     member: str
     written: str
+    observer: bool = False
+    unlisted: bool = False
 
     @property
     def differs(self) -> bool:
         """Whether the name as written is not the short name (shown beside it)."""
         return self.written != self.member
+
+
+def add_delegation_as_written(state: dict[str, Any], field: str = "delegation") -> None:
+    """Upcast the stored state of an event recorded before names were
+    matched: the name it stored is the name as written, and it is not marked
+    unlisted."""
+    state[f"{field}_as_written"] = state[field]
+    state["unlisted"] = False
 
 
 def match(written: str) -> Delegation:
@@ -98,19 +113,70 @@ def match(written: str) -> Delegation:
     return Delegation(member=found, written=written)
 
 
-def closest(written: str, count: int = 3) -> list[str]:
-    """The Member States whose names come closest to `written`."""
-    known = _known()
+def identify(
+    written: str, observers: Iterable[str], *, unlisted: bool, body: str
+) -> Delegation:
+    """The delegation `written` names among the Member States and the
+    `observers` the body `body` admitted. A name in neither list is kept as
+    written if it is `unlisted` (a name in a list is that delegation all the
+    same); otherwise it raises `UnknownDelegationError` with the closest names."""
+    key = folded(written)
+    admitted = {folded(name): name for name in observers}
+    member = _known().get(key)
+    if member is not None:
+        return Delegation(member=member, written=written)
+    observer = admitted.get(key)
+    if observer is not None:
+        return Delegation(member=observer, written=written, observer=True)
+    if unlisted:
+        return Delegation(member=written, written=written, unlisted=True)
+    near = closest(written, among=admitted)
+    raise UnknownDelegationError(written, body=body, near=near)
+
+
+def same_delegation(one: str, other: str) -> bool:
+    """Whether two names are one delegation: the same Member State however
+    each is written, or else the same name ignoring case, spacing and
+    diacritics."""
+
+    def key(name: str) -> str:
+        plain = folded(name)
+        return _known().get(plain, plain)
+
+    return key(one) == key(other)
+
+
+def closest(
+    written: str, count: int = 3, among: Mapping[str, str] | None = None
+) -> list[str]:
+    """The Member States (and the observers `among`, by their folded names)
+    whose names come closest to `written`."""
+    known = {**_known(), **(among or {})}
     near = difflib.get_close_matches(folded(written), list(known), n=count, cutoff=0.6)
     return list(dict.fromkeys(known[name] for name in near))
 
 
-class UnknownDelegationError(DomainError):
-    """Raised when a delegation is not a Member State (nor an alias of one)."""
+def observer_is_member_state(name: str) -> str | None:
+    """The Member State `name` names, if it names one (an observer never does)."""
+    return _known().get(folded(name))
 
-    def __init__(self, written: str) -> None:
-        near = closest(written)
+
+class UnknownDelegationError(DomainError):
+    """Raised when a delegation is not a Member State (nor an alias of one),
+    nor an observer the body admitted."""
+
+    def __init__(
+        self, written: str, *, body: str | None = None, near: list[str] | None = None
+    ) -> None:
+        near = closest(written) if near is None else near
         hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
+        if body is None:
+            super().__init__(
+                f"{written!r} is not a Member State of the United Nations{hint}"
+            )
+            return
         super().__init__(
-            f"{written!r} is not a Member State of the United Nations{hint}"
+            f"{written!r} is neither a Member State of the United Nations nor "
+            f"an observer admitted to {body}{hint} (an expert in a personal "
+            "capacity is recorded as unlisted)"
         )

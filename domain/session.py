@@ -18,6 +18,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
+from domain.delegations import Delegation, add_delegation_as_written
 from domain.errors import DomainError
 from domain.ids import session_id
 from domain.languages import (
@@ -643,30 +644,53 @@ class Session(Aggregate):
     # Participation.
 
     def record_statement(
-        self, *, delegation: str, item: int | None, on: date, actor: str
+        self, *, delegation: Delegation, item: int | None, on: date, actor: str
     ) -> None:
-        """Record a statement by a delegation, general (no item) or on an item,
-        once the session has opened and not dated before its opening."""
+        """Record a statement by a delegation (a Member State, an observer of
+        the body, or an unlisted expert: see `Body.delegation`), general (no
+        item) or on an item, once the session has opened and not dated before
+        its opening."""
         self._check_not_cancelled("cannot have statements recorded")
         self._check_opened_by(on)
         self._check_effective_date(on)
         self._check_item(item)
         self.trigger_event(
-            self.StatementRecorded, delegation=delegation, item=item, on=on, actor=actor
+            self.StatementRecorded,
+            delegation=delegation.member,
+            delegation_as_written=delegation.written,
+            unlisted=delegation.unlisted,
+            item=item,
+            on=on,
+            actor=actor,
         )
 
     class StatementRecorded(Event):
         """A delegation made a statement: a general one (`item` None) or on an
-        agenda item."""
+        agenda item. `delegation` is its name in the list (a Member State's
+        short name, an observer's), `delegation_as_written` the name as the
+        officer wrote it; an `unlisted` delegation is in neither list.
+
+        Version 3 added `delegation_as_written` and `unlisted`; a statement
+        recorded before names were matched reads as written (its stored
+        name) and not unlisted.
+        """
+
+        class_version = 3
 
         delegation: str
         item: int | None
+        delegation_as_written: str
+        unlisted: bool
+
+        @staticmethod
+        def upcast_v2_v3(state: dict[str, Any]) -> None:
+            add_delegation_as_written(state)
 
     def confirm_panelist(
         self,
         *,
         name: str,
-        delegation: str,
+        delegation: Delegation,
         item: int,
         title: str,
         on: date,
@@ -679,7 +703,9 @@ class Session(Aggregate):
         self.trigger_event(
             self.PanelistConfirmed,
             name=name,
-            delegation=delegation,
+            delegation=delegation.member,
+            delegation_as_written=delegation.written,
+            unlisted=delegation.unlisted,
             item=item,
             title=title,
             on=on,
@@ -687,12 +713,25 @@ class Session(Aggregate):
         )
 
     class PanelistConfirmed(Event):
-        """A panelist presents on an agenda item: the title of the presentation."""
+        """A panelist presents on an agenda item: the title of the presentation.
+        Their delegation is named as a statement's is (`StatementRecorded`).
+
+        Version 3 added `delegation_as_written` and `unlisted`, as for a
+        statement.
+        """
+
+        class_version = 3
 
         name: str
         delegation: str
         item: int
         title: str
+        delegation_as_written: str
+        unlisted: bool
+
+        @staticmethod
+        def upcast_v2_v3(state: dict[str, Any]) -> None:
+            add_delegation_as_written(state)
 
     # Opening, closing and the report.
 

@@ -400,6 +400,16 @@ class SubmitterKind(enum.Enum):
     OBSERVER = "observer"
 
 
+class ObserverKind(enum.Enum):
+    """What an observer admitted to a body is: a State that is not a Member
+    of the United Nations, an intergovernmental organization, or another
+    entity."""
+
+    STATE = "state"
+    INTERGOVERNMENTAL = "intergovernmental"
+    OTHER = "other"
+
+
 class SessionStatus(enum.Enum):
     """Where a session stands.
 

@@ -9,6 +9,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
+from domain.delegations import Delegation, add_delegation_as_written
 from domain.errors import DomainError
 from domain.ids import workplan_id
 from domain.provenance import RecordedEvent
@@ -175,8 +176,8 @@ class Workplan(Aggregate):
         self,
         *,
         cycle: int,
-        submitter: str,
-        submitter_kind: SubmitterKind,
+        submitter: Delegation,
+        submitter_kind: SubmitterKind | None,
         reference: str | None,
         on: date,
         actor: str,
@@ -184,16 +185,20 @@ class Workplan(Aggregate):
     ) -> None:
         """Record a comment received on `on` (at the moment `received_at`, with
         its UTC offset, when it is known), in whatever order receipts are
-        typed."""
+        typed, from a Member State or an observer of the body (as which it
+        sends is known from its name, when not given), or from an unlisted
+        sender, who says as which."""
         self._deadline(cycle)
         self._check_after_call(cycle, on, "a submission")
         if reference is not None and reference in self.references[str(cycle)]:
             raise SubmissionAlreadyReceivedError(self.description, cycle, reference)
         self._receive_submission(
             cycle=cycle,
-            submitter=submitter,
-            submitter_kind=submitter_kind,
+            submitter=submitter.member,
+            submitter_kind=sender_kind(submitter, submitter_kind, self.body),
             reference=reference,
+            submitter_as_written=submitter.written,
+            unlisted=submitter.unlisted,
             received_at=received_at,
             on=on,
             actor=actor,
@@ -203,10 +208,13 @@ class Workplan(Aggregate):
         """A comment for a `cycle` was received on `on` from a Member State or
         an Observer, under its `reference` if it has one; at the moment
         `received_at` (as given, with its UTC offset: `on` is its date there),
-        when it is known.
+        when it is known. The sender is named as a statement's delegation is
+        (`submitter`, `submitter_as_written`, `unlisted`: see
+        `Session.StatementRecorded`).
 
-        Version 3 added `received_at`: a submission received before it
-        (version 2 or 1) is known by its date only (None).
+        Version 3 added `submitter_as_written`, `unlisted` and `received_at`:
+        a submission received before (version 2 or 1) reads as written, and is
+        known by its date only (`received_at` None).
         """
 
         class_version = 3
@@ -215,10 +223,13 @@ class Workplan(Aggregate):
         submitter: str
         submitter_kind: SubmitterKind
         reference: str | None
+        submitter_as_written: str
+        unlisted: bool
         received_at: datetime | None
 
         @staticmethod
         def upcast_v2_v3(state: dict[str, Any]) -> None:
+            add_delegation_as_written(state, "submitter")
             state["received_at"] = None
 
         def apply(self, aggregate: Any) -> None:
@@ -234,6 +245,8 @@ class Workplan(Aggregate):
         submitter: str,
         submitter_kind: SubmitterKind,
         reference: str | None,
+        submitter_as_written: str,
+        unlisted: bool,
         received_at: datetime | None,
         on: date,
         actor: str,
@@ -281,6 +294,45 @@ class Workplan(Aggregate):
             return self.deadlines[str(cycle)]
         except KeyError:
             raise NoCallForCommentsError(self.description, cycle) from None
+
+
+def sender_kind(
+    sender: Delegation, given: SubmitterKind | None, body: str
+) -> SubmitterKind:
+    """As which `sender` sends comments: a Member State or an observer, as
+    its name says; an unlisted sender, as `given`."""
+    if sender.unlisted:
+        if given is None:
+            raise SenderKindUnknownError(sender.written)
+        return given
+    known = SubmitterKind.OBSERVER if sender.observer else SubmitterKind.MEMBER_STATE
+    if given is not None and given is not known:
+        raise SenderKindMismatchError(sender.member, known, body)
+    return known
+
+
+class SenderKindUnknownError(DomainError):
+    """Raised when comments from an unlisted sender do not say whether it
+    sends them as a Member State or as an observer."""
+
+    def __init__(self, sender: str) -> None:
+        super().__init__(
+            f"{sender!r} is unlisted: say whether it sends its comments as a "
+            "member-state or an observer"
+        )
+
+
+class SenderKindMismatchError(DomainError):
+    """Raised when comments are said to come from a Member State as an
+    observer, or from an observer as a Member State."""
+
+    def __init__(self, sender: str, known: SubmitterKind, body: str) -> None:
+        what = (
+            f"an observer admitted to {body}, not a Member State"
+            if known is SubmitterKind.OBSERVER
+            else "a Member State of the United Nations, not an observer"
+        )
+        super().__init__(f"{sender} is {what}")
 
 
 class WorkplanNotFoundError(DomainError):

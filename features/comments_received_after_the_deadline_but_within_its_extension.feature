@@ -35,7 +35,8 @@ Feature: Comments received after the deadline but within its extension
   Rule: A comment received after the extended deadline is late
 
     Example: An observer answers in June
-      Given the deadline for 2020 comments under the 2018-2021 workplan of cybercrime-egm is extended to 1 June 2020 on 1 April 2020 because "The postponement of the sixth session"
+      Given the intergovernmental organization "Council of Europe" is admitted as an observer to cybercrime-egm on 17 January 2011
+      And the deadline for 2020 comments under the 2018-2021 workplan of cybercrime-egm is extended to 1 June 2020 on 1 April 2020 because "The postponement of the sixth session"
       When a submission from the Observer "Council of Europe" for 2020 under the 2018-2021 workplan of cybercrime-egm is received on 10 June 2020
       Then the submission from "Council of Europe" for 2020 under the 2018-2021 workplan of cybercrime-egm is late
       And on 15 June 2020 the deadline for 2020 comments under the 2018-2021 workplan of cybercrime-egm is 14 days past

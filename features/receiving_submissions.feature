@@ -18,6 +18,7 @@ Feature: Receiving submissions
       Then a submission from the Member State "Australia" for 2020 under the 2018-2021 workplan of cybercrime-egm is received on 10 March 2020
 
     Example: Comments from an Observer received after the extended deadline are still recorded
+      Given the intergovernmental organization "Council of Europe" is admitted as an observer to cybercrime-egm on 17 January 2011
       When a submission from the Observer "Council of Europe" for 2020 under the 2018-2021 workplan of cybercrime-egm is received on 15 June 2020
       Then a submission from the Observer "Council of Europe" for 2020 under the 2018-2021 workplan of cybercrime-egm is received on 15 June 2020
 

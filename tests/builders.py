@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from application.commands import EstablishBody, OpenSession, ScheduleSession
+from application.commands import (
+    AdmitObserver,
+    EstablishBody,
+    OpenSession,
+    ScheduleSession,
+)
 from application.secretariat import Secretariat
-from domain.values import DateRange
+from domain.values import DateRange, ObserverKind
 
 BODY = "cybercrime-egm"
 OFFICER = "secretariat officer"
@@ -22,6 +27,22 @@ def establish(app: Secretariat, code: str = BODY) -> None:
             parent="Commission on Crime Prevention and Criminal Justice",
             mandate="General Assembly resolution 65/230",
             on=date(2010, 12, 21),
+            actor=OFFICER,
+        )
+    )
+
+
+def admit_observer(
+    app: Secretariat, name: str = "Council of Europe", code: str = BODY
+) -> None:
+    """Admit an intergovernmental organization as an observer of the body
+    (the Council of Europe, whose comments the seed's record receives)."""
+    app.execute(
+        AdmitObserver(
+            body=code,
+            name=name,
+            kind=ObserverKind.INTERGOVERNMENTAL,
+            on=date(2011, 1, 17),
             actor=OFFICER,
         )
     )

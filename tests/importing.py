@@ -58,3 +58,16 @@ def write(folder: Path, text: str, name: str = "record.yaml") -> Path:
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+FIXTURE_OBSERVER = (
+    "admit-observer",
+    "cybercrime-egm",
+    "--name=Council of Europe",
+    "--kind=intergovernmental",
+    "--on=2011-01-17",
+)
+"""The command that admits the observer `tests/fixtures/fixture-record.yaml`
+receives comments from: that file was written by version 0.1.0, before
+observers were admitted, and is kept as it was (the checked-in store's marks
+are its entries'). Run it between the example and the fixture record."""

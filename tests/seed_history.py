@@ -22,7 +22,14 @@ from application.commands import (
 )
 from application.secretariat import Secretariat
 from domain.values import CycleTopics, DateRange, Period, SubmitterKind
-from tests.builders import BODY, JULY, OFFICER, establish, schedule_sixth
+from tests.builders import (
+    BODY,
+    JULY,
+    OFFICER,
+    admit_observer,
+    establish,
+    schedule_sixth,
+)
 
 PERIOD = Period(2018, 2021)
 D = date
@@ -139,8 +146,10 @@ def seed(app: Secretariat) -> None:
     """The small example: the sixth session scheduled 6-8 April 2020 and
     postponed on 2020-03-13 to 27-29 July 2020; the 2018-2021 workplan's 2020
     call, deadline 2020-03-12 extended on 2020-04-01 to 2020-06-01, with one
-    submission on time and one within the extension."""
+    submission on time and one within the extension (from the Council of
+    Europe, admitted as an observer)."""
     establish(app)
+    admit_observer(app)
     schedule_sixth(app)
     postpone_sixth(app)
     adopt_workplan(app)

@@ -88,6 +88,14 @@ def detail(key: str, value: object) -> str:
     return describe_value(value)
 
 
+def _said_already(record: dict[str, Any], key: str, value: Any) -> bool:
+    """Whether a delegation's name as written is its name in the list, or a
+    delegation is not unlisted: shown only where it differs."""
+    if key.endswith("_as_written"):
+        return bool(value == record.get(key.removesuffix("_as_written")))
+    return key == "unlisted" and value is False
+
+
 def history_row(record: dict[str, Any]) -> tuple[Any, ...]:
     details = "; ".join(
         [
@@ -95,6 +103,7 @@ def history_row(record: dict[str, Any]) -> tuple[Any, ...]:
                 f"{key.replace('_', ' ')}: {detail(key, value)}"
                 for key, value in record.items()
                 if key not in HEADER_KEYS | PROVENANCE_KEYS
+                and not _said_already(record, key, value)
             ),
             *provenance_details(record),
         ]

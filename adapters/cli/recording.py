@@ -137,6 +137,8 @@ SAMPLES_OF = {
     ("issue-agenda", "item"): "1=Organizational matters",
     ("adopt-workplan", "topic"): "2020=Prevention",
     ("subscribe", "name"): "Jean Dupont",
+    ("admit-observer", "name"): "Council of Europe",
+    ("admit-observer", "kind"): "intergovernmental",
 }
 """Samples that differ from one command to another."""
 

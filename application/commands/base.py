@@ -73,6 +73,8 @@ BODY = Record(
     BodyNotFoundError,
     BodyAlreadyEstablishedError,
 )
+BODY_NAMED: Record[Body] = attrs.evolve(BODY, key=("body",))
+"""A body, as a command about an established body names it (`BODY`)."""
 SESSION = Record(
     Session,
     ("body", "number"),

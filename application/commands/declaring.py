@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import attrs
 
-from application.commands.kinds import DATE, FLAG, PAIR, Kind
+from application.commands.kinds import DATE, DELEGATION, FLAG, PAIR, Kind
 from domain.errors import InvalidValueError
 from domain.limits import NAME_LIMIT, REASON_LIMIT
 from domain.values import DateRange
@@ -35,6 +35,11 @@ C = TypeVar("C", bound="type[Command]")
 
 PARAMS = "secretariat.params"
 """The key of a field's `Shape` in its attrs metadata."""
+
+MATCHING = "secretariat.matching"
+"""The key, in a field's attrs metadata, that marks it as saying how the
+command's delegations are matched (`unlisted`): it is read before the domain
+decides, which is given the delegations matched (`Declaration.delegations`)."""
 
 PROVENANCE = "secretariat.provenance"
 """The key, in a field's attrs metadata, that marks it as saying how the
@@ -334,6 +339,7 @@ def _field(
     what: str | None,
     check: bool = True,
     provenance: bool = False,
+    matching: bool = False,
 ) -> Any:
     """An attrs field whose metadata holds its shape, checked by its kind's
     check (`what` it is called in a message: by default its name)."""
@@ -356,7 +362,7 @@ def _field(
     return attrs.field(
         default=default if default is not None or optional else attrs.NOTHING,
         validator=validate,
-        metadata={PARAMS: shape, PROVENANCE: provenance},
+        metadata={PARAMS: shape, PROVENANCE: provenance, MATCHING: matching},
     )
 
 
@@ -429,8 +435,9 @@ def inherited() -> Any:
     return attrs.field(default=None, metadata={PARAMS: Inherited(), PROVENANCE: False})
 
 
-def flag(help: str, *, provenance: bool = False) -> Any:
-    """A field that is true when the flag is given."""
+def flag(help: str, *, provenance: bool = False, matching: bool = False) -> Any:
+    """A field that is true when the flag is given (a `matching` one says how
+    the command's delegations are matched, and is not given to the domain)."""
     param = Param(FLAG, help, required=False, flag=True)
     return _field(
         Single(param),
@@ -439,6 +446,7 @@ def flag(help: str, *, provenance: bool = False) -> Any:
         default=False,
         what=None,
         provenance=provenance,
+        matching=matching,
     )
 
 
@@ -528,7 +536,8 @@ class Declaration:
     `arrival`)."""
     decides: tuple[str, ...]
     """The fields given to the domain's method that decides it: all but those
-    that say how the record knows the decision (its provenance)."""
+    that say how the record knows the decision (its provenance) and how its
+    delegations are matched (`unlisted`)."""
     record: Record[Any]
     decided_by: Callable[..., Any]
     """The domain's method that decides it: an aggregate's method, given the
@@ -545,6 +554,11 @@ class Declaration:
     )
     """Each field's name, the `dest` of its parameter when it is given by one
     of the same value (a `Single`), and its shape: `build`'s table."""
+    delegations: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
+    """The fields that name a delegation (of the kind `DELEGATION`): before
+    the domain decides, each is matched against the Member States and the
+    body's observers, and given as the `Delegation` it names (unlisted if the
+    command's `unlisted` flag says so)."""
 
     def __attrs_post_init__(self) -> None:
         params = tuple(param for _, shape in self.shapes for param in shape.params)
@@ -556,6 +570,12 @@ class Declaration:
             for field, shape in self.shapes
         )
         object.__setattr__(self, "_assembly", assembly)
+        named = tuple(
+            field
+            for field, shape in self.shapes
+            if isinstance(shape, Single) and shape.param.kind is DELEGATION
+        )
+        object.__setattr__(self, "delegations", named)
 
     def params_in(self, face: Face) -> tuple[Param, ...]:
         """The parameters accepted from `face`, in the order of the fields."""
@@ -824,7 +844,10 @@ def declare(
             if PARAMS not in field.metadata:
                 continue  # how it arrives: see `arrival`
             shapes.append((field.name, field.metadata[PARAMS].named(field.name)))
-            if not field.metadata.get(PROVENANCE, False):
+            if not (
+                field.metadata.get(PROVENANCE, False)
+                or field.metadata.get(MATCHING, False)
+            ):
                 decides.append(field.name)
         command.declaration = Declaration(
             verb=verb,

@@ -116,6 +116,9 @@ def text_schema(limit: int) -> dict[str, Any]:
 
 
 NAME: Kind[str] = Kind("TEXT", None, str, text_schema(NAME_LIMIT), _check_name)
+DELEGATION: Kind[str] = Kind("TEXT", None, str, text_schema(NAME_LIMIT), _check_name)
+"""A delegation's name, as written: the Secretariat matches it against the
+Member States and the body's observers (`Declaration.delegations`)."""
 REASON: Kind[str] = Kind("TEXT", None, str, text_schema(REASON_LIMIT), _check_reason)
 SOURCE: Kind[str] = Kind("TEXT", None, str, text_schema(SOURCE_LIMIT), _check_source)
 """Where a decision is evidenced: shorter than a name, as a symbol or an

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import attrs
 
-from application.commands.base import Command, Record, SessionCommand
+from application.commands.base import BODY_NAMED, Command, SessionCommand
 from application.commands.declaring import NAME_HELP, declare, value
 from application.commands.kinds import CODE, LANGUAGE, NAME
-from domain.body import Body, BodyAlreadyEstablishedError, BodyNotFoundError
-from domain.ids import body_id
+from domain.body import Body
 from domain.languages import check_translation
 from domain.session import Session
 
@@ -18,16 +17,6 @@ __all__ = [
     "TranslateBody",
     "TranslateSession",
 ]
-
-BODY_NAMED = Record(
-    Body,
-    ("body",),
-    body_id,
-    lambda body: f"the body {body}",
-    BodyNotFoundError,
-    BodyAlreadyEstablishedError,
-)
-"""A body, as a command about an established body names it (`BODY`)."""
 
 
 @declare("translate-body", Body.translate)

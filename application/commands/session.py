@@ -20,6 +20,7 @@ from application.commands.declaring import (
 )
 from application.commands.kinds import (
     COUNT,
+    DELEGATION,
     HOURS,
     LANGUAGE,
     NAME,
@@ -41,6 +42,11 @@ from domain.values import (
     Period,
 )
 from domain.workplan import Workplan
+
+UNLISTED_HELP = (
+    "The delegation is neither a Member State nor an observer of the body "
+    "(an expert in a personal capacity): it is recorded as written."
+)
 
 __all__ = [
     "AdoptReport",
@@ -251,15 +257,23 @@ class CirculateDocument(SessionCommand):
 class RecordStatement(SessionCommand):
     """Record a statement by a delegation, general or on an agenda item.
 
-    A delegation that speaks twice has two statements recorded.
+    The delegation is a Member State of the United Nations or an observer
+    admitted to the body, named however it is written (case, spacing,
+    diacritics, other names: Russia is the Russian Federation); the record
+    keeps its name in the list and the name as written. A delegation that
+    speaks twice has two statements recorded.
     """
 
-    delegation: str = value(NAME, f"Who spoke ({NAME_HELP}).")
+    delegation: str = value(
+        DELEGATION,
+        f"Who spoke: a Member State or an observer of the body ({NAME_HELP}).",
+    )
     item: int | None = value(
         COUNT,
         "The agenda item; leave out for a general statement.",
         optional=True,
     )
+    unlisted: bool = flag(UNLISTED_HELP, matching=True)
 
 
 @declare("confirm-panelist", Session.confirm_panelist, commutes=True)
@@ -269,10 +283,13 @@ class ConfirmPanelist(SessionCommand):
 
     name: str = value(NAME, f"The panelist's name and title ({NAME_HELP}).")
     delegation: str = value(
-        NAME, f"The delegation the panelist comes from ({NAME_HELP})."
+        DELEGATION,
+        "The delegation the panelist comes from: a Member State or an observer "
+        f"of the body ({NAME_HELP}).",
     )
     item: int = value(COUNT, "The agenda item of the panel.")
     title: str = value(NAME, f"The presentation's title ({NAME_HELP}).")
+    unlisted: bool = flag(UNLISTED_HELP, matching=True)
 
 
 @declare("open-session", Session.open)

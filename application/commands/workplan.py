@@ -15,6 +15,7 @@ from application.commands.declaring import (
     Fallback,
     day_or_moment,
     declare,
+    flag,
     inherited,
     moment_of,
     repeated,
@@ -24,6 +25,7 @@ from application.commands.kinds import (
     COUNT,
     DATE,
     DAY_OR_MOMENT,
+    DELEGATION,
     NAME,
     PERIOD,
     REASON,
@@ -119,17 +121,28 @@ class ReceiveSubmission(WorkplanCommand):
     """
 
     cycle: int = value(YEAR, "The year of the call for comments.")
-    submitter: str = value(NAME, f"Who sent it ({NAME_HELP}).", name="from")
-    submitter_kind: SubmitterKind = value(
+    submitter: str = value(
+        DELEGATION,
+        f"Who sent it: a Member State or an observer of the body ({NAME_HELP}).",
+        name="from",
+    )
+    submitter_kind: SubmitterKind | None = value(
         choice(SubmitterKind),
-        "Whether the sender is a Member State or an Observer.",
+        "Whether the sender is a Member State or an Observer; known from its "
+        "name when left out (given, it must agree), required for an unlisted one.",
         name="as",
+        optional=True,
     )
     reference: str | None = value(
         NAME,
         f"The submission's reference ({NAME_HELP}); a reference is received once.",
         name="ref",
         optional=True,
+    )
+    unlisted: bool = flag(
+        "The sender is neither a Member State nor an observer of the body: it "
+        "is recorded as written (say --as).",
+        matching=True,
     )
     on: date = day_or_moment(
         DAY_OR_MOMENT,

@@ -246,3 +246,19 @@ def test_an_answer_without_actors_has_none_at_any_depth() -> None:
         "calls": [{"extensions": [{"to": "2020-06-01"}], "n": 1}],
         "struck": {"on": "2020-01-01"},
     }
+
+
+def test_a_delegation_sends_its_comments_under_any_name_of_its_member_state(
+    access: Access,
+) -> None:
+    token = grant(
+        access, "moscow", Role.DELEGATION, body=BODY, delegation="Russian Federation"
+    )
+    credentials = access.credentials_for_token(token, TODAY)
+
+    def sends(submitter: str) -> bool:
+        return allowed(credentials, Operation("receive-submission", BODY, submitter))
+
+    assert sends("Russia")
+    assert sends("russian  federation")
+    assert not sends("Belarus")

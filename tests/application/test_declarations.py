@@ -26,6 +26,7 @@ from application.commands.kinds import (
     COUNT,
     DATE,
     DAY_OR_MOMENT,
+    DELEGATION,
     FLAG,
     HOURS,
     NAME,
@@ -42,6 +43,7 @@ from domain.values import DocumentKind, Format, Hours, Period, SubmitterKind
 
 SAMPLES: dict[Kind[Any], Any] = {
     NAME: "Vienna, Austria",
+    DELEGATION: "People's Republic of China",
     SOURCE: "UNODC/CCPCJ/EG.4/2020/2",
     REASON: "Due to the impact of the COVID-19 pandemic",
     CODE: "cybercrime-egm",
@@ -83,7 +85,7 @@ DECLARED = {declaration.verb: declaration for declaration in declarations()}
 
 def test_each_command_is_declared_once_by_its_name() -> None:
     assert list(DECLARED) == list(COMMANDS)
-    assert len(DECLARED) == 25
+    assert len(DECLARED) == 26
     for verb, declaration in DECLARED.items():
         assert declaration.command.verb == verb
         assert declaration.command.declaration is declaration
@@ -210,7 +212,8 @@ def test_the_schema_of_a_request_is_derived_from_the_declaration() -> None:
     schemas = {verb: d.schema() for verb, d in DECLARED.items()}
 
     receive = schemas["receive-submission"]
-    assert receive["required"] == ["body", "period", "cycle", "from", "as"]
+    # As which a sender sends is known from its name (`as` is optional).
+    assert receive["required"] == ["body", "period", "cycle", "from"]
     assert receive["additionalProperties"] is False
     properties = receive["properties"]
     assert "actor" not in properties

@@ -235,7 +235,7 @@ def test_every_panelist_on_the_page_presents_on_the_item_of_the_panel(
 
     recorded = [
         [
-            (e["name"], e["delegation"], e["title"])
+            (e["name"], e["delegation_as_written"], e["title"])
             for e in panelists
             if e["item"] == item
         ]
@@ -243,6 +243,17 @@ def test_every_panelist_on_the_page_presents_on_the_item_of_the_panel(
     ]
     assert recorded == panels_on_the_page(page)
     assert [len(panel) for panel in recorded] == [7, 6]
+    # The panelist of the People's Republic reads so, and counts as China.
+    [zhang] = [e for e in panelists if e["name"] == "Ms. Gangqiang Zhang"]
+    assert (zhang["delegation"], zhang["delegation_as_written"]) == (
+        "China",
+        "People's Republic of China",
+    )
+    assert all(not e["unlisted"] for e in panelists)
+    assert {e["delegation"] for e in panelists} == {
+        "Nigeria", "China", "Thailand", "Estonia", "Russian Federation",
+        "Argentina", "Australia", "Angola", "Dominican Republic", "Portugal",
+    }  # fmt: skip
 
 
 def test_every_document_on_the_page_is_issued_with_its_kind(

@@ -280,14 +280,21 @@ def test_panelists_are_grouped_by_item_in_the_order_confirmed(
         (
             2,
             "International cooperation",
-            (Panelist("Mr. Markko Künnapu", "Estonia", "International Cooperation"),),
+            (
+                Panelist(
+                    "Mr. Markko Künnapu",
+                    "Estonia",
+                    "International Cooperation",
+                    "Estonia",
+                ),
+            ),
         ),
         (
             3,
             "Prevention",
             (
-                Panelist("Mr. Pedro Destino", "Angola", "Challenges"),
-                Panelist("Dr. Liyun Han", "China", "Prevention"),
+                Panelist("Mr. Pedro Destino", "Angola", "Challenges", "Angola"),
+                Panelist("Dr. Liyun Han", "China", "Prevention", "China"),
             ),
         ),
     ]

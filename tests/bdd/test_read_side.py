@@ -20,6 +20,7 @@ from application.projections import utc_text
 from application.publishing import Publishing
 from application.secretariat import Secretariat
 from domain.ids import session_id
+from tests.bdd.delegation_steps import *  # noqa: F403
 from tests.bdd.vocabulary import (
     Days,
     SessionRecord,

@@ -2,4 +2,6 @@
 
 from pytest_bdd import scenarios
 
+from tests.bdd.delegation_steps import *  # noqa: F403
+
 scenarios("receiving_submissions.feature")

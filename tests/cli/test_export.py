@@ -231,3 +231,49 @@ def test_translations_and_language_versions_are_exported_and_read_the_same_again
         "translate-body", "translate-session", "translate-session",
         "issue-document", "publish-translation", "publish-translation",
     ]  # fmt: skip
+
+
+def test_observers_and_delegations_as_written_are_exported_and_read_the_same_again(
+    run: Run, sqlite_store: str, tmp_path: Path
+) -> None:
+    assert run("import", str(EXAMPLE), store=sqlite_store).code == 0
+    for args in (
+        ["admit-observer", "cybercrime-egm", "--name", "Council of Europe",
+         "--kind", "intergovernmental", "--on", "2020-07-20"],
+        ["record-statement", "cybercrime-egm", "6", "--delegation", "council of europe",
+         "--item", "3", "--on", "2020-07-29"],
+        ["record-statement", "cybercrime-egm", "6", "--delegation", "Russia",
+         "--on", "2020-07-29"],
+        ["confirm-panelist", "cybercrime-egm", "6", "--name", "Dr. A. Expert",
+         "--delegation", "University of Vienna", "--unlisted", "--item", "3",
+         "--title", "Prevention in practice", "--on", "2020-07-29"],
+        ["receive-submission", "cybercrime-egm", "--period", "2018-2021",
+         "--cycle", "2020", "--from", "COUNCIL OF EUROPE", "--on", "2020-07-29"],
+    ):  # fmt: skip
+        ran = run(*args, store=sqlite_store)
+        assert ran.code == 0, (args, ran.err)
+
+    exported, target = round_trip(run, sqlite_store, tmp_path)
+
+    assert histories(target) == histories(sqlite_store)
+    entries = yaml.safe_load(exported.read_text(encoding="utf-8"))
+    [admitted] = [e for e in entries if e["command"] == "admit-observer"]
+    assert {k: v for k, v in admitted.items() if k != "actor"} == {
+        "command": "admit-observer",
+        "on": "2020-07-20",
+        "body": "cybercrime-egm",
+        "name": "Council of Europe",
+        "kind": "intergovernmental",
+    }
+    said = [e.get("delegation") for e in entries if e["command"] == "record-statement"]
+    assert said[-2:] == ["council of europe", "Russia"]
+    [expert] = [e for e in entries if e.get("name") == "Dr. A. Expert"]
+    assert expert["delegation"] == "University of Vienna"
+    assert expert["unlisted"] == "true"
+    [sent] = [e for e in entries if e["command"] == "receive-submission"][-1:]
+    assert (sent["from"], sent["as"]) == ("COUNCIL OF EUROPE", "observer")
+
+    def bodies(url: str) -> Any:
+        return yaml.safe_load(run("bodies", "--json", store=url).out)["bodies"]
+
+    assert bodies(target)[0]["observers"] == bodies(sqlite_store)[0]["observers"]

@@ -183,11 +183,11 @@ def test_projections_status_shows_views_behind_until_a_query_or_rebuild(
     rebuilt = run(store, "projections", "rebuild", "calendar")
     after = json.loads(run(store, "projections", "status", "--json").out)
 
-    assert [v["behind"] for v in before["views"]] == [8, 8]
+    assert [v["behind"] for v in before["views"]] == [9, 9]
     assert rebuilt.out == "Rebuilt calendar from 2 events\n"
     assert [(v["view"], v["behind"]) for v in after["views"]] == [
         ("calendar", 0),
-        ("deadlines", 8),
+        ("deadlines", 9),
     ]
 
 

@@ -29,6 +29,8 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "json.md"
 DOCUMENTED = sections(DOC.read_text(encoding="utf-8"))
 
 MORE = """\
+- {command: admit-observer, body: cybercrime-egm, name: Council of Europe,
+   kind: intergovernmental, on: 2020-12-01}
 - command: schedule-session
   body: cybercrime-egm
   number: 7

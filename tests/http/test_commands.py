@@ -15,6 +15,7 @@ import pytest
 from adapters.bootstrap import open_secretariat
 from adapters.store import parse_store_url
 from application.parsing import parse_period
+from domain.delegations import member_states
 from tests.http.conftest import cli_json, new_token
 from tests.http.server import Server
 
@@ -295,7 +296,7 @@ def test_commands_sent_at_once_are_each_recorded_once(
 
     def statement(n: int) -> int:
         with served.client(officer) as client:
-            fields = {"body": BODY, "number": 10, "delegation": f"Delegation {n}"}
+            fields = {"body": BODY, "number": 10, "delegation": member_states()[n]}
             return post(client, "record-statement", fields).status_code
 
     with ThreadPoolExecutor(8) as pool:
@@ -304,4 +305,4 @@ def test_commands_sent_at_once_are_each_recorded_once(
     assert statuses == [201] * 24
     events = cli_json(example_store, "history", BODY, "10")["events"]
     said = sorted(e["delegation"] for e in events if e["event"] == "StatementRecorded")
-    assert said == sorted(f"Delegation {n}" for n in range(24))
+    assert said == sorted(member_states()[:24])

@@ -17,6 +17,7 @@ from application.deciding import Decisions
 from application.errors import ConflictError
 from application.importing import EntryFailedError, Imported, apply_entries
 from application.secretariat import Secretariat
+from domain.delegations import member_states
 from domain.ids import session_id
 from domain.session import UnknownAgendaItemError
 from domain.values import Format
@@ -195,8 +196,9 @@ def test_a_record_another_command_changed_between_two_imports_is_decided_afresh(
 def test_an_import_saves_the_snapshots_of_the_records_it_lengthens(
     store: str,
 ) -> None:
+    states = member_states()
     text = OPENED_SIXTH_SESSION + "".join(
-        statement(f"Delegation {n}") for n in range(250)
+        statement(states[n % 193]) for n in range(250)
     )
     with opened(store) as app:
         assert apply_entries(app, parse_import(text, source="f")) == Imported(254, 0)

@@ -20,6 +20,7 @@ from domain.values import (
     DocumentKind,
     Format,
     Hours,
+    ObserverKind,
     Period,
     SessionStatus,
     SubmitterKind,
@@ -36,6 +37,7 @@ SAMPLES = {
     "document_kind": DocumentKind.ORGANIZATION_OF_WORK,
     "submitter_kind": SubmitterKind.OBSERVER,
     "session_status": SessionStatus.IN_SESSION,
+    "observer_kind": ObserverKind.INTERGOVERNMENTAL,
 }
 
 

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from adapters.store import CIPHER_KEY_VARIABLE, parse_store_url
+from tests.importing import FIXTURE_OBSERVER
 from tests.reliability.helpers import (
     invoke,
     one_line_error,
@@ -73,6 +74,9 @@ def record(store: str, folder: Path, *, statement_count: int = 0) -> None:
         extra.write_text(statements(statement_count), encoding="utf-8")
         files.append(extra)
     for path in files:
+        if path == FIXTURES / "fixture-record.yaml":
+            admitted = invoke(*FIXTURE_OBSERVER, store=store, actor="fixture officer")
+            assert admitted.code == 0, admitted.err
         ran = invoke("import", str(path), store=store, actor="fixture officer")
         assert ran.code == 0, ran.err
 

@@ -150,3 +150,31 @@ def test_its_imported_files_imported_again_apply_nothing(
         ), dry.err
         ran = invoke("import", str(path), store=store)
         assert ran.out == f"{path}: 0 applied, {count} already in the record\n", ran.err
+
+
+def test_an_old_file_naming_an_observer_never_admitted_is_refused_in_a_new_store(
+    tmp_path: Path,
+) -> None:
+    """The 0.1.0 fixture record receives the Council of Europe's comments, an
+    observer that version never admitted: in the store that imported it, its
+    marks apply nothing again (above); in a new store, the entry is refused by
+    the rule, and applies once the observer is admitted."""
+    store = f"sqlite:///{tmp_path / 'new.db'}"
+    fixture = FIXTURES / "fixture-record.yaml"
+    assert invoke("import", str(EXAMPLE), store=store).code == 0
+
+    refused = invoke("import", str(fixture), store=store)
+
+    assert refused.code == 1
+    assert (
+        "'Council of Europe' is neither a Member State of the United Nations nor "
+        "an observer admitted to cybercrime-egm"
+    ) in refused.err
+    admitted = invoke(
+        "admit-observer", "cybercrime-egm", "--name=Council of Europe",
+        "--kind=intergovernmental", "--on=2011-01-17", store=store,
+    )  # fmt: skip
+    assert admitted.code == 0, admitted.err
+    count = len(read_import_file(fixture))
+    ran = invoke("import", str(fixture), store=store)
+    assert ran.out == f"{fixture}: {count - 1} applied, 1 already in the record\n"

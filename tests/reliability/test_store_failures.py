@@ -26,7 +26,7 @@ import pytest
 
 from adapters.store import parse_store_url
 from tests.conftest import requires_postgres
-from tests.importing import EXAMPLE
+from tests.importing import EXAMPLE, FIXTURE_OBSERVER
 from tests.postgres import fresh_schema
 from tests.reliability.helpers import (
     assert_contract,
@@ -89,6 +89,9 @@ def postgres_fixture_store() -> Iterator[str]:
     """A schema of its own holding the fixture store's record, views caught up."""
     with fresh_schema(requires_postgres()) as store:
         for record in (EXAMPLE, FIXTURE.parent / "fixture-record.yaml"):
+            if record.name == "fixture-record.yaml":
+                admitted = invoke(*FIXTURE_OBSERVER, store=store)
+                assert admitted.code == 0, admitted.err
             ran = invoke("import", str(record), store=store)
             assert ran.code == 0, ran.err
         yield store

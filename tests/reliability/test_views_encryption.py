@@ -16,6 +16,7 @@ import pytest
 
 from adapters.store import CIPHER_KEY_VARIABLE, parse_store_url
 from tests.cli.running import run as run_secretariat
+from tests.importing import FIXTURE_OBSERVER
 from tests.reliability.helpers import invoke, schema_of, server_url
 from tests.sealed import encrypted_copy, load_into_postgres
 
@@ -53,6 +54,9 @@ MORE_WORDS = (
 
 def record(store: str) -> None:
     for path in (EXAMPLE, FIXTURE_RECORD):
+        if path == FIXTURE_RECORD:
+            admitted = invoke(*FIXTURE_OBSERVER, store=store, actor=ACTOR)
+            assert admitted.code == 0, admitted.err
         ran = invoke("import", str(path), store=store, actor=ACTOR)
         assert ran.code == 0, ran.err
     granted = invoke(

@@ -310,6 +310,8 @@ def test_the_workplan_page_gives_topics_deadlines_and_the_missed_milestone(
 
 RECORD = """\
 - {command: establish-body, code: cybercrime-egm, name: Expert Group, on: 2010-12-21}
+- {command: admit-observer, body: cybercrime-egm, name: Council of Europe,
+   kind: intergovernmental, on: 2011-01-17}
 - command: schedule-session
   body: cybercrime-egm
   number: 6
@@ -426,10 +428,12 @@ HOSTILE = """\
 - {command: issue-document, body: cybercrime-egm, number: 6, kind: other,
    title: "</title><a href='javascript:alert(4)'>x</a>", on: 2020-07-06}
 - {command: confirm-panelist, body: cybercrime-egm, number: 6, name: "<u>Name</u>",
-   delegation: "&amp; Co", item: 1, title: "<svg onload=alert(6)>", on: 2020-07-06}
+   delegation: "&amp; Co", unlisted: true, item: 1, title: "<svg onload=alert(6)>",
+   on: 2020-07-06}
 - {command: open-session, body: cybercrime-egm, number: 6, on: 2020-07-27}
 - {command: record-statement, body: cybercrime-egm, number: 6,
-   delegation: "<i onclick=alert(5)>Delegation</i>", item: 1, on: 2020-07-27}
+   delegation: "<i onclick=alert(5)>Delegation</i>", unlisted: true, item: 1,
+   on: 2020-07-27}
 """
 
 
