@@ -764,8 +764,8 @@ class Session(Aggregate):
 def editions(aggregate: Any) -> dict[str, list[list[Any]]]:
     """The session's documents issued under a symbol, by symbol: each
     `[title, issued_on, languages]`, its languages in the order they became
-    available (a session loaded from a snapshot taken before languages were
-    recorded knows only the documents issued since)."""
+    available (a snapshot taken before languages were recorded is not used:
+    `domain.snapshots`)."""
     found: dict[str, list[list[Any]]] = vars(aggregate).setdefault("_editions", {})
     return found
 
