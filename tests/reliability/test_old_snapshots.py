@@ -42,6 +42,7 @@ BODY = "cybercrime-egm"
 PERIOD = "2018-2021"
 SYMBOL = "UNODC/CCPCJ/EG.4/2020/2"
 SESSION = session_id(BODY, 6)
+LIBRARY_STATE = {"_id", "_version", "_pending_events", "_created_on", "_modified_on"}
 WORKPLAN = workplan_id(BODY, Period.parse(PERIOD))
 
 
@@ -219,3 +220,50 @@ def test_a_snapshot_this_version_takes_is_used_and_an_older_one_is_not(
     ).mutate(None)
     assert is_outdated(marked)
     assert vars(marked) == vars(session) | {OUTDATED: True}
+
+
+KEPT = {
+    Session: (
+        2,
+        {"body", "number", "title", "dates", "original_dates", "venue", "format",
+         "stocktaking", "status", "last_on", "postponements", "agenda", "documents",
+         "report_adopted_on", "decisions", "ledger", "struck", "issued", "published",
+         "_editions", "_titles"},
+    ),
+    Workplan: (
+        2,
+        {"body", "period", "at_session", "topics", "stocktaking_by", "deadlines",
+         "references", "ledger", "struck", "requested", "received"},
+    ),
+}  # fmt: skip
+"""What each snapshotted record keeps from its events, at its class version."""
+
+
+def test_a_record_keeping_more_from_its_events_raises_its_class_version(
+    sqlite_store: str,
+) -> None:
+    """A tripwire: a record that keeps something more from its events must
+    raise its `class_version` (with an upcaster `outdated`), or its snapshots
+    taken before would be used without it; then list it in `KEPT`."""
+    path = parse_store_url(sqlite_store).path
+    assert path is not None
+    shutil.copyfile(FIXTURE / "store.sqlite", path)
+    for args in (
+        ["translate-session", BODY, "6", "--language", "es", "--title", "Sexta"],
+        ["publish-translation", BODY, "6", "--symbol", SYMBOL, "--language", "ar"],
+        ["strike-entry", BODY, "6", "--version", "68", "--reason", "In error"],
+        ["strike-entry", BODY, "--period", PERIOD, "--version", "4", "--reason",
+         "In error"],
+    ):  # fmt: skip
+        ran = invoke(*args, "--on", "2020-08-03", store=sqlite_store)
+        assert ran.code == 0, ran.err
+    app = open_secretariat(parse_store_url(sqlite_store), create=False)
+    try:
+        records = [app.repository.get(SESSION), app.repository.get(WORKPLAN)]
+    finally:
+        app.close()
+    for record in records:
+        version, kept = KEPT[type(record)]
+        assert type(record).class_version == version
+        state = {key for key in vars(record) if key not in LIBRARY_STATE}
+        assert state == kept, f"{type(record).__name__} keeps {state ^ kept} more"
