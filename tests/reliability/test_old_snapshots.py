@@ -20,6 +20,7 @@ import json
 import shutil
 import sqlite3
 from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -29,6 +30,7 @@ from eventsourcing.application import project_aggregate
 
 from adapters.bootstrap import open_secretariat
 from adapters.store import parse_store_url
+from application.loading import holds_current_state
 from domain.ids import session_id, workplan_id
 from domain.session import Session
 from domain.snapshots import OUTDATED, is_outdated
@@ -204,6 +206,7 @@ def test_a_snapshot_this_version_takes_is_used_and_an_older_one_is_not(
         app.close()
     taken = Session.Snapshot.take(session)
     assert taken.state["class_version"] == Session.class_version
+    assert holds_current_state(taken)
     assert not is_outdated(taken.mutate(None))
     assert vars(taken.mutate(None)) == vars(session)
 
@@ -219,6 +222,7 @@ def test_a_snapshot_this_version_takes_is_used_and_an_older_one_is_not(
         state=older,
     ).mutate(None)
     assert is_outdated(marked)
+    assert not holds_current_state(replace(taken, state=older))
     assert vars(marked) == vars(session) | {OUTDATED: True}
 
 
