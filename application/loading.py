@@ -22,12 +22,13 @@ from eventsourcing.utils import resolve_topic
 
 
 def holds_current_state(snapshot: Any) -> bool:
-    """Whether `snapshot` holds the state its record's class now keeps (taken
-    at the record's present `class_version`, not an earlier one)."""
+    """Whether `snapshot` holds the state its record's class now keeps: taken
+    at the record's present `class_version`, not an earlier one (nor a later
+    one, by a later version of secretariat, whose state this one may misread)."""
     record = resolve_topic(snapshot.topic)
     current: int = getattr(record, "class_version", 1)
     taken: int = snapshot.state.get("class_version", 1)
-    return taken >= current
+    return taken == current
 
 
 class Snapshots(EventStore[UUID]):
