@@ -14,11 +14,12 @@ from uuid import UUID
 import attrs
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import IntegrityError, JSONTranscoder
+from eventsourcing.persistence import EventStore, IntegrityError, JSONTranscoder
 from eventsourcing.utils import Environment, EnvType, get_topic
 
 from application.deciding import Decisions, Recorded, describe
 from application.errors import ConflictError
+from application.loading import Snapshots
 from application.records import history_records
 from application.transcodings import register_domain_transcodings
 from domain.body import Body, BodyNotFoundError
@@ -90,6 +91,11 @@ class Secretariat(Application[UUID]):
         settings["IS_SNAPSHOTTING_ENABLED"] = "y"
         settings.update(env or {})
         return Environment(name, settings)
+
+    def construct_snapshot_store(self) -> EventStore[UUID]:
+        # A record whose latest snapshot an earlier version took, without what
+        # this one keeps from each event, is loaded from its events instead.
+        return Snapshots.like(super().construct_snapshot_store())
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)

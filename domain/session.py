@@ -30,6 +30,7 @@ from domain.languages import (
 )
 from domain.phrases import describe_session, ordinal
 from domain.provenance import RecordedEvent, add_unknown_provenance
+from domain.snapshots import outdated
 from domain.striking import (
     DECISIONS,
     LaterDecisionError,
@@ -64,6 +65,15 @@ def decisions(aggregate: Any) -> list[list[Any]]:
 
 class Session(Aggregate):
     """The N-th session (meeting) of a body."""
+
+    class_version = 2
+    """The state its snapshots hold. Version 2 keeps, from each event, what a
+    strike, a correction and a language version need (the kind of entry at
+    each version, the decisions, the documents by symbol with their
+    languages); a snapshot of version 1 (release 0.1.0) holds none of it for
+    the events before it, and is not used (`domain.snapshots`)."""
+
+    upcast_v1_v2 = staticmethod(outdated)
 
     class Event(RecordedEvent):
         """Every event of a session: when it took effect (`on`), who recorded
@@ -850,8 +860,8 @@ class Session(Aggregate):
 def editions(aggregate: Any) -> dict[str, list[list[Any]]]:
     """The session's documents issued under a symbol, by symbol: each
     `[title, issued_on, languages]`, its languages in the order they became
-    available (a session loaded from a snapshot taken before languages were
-    recorded knows only the documents issued since)."""
+    available (a snapshot taken before languages were recorded is not used:
+    `domain.snapshots`)."""
     found: dict[str, list[list[Any]]] = vars(aggregate).setdefault("_editions", {})
     return found
 

@@ -52,8 +52,8 @@ ENTRY_WORDS = {
 
 def ledger(aggregate: Any) -> dict[str, str]:
     """Each version of the record (as text) and the kind of entry it holds;
-    kept as the record is loaded (a record loaded from a snapshot taken
-    before strikes were possible knows only the versions after it)."""
+    kept as the record is loaded (a snapshot taken before strikes were
+    possible is not used: `domain.snapshots`)."""
     found: dict[str, str] = vars(aggregate).setdefault("ledger", {})
     return found
 

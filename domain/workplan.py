@@ -13,12 +13,22 @@ from domain.delegations import Delegation, add_delegation_as_written
 from domain.errors import DomainError
 from domain.ids import workplan_id
 from domain.provenance import RecordedEvent
+from domain.snapshots import outdated
 from domain.striking import NotStrikableError, check_strike, note, struck
 from domain.values import UTC_ZONE, CycleTopics, Period, SubmitterKind
 
 
 class Workplan(Aggregate):
     """A body's workplan for a period of years (`2018-2021`)."""
+
+    class_version = 2
+    """The state its snapshots hold. Version 2 keeps, from each event, what a
+    strike and the order of a call's entries need (the kind of entry at each
+    version, the day each call was made, the reference of each submission);
+    a snapshot of version 1 (release 0.1.0) holds none of it for the events
+    before it, and is not used (`domain.snapshots`)."""
+
+    upcast_v1_v2 = staticmethod(outdated)
 
     class Event(RecordedEvent):
         """Every event of a workplan: when it took effect, who recorded it, and how
