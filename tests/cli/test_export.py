@@ -196,6 +196,8 @@ def test_zones_hours_and_moments_are_exported_and_read_the_same_again(
         ["schedule-session", "vienna-egm", "7", "--title", "Seventh meeting",
          "--start", "2021-04-06", "--end", "2021-04-08", "--venue", "Vienna",
          "--hours", "10:00-13:00", "--on", "2019-12-02"],
+        ["change-venue", "vienna-egm", "7", "--venue", "Bangkok", "--timezone",
+         "Asia/Bangkok", "--hours", "09:00-12:00", "--on", "2019-12-02"],
         ["adopt-workplan", "vienna-egm", "--period", "2018-2021", "--at-session",
          "4", "--topic", "2020=Prevention", "--on", "2019-12-03"],
         ["request-comments", "vienna-egm", "--period", "2018-2021", "--cycle",
@@ -219,6 +221,8 @@ def test_zones_hours_and_moments_are_exported_and_read_the_same_again(
         "10:00-13:00+15:00-18:00,10:00-18:00,09:30-12:00",
     )
     assert before["vienna-egm 7"][0]["timezone"] == "Europe/Vienna"
+    moved = before["vienna-egm 7"][1]
+    assert (moved["timezone"], moved["hours"]) == ("Asia/Bangkok", "09:00-12:00")
     received = [e["received_at"] for e in before["vienna-egm 2018-2021"][-2:]]
     assert received == ["2020-03-12T23:30:00-05:00", None]
     entries = yaml.safe_load(exported.read_text(encoding="utf-8"))
