@@ -104,8 +104,7 @@ class Decisions:
                     command.on.isoformat(), today.isoformat()
                 )
             moment = getattr(command, "received_at", None)
-            now = datetime.now(UTC)
-            if moment is not None and moment > now:
+            if moment is not None and moment > (now := datetime.now(UTC)):
                 raise FutureMomentError(
                     moment.isoformat(), now.isoformat(timespec="minutes")
                 )
