@@ -162,8 +162,7 @@ class Decisions:
         if command.on > day:
             raise FutureEffectiveDateError(command.on.isoformat(), day.isoformat())
         moment = getattr(command, "received_at", None)
-        now = datetime.now(UTC)
-        if moment is not None and moment > now:
+        if moment is not None and moment > (now := datetime.now(UTC)):
             raise FutureMomentError(
                 moment.isoformat(), now.isoformat(timespec="minutes")
             )

@@ -102,6 +102,8 @@ class Session(Aggregate):
                         aggregate.venue,
                         aggregate.format,
                         aggregate.postponements,
+                        aggregate.meeting_zone,
+                        aggregate.meeting_hours,
                     ]
                 )
 
@@ -178,6 +180,18 @@ class Session(Aggregate):
     @property
     def description(self) -> str:
         return describe_session(self.body, self.number)
+
+    @property
+    def meeting_zone(self) -> str:
+        """The venue's zone (a session loaded from a snapshot taken before
+        sessions had zones met in UTC)."""
+        return str(vars(self).get("timezone", UTC_ZONE))
+
+    @property
+    def meeting_hours(self) -> Hours | None:
+        """Its meeting hours as given, if known."""
+        found: Hours | None = vars(self).get("hours")
+        return found
 
     # Changes of dates, venue and status.
 
@@ -283,27 +297,82 @@ class Session(Aggregate):
         self.dates = new
 
     def change_venue(
-        self, *, venue: str | None, format: Format | None, on: date, actor: str
+        self,
+        *,
+        venue: str | None,
+        format: Format | None,
+        on: date,
+        actor: str,
+        timezone: str | None = None,
+        hours: Hours | None = None,
     ) -> None:
-        """Move the session to another venue, or change how it is attended."""
+        """Move the session to another venue (in another zone, at other
+        hours), or change how it is attended."""
         self._check_effective_date(on)
         self._check_alterable("relocated")
         new_venue = self.venue if venue is None else venue
         new_format = self.format if format is None else format
-        if (new_venue, new_format) == (self.venue, self.format):
+        new_zone = self.meeting_zone if timezone is None else timezone
+        new_hours = self.meeting_hours if hours is None else hours
+        if (
+            hours is not None
+            and hours != self.meeting_hours
+            and self.dates is not None
+            and not hours.fit(self.dates)
+        ):
+            raise HoursNotFittingError(self.description, hours, self.dates)
+        if (new_venue, new_format, new_zone, new_hours) == (
+            self.venue,
+            self.format,
+            self.meeting_zone,
+            self.meeting_hours,
+        ):
             raise VenueUnchangedError(self.description, self.venue, self.format)
-        self._change_venue(venue=new_venue, format=new_format, on=on, actor=actor)
+        self._change_venue(
+            venue=new_venue,
+            format=new_format,
+            timezone=new_zone,
+            hours=new_hours,
+            on=on,
+            actor=actor,
+        )
 
     class VenueChanged(Event):
-        """The session moved to `venue`, or is attended in another `format`."""
+        """The session moved to `venue`, or is attended in another `format`;
+        it meets in the zone `timezone` at `hours` (None: not known) from then
+        on.
+
+        Version 3 added `timezone` and `hours`: a change recorded before
+        (version 2 or 1) left the session in UTC at hours not known, as every
+        session was then.
+        """
+
+        class_version = 3
 
         venue: str
         format: Format
+        timezone: str
+        hours: Hours | None
+
+        @staticmethod
+        def upcast_v2_v3(state: dict[str, Any]) -> None:
+            state["timezone"] = UTC_ZONE
+            state["hours"] = None
 
     @event(VenueChanged)
-    def _change_venue(self, venue: str, format: Format, on: date, actor: str) -> None:
+    def _change_venue(
+        self,
+        venue: str,
+        format: Format,
+        timezone: str,
+        hours: Hours | None,
+        on: date,
+        actor: str,
+    ) -> None:
         self.venue = venue
         self.format = format
+        self.timezone = timezone
+        self.hours = hours
 
     def cancel(self, *, reason: str, on: date, actor: str) -> None:
         """Cancel the session for good."""
@@ -382,6 +451,7 @@ class Session(Aggregate):
         kind = check_strike(self, version, self.description)
         state: list[Any] = [None, None, None, self.status, self.dates, self.venue]
         state += [self.format, self.postponements]
+        state += [self.meeting_zone, self.meeting_hours]
         if kind in DECISIONS:
             made = decisions(self)
             latest = made[-1]
@@ -392,6 +462,10 @@ class Session(Aggregate):
             if kind == "Opened":
                 self._check_no_statement_after(version)
             state = made[-2]
+            if len(state) < 10:
+                # Kept by a snapshot taken before sessions had zones: every
+                # session then met in UTC at hours not known.
+                state = [*state, UTC_ZONE, None]
         self._strike(
             entry_version=version,
             entry=kind,
@@ -401,6 +475,8 @@ class Session(Aggregate):
             venue=state[5],
             format=state[6],
             postponements=state[7],
+            timezone=state[8],
+            hours=state[9],
             on=on,
             actor=actor,
         )
@@ -409,8 +485,15 @@ class Session(Aggregate):
         """The entry at `entry_version` (an `entry` of that kind) was recorded in
         error, for `reason`: it leaves every view and page, and the history
         marks it struck. The session is left with `status`, `dates`, `venue`,
-        `format` and `postponements`: as they were, for an entry; as before
-        it, for a decision."""
+        `format`, `postponements`, `timezone` and `hours`: as they were, for
+        an entry; as before it, for a decision.
+
+        Version 3 added `timezone` and `hours`: a strike recorded before
+        (version 2 or 1) left the session in UTC at hours not known, as every
+        session was then.
+        """
+
+        class_version = 3
 
         entry_version: int
         entry: str
@@ -420,6 +503,13 @@ class Session(Aggregate):
         venue: str
         format: Format
         postponements: int
+        timezone: str
+        hours: Hours | None
+
+        @staticmethod
+        def upcast_v2_v3(state: dict[str, Any]) -> None:
+            state["timezone"] = UTC_ZONE
+            state["hours"] = None
 
         def status_after(self, status: SessionStatus) -> SessionStatus:
             return self.status
@@ -435,6 +525,8 @@ class Session(Aggregate):
         venue: str,
         format: Format,
         postponements: int,
+        timezone: str,
+        hours: Hours | None,
         on: date,
         actor: str,
     ) -> None:
@@ -443,6 +535,7 @@ class Session(Aggregate):
             decisions(self).pop()
             self.dates, self.venue, self.format = dates, venue, format
             self.postponements = postponements
+            self.timezone, self.hours = timezone, hours
         elif entry == "DocumentIssued":
             title = vars(self).get("issued", {}).get(str(entry_version))
             if title in self.documents:
@@ -935,6 +1028,19 @@ class VenueUnchangedError(DomainError):
     def __init__(self, session: str, venue: str, format: Format) -> None:
         super().__init__(
             f"{session} is already held {format.value} at {venue}; nothing to change"
+        )
+
+
+class HoursNotFittingError(DomainError):
+    """Raised when meeting hours given day by day are not as many as the
+    session's days."""
+
+    def __init__(self, session: str, hours: Hours, dates: DateRange) -> None:
+        days = (dates.end - dates.start).days + 1
+        super().__init__(
+            f"{session} meets on {describe_dates(dates)} ({days} days), and the "
+            f"hours {hours} give {len(hours.days)} days' hours: give one day's "
+            "hours for every day, or each day's"
         )
 
 

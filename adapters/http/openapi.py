@@ -203,7 +203,12 @@ EVENT_KEYS: dict[str, dict[str, Schema]] = {
         "new": DATES,
         "reason": nullable(TEXT),
     },
-    "VenueChanged": {"venue": TEXT, "format": FORMAT},
+    "VenueChanged": {
+        "venue": TEXT,
+        "format": FORMAT,
+        "timezone": TEXT,
+        "hours": nullable(TEXT),
+    },
     "Cancelled": {"reason": TEXT},
     "AgendaIssued": {"items": array(obj({"number": INTEGER, "title": TEXT}))},
     "DocumentIssued": {
@@ -250,6 +255,8 @@ EVENT_KEYS: dict[str, dict[str, Schema]] = {
         "venue": TEXT,
         "format": FORMAT,
         "postponements": INTEGER,
+        "timezone": TEXT,
+        "hours": nullable(TEXT),
     },
 }
 """The keys of each kind of event of a session's history, beside the common ones."""

@@ -152,16 +152,29 @@ class RescheduleSession(SessionCommand):
 class ChangeVenue(SessionCommand):
     """Move a session to another venue, or change how participants attend it."""
 
-    at_least_one = ("venue", "format")
+    at_least_one = ("venue", "format", "timezone", "hours")
 
     venue: str | None = value(NAME, f"The new venue ({NAME_HELP}).", optional=True)
     format: Format | None = value(
         choice(Format), "The new way participants attend.", optional=True
     )
+    timezone: str | None = value(
+        TIMEZONE,
+        "The new venue's zone, an IANA name (default: the zone it has).",
+        optional=True,
+    )
+    hours: Hours | None = value(
+        HOURS,
+        "Its meeting hours from now on, in that zone, written as for "
+        "schedule-session (default: the hours it has).",
+        optional=True,
+    )
 
     def __attrs_post_init__(self) -> None:
-        if self.venue is None and self.format is None:
-            raise InvalidValueError("give a new venue, a new format, or both")
+        if (self.venue, self.format, self.timezone, self.hours) == (None,) * 4:
+            raise InvalidValueError(
+                "give a new venue, a new format, a new zone or new hours"
+            )
 
 
 @declare("correct-session", Session.correct)

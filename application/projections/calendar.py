@@ -93,6 +93,8 @@ def _venue_changed(event: Session.VenueChanged, _: CalendarRow) -> dict[str, Any
         "venue": event.venue,
         "format": event.format.value,
         "venue_since": event.originator_version,
+        "timezone": event.timezone,
+        "hours": None if event.hours is None else str(event.hours),
     }
 
 
@@ -135,6 +137,8 @@ def _struck(event: Session.Struck, before: CalendarRow) -> dict[str, Any]:
         "postponements": event.postponements,
         "sequence": before.sequence - (event.entry in SEQUENCED_NAMES),
         "reason": event.reason,
+        "timezone": event.timezone,
+        "hours": None if event.hours is None else str(event.hours),
     }
     if start is not None:
         changes["last_start"], changes["last_end"] = start, end

@@ -240,6 +240,8 @@ def test_the_schema_of_a_request_is_derived_from_the_declaration() -> None:
     assert schemas["change-venue"]["anyOf"] == [
         {"required": ["venue"]},
         {"required": ["format"]},
+        {"required": ["timezone"]},
+        {"required": ["hours"]},
     ]
     assert schemas["postpone-session"]["dependentRequired"] == {
         "start": ["end"],

@@ -277,3 +277,54 @@ def test_observers_and_delegations_as_written_are_exported_and_read_the_same_aga
         return yaml.safe_load(run("bodies", "--json", store=url).out)["bodies"]
 
     assert bodies(target)[0]["observers"] == bodies(sqlite_store)[0]["observers"]
+
+
+def test_zones_hours_and_moments_are_exported_and_read_the_same_again(
+    run: Run, store: str, tmp_path: Path
+) -> None:
+    """A body's zone, a session's venue zone and meeting hours, a comment
+    received at a moment (with its offset): all reproduced by the import."""
+    for args in (
+        ["establish-body", "vienna-egm", "--name", "Expert group", "--timezone",
+         "Europe/Vienna", "--on", "2010-12-21"],
+        ["schedule-session", "vienna-egm", "6", "--title", "Sixth meeting",
+         "--start", "2020-04-06", "--end", "2020-04-08", "--venue", "New York",
+         "--timezone", "America/New_York", "--hours",
+         "10:00-13:00+15:00-18:00,10:00-18:00,09:30-12:00", "--on", "2019-12-02"],
+        ["schedule-session", "vienna-egm", "7", "--title", "Seventh meeting",
+         "--start", "2021-04-06", "--end", "2021-04-08", "--venue", "Vienna",
+         "--hours", "10:00-13:00", "--on", "2019-12-02"],
+        ["change-venue", "vienna-egm", "7", "--venue", "Bangkok", "--timezone",
+         "Asia/Bangkok", "--hours", "09:00-12:00", "--on", "2019-12-02"],
+        ["adopt-workplan", "vienna-egm", "--period", "2018-2021", "--at-session",
+         "4", "--topic", "2020=Prevention", "--on", "2019-12-03"],
+        ["request-comments", "vienna-egm", "--period", "2018-2021", "--cycle",
+         "2020", "--deadline", "2020-03-12", "--on", "2019-12-04"],
+        ["receive-submission", "vienna-egm", "--period", "2018-2021", "--cycle",
+         "2020", "--from", "Mexico", "--as", "member-state", "--on",
+         "2020-03-12T23:30-05:00"],
+        ["receive-submission", "vienna-egm", "--period", "2018-2021", "--cycle",
+         "2020", "--from", "Chile", "--as", "member-state", "--on", "2020-03-12"],
+    ):  # fmt: skip
+        ran = run(*args, store=store)
+        assert ran.code == 0, ran.err
+
+    exported, target = round_trip(run, store, tmp_path)
+
+    before = histories(store)
+    assert histories(target) == before
+    scheduled = before["vienna-egm 6"][0]
+    assert (scheduled["timezone"], scheduled["hours"]) == (
+        "America/New_York",
+        "10:00-13:00+15:00-18:00,10:00-18:00,09:30-12:00",
+    )
+    assert before["vienna-egm 7"][0]["timezone"] == "Europe/Vienna"
+    moved = before["vienna-egm 7"][1]
+    assert (moved["timezone"], moved["hours"]) == ("Asia/Bangkok", "09:00-12:00")
+    received = [e["received_at"] for e in before["vienna-egm 2018-2021"][-2:]]
+    assert received == ["2020-03-12T23:30:00-05:00", None]
+    entries = yaml.safe_load(exported.read_text(encoding="utf-8"))
+    assert entries[0]["timezone"] == "Europe/Vienna"
+    assert entries[-2]["on"] == "2020-03-12T23:30:00-05:00"
+    zones = yaml.safe_load(run("bodies", "--json", store=target).out)
+    assert [b["timezone"] for b in zones["bodies"]] == ["Europe/Vienna"]

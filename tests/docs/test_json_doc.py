@@ -71,6 +71,11 @@ MORE = """\
   title: Comments received
   symbol: UNODC/CCPCJ/EG.4/2021/INF/1
   on: 2021-03-15
+- command: change-venue
+  body: cybercrime-egm
+  number: 7
+  format: hybrid
+  on: 2021-03-20
 - {command: open-session, body: cybercrime-egm, number: 7, on: 2021-04-07}
 - command: record-statement
   body: cybercrime-egm
@@ -80,7 +85,7 @@ MORE = """\
 - command: strike-entry
   body: cybercrime-egm
   number: 7
-  version: 7
+  version: 8
   reason: Iraq made no statement
   on: 2021-04-08
 - command: adopt-report

@@ -150,6 +150,8 @@ TEMPLATES: dict[str, tuple[Field, ...]] = {
         ("number", "number", "1"),
         ("--venue", "name", "Online"),
         ("--format", "format", "online"),
+        ("--timezone", "timezone", "America/New_York"),
+        ("--hours", "hours", "09:00-12:00"),
     ),
     "issue-agenda": _fields(
         ("body", "code", "egm"),
