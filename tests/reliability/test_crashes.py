@@ -339,7 +339,7 @@ def test_views_killed_while_rebuilt_or_caught_up_equal_a_rebuild(
 
     statement = [
         "record-statement", "cybercrime-egm", "1", "--delegation",
-        f"Delegation {next(statements)}", "--on", "2020-01-07",
+        f"Delegation {next(statements)}", "--unlisted", "--on", "2020-01-07",
     ]  # fmt: skip
     caught_up = kill_views(statement, store, tmp_path, rng,
                            before_each=others_record, note=note)  # fmt: skip
