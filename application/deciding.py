@@ -65,6 +65,7 @@ class Decisions:
         loaded_before: Mapping[UUID, int] | None = None,
         snapshot_every: Mapping[type[Aggregate], int] | None = None,
         today: Callable[[], date] | None = None,
+        read: Callable[[UUID], Aggregate | None] | None = None,
     ) -> None:
         """`load` reads a record (None: there is none), `exists` says whether
         there is one; `loaded_before` holds the versions an earlier attempt at
@@ -72,9 +73,12 @@ class Decisions:
         decided on a record that has changed since. A record of a type in
         `snapshot_every` is snapshotted each time its version is a multiple
         of that number. With `today`, a command taking effect after the day it
-        gives is refused."""
+        gives is refused. `read` reads a record the commands only look at (a
+        body, for its observers), as the store now holds it; by default,
+        `load`."""
         self._today = today
         self._load = load
+        self._read = read or load
         self._exists = exists
         self._before = loaded_before or {}
         self._every = snapshot_every or {}
@@ -169,7 +173,7 @@ class Decisions:
         """The body `code`, as decided here (an observer admitted in the same
         transaction counts), else as loaded once."""
         key = body_id(code)
-        found = self.held.get(key) or self._bodies.get(key) or self._load(key)
+        found = self.held.get(key) or self._bodies.get(key) or self._read(key)
         if not isinstance(found, Body):
             raise BodyNotFoundError(code)
         self._bodies[key] = found
