@@ -65,6 +65,7 @@ class Decisions:
         loaded_before: Mapping[UUID, int] | None = None,
         snapshot_every: Mapping[type[Aggregate], int] | None = None,
         today: Callable[[], date] | None = None,
+        read: Callable[[UUID], Aggregate | None] | None = None,
     ) -> None:
         """`load` reads a record (None: there is none), `exists` says whether
         there is one; `loaded_before` holds the versions an earlier attempt at
@@ -73,10 +74,13 @@ class Decisions:
         `snapshot_every` is snapshotted each time its version is a multiple
         of that number. With `today`, a command taking effect after the day it
         gives is refused (asked once: the commands decided together are
-        recorded on the same day)."""
+        recorded on the same day). `read` reads a record the commands only
+        look at (a body, for its observers), as the store now holds it; by
+        default, `load`."""
         self._today = today
         self._day: date | None = None
         self._load = load
+        self._read = read or load
         self._exists = exists
         self._before = loaded_before or {}
         self._every = snapshot_every or {}
@@ -88,7 +92,7 @@ class Decisions:
         self.events: list[Any] = []
         self.snapshots: list[Any] = []
         """Snapshots of records as decided, to save once their events are."""
-        self._read: dict[UUID, Aggregate] = {}
+        self._looked_at: dict[UUID, Aggregate] = {}
         """Bodies read, not changed, to know their delegations' names."""
 
     def decide(
@@ -199,15 +203,15 @@ class Decisions:
         return found
 
     def _cached(self, record_id: UUID) -> Any:
-        """A record another command's rules read (a body): as decided here,
-        else as loaded once (None if there is none)."""
+        """A record another command's rules look at (a body): as decided
+        here, else as the store holds it, read once (None if there is none)."""
         found = (
             self.held.get(record_id)
-            or self._read.get(record_id)
-            or self._load(record_id)
+            or self._looked_at.get(record_id)
+            or self._read(record_id)
         )
         if found is not None:
-            self._read[record_id] = found
+            self._looked_at[record_id] = found
         return found
 
     def exists(self, record_id: UUID) -> bool:

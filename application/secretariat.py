@@ -186,6 +186,10 @@ class Secretariat(Application[UUID]):
                 loaded_before=first_loaded,
                 snapshot_every=self.snapshotting_intervals if self.snapshots else None,
                 today=self.today,
+                # A body is only looked at: read as the store holds it (an
+                # observer another process admitted counts), never trusted
+                # from memory, since no save would meet its change.
+                read=self._load,
             )
             outcomes = []
             refused = None

@@ -24,6 +24,12 @@ Feature: An observer is admitted before it speaks
       When a submission from "council of Europe" for 2020 under the 2018-2021 workplan of cybercrime-egm is received on 10 March 2020
       Then the submission is recorded as from the Observer "Council of Europe", written "council of Europe"
 
+    Example: An observer's comments said to come from a Member State
+      Given the intergovernmental organization "Council of Europe" is admitted as an observer to cybercrime-egm on 17 January 2011
+      When a submission from the Member State "Council of Europe" for 2020 under the 2018-2021 workplan of cybercrime-egm is received on 10 March 2020
+      Then the officer is told "Council of Europe is an observer admitted to cybercrime-egm, not a Member State"
+      And nothing is recorded
+
     Example: A Member State sends as a Member State
       When a submission from "Türkiye" for 2020 under the 2018-2021 workplan of cybercrime-egm is received on 10 March 2020
       Then the submission is recorded as from the Member State "Türkiye", written "Türkiye"

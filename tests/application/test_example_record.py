@@ -20,6 +20,7 @@ from adapters.cli.import_files import read_import_file
 from application.importing import apply_entries
 from application.records import event_record
 from application.secretariat import Secretariat
+from domain.delegations import member_states
 from domain.ids import body_id, session_id, workplan_id
 from domain.values import Period
 from tests.importing import EXAMPLE, seed_page
@@ -348,3 +349,24 @@ def test_facts_from_outside_the_seed_page_name_where_they_come_from(
         "VenueChanged": 1,
     }
     assert all("(" in e["source"] for e in noted)
+
+
+def test_every_delegation_of_the_example_is_a_member_state_known_by_its_short_name(
+    record: Secretariat,
+) -> None:
+    """The example names no observer and no expert in a personal capacity: each
+    delegation is matched to a Member State, China counted once whether the
+    page says China or the People's Republic of China."""
+    history = session(record, 6)
+    spoken = named(history, "StatementRecorded") + named(history, "PanelistConfirmed")
+
+    assert spoken
+    assert not [e for e in spoken if e["unlisted"]]
+    assert set(member_states()) >= {e["delegation"] for e in spoken}
+    differs = [
+        (e["delegation"], e["delegation_as_written"])
+        for e in spoken
+        if e["delegation"] != e["delegation_as_written"]
+    ]
+    assert differs == [("China", "People's Republic of China")]
+    assert [e["delegation"] for e in spoken].count("China") == 3

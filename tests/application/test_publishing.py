@@ -168,6 +168,27 @@ def test_statements_are_grouped_general_first_then_by_item_each_delegation_once(
     )
 
 
+def test_a_delegation_is_listed_once_by_its_member_states_name_however_written(
+    sixth: Secretariat,
+) -> None:
+    record(
+        sixth,
+        agenda(),
+        spoke("Russian Federation"),
+        spoke("Russia"),
+        spoke("russian  federation"),
+        spoke("People's Republic of China"),
+        spoke("China"),
+    )
+
+    [general] = published(sixth).session_record(BODY, 6).statements
+
+    assert general.speakers == (
+        Speaker("Russian Federation", 3, ("Russia", "russian  federation")),
+        Speaker("China", 2, ("People's Republic of China",)),
+    )
+
+
 def test_an_item_spoken_on_before_the_agenda_takes_its_title_from_the_agenda_issued(
     sixth: Secretariat,
 ) -> None:

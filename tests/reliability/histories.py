@@ -13,6 +13,7 @@ from adapters.bootstrap import open_secretariat
 from adapters.store import parse_store_url
 from application.commands import PostponeSession, ReceiveSubmission, ScheduleSession
 from application.secretariat import Secretariat
+from domain.delegations import member_states
 from domain.values import DateRange, SubmitterKind
 from tests.builders import BODY, OFFICER, establish
 from tests.seed_history import PERIOD, adopt_workplan, request_comments
@@ -45,7 +46,7 @@ def long_history(sessions: int) -> list[StoredEvent]:
             app.execute(
                 ReceiveSubmission(
                     body=BODY, period=PERIOD, cycle=2020,
-                    submitter=f"Member State {number}",
+                    submitter=member_states()[(number - 1) % 193],
                     submitter_kind=SubmitterKind.MEMBER_STATE,
                     on=date(2020, 2, 1), actor=OFFICER,
                 )

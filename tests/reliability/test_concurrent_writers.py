@@ -165,7 +165,7 @@ def test_officers_running_the_executable_at_once_record_every_statement(
     loop = (
         'for i in $(seq 1 "$COUNT"); do '
         '"$SECRETARIAT" record-statement cybercrime-egm 6 '
-        '--delegation "Delegation $WORKER-$i" --on 2020-04-07; '
+        '--delegation "Delegation $WORKER-$i" --unlisted --on 2020-04-07; '
         'echo "exit $?" >&2; done'
     )
     shells = [

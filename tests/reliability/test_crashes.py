@@ -340,7 +340,7 @@ def test_views_killed_while_rebuilt_or_caught_up_equal_a_rebuild(
 
     panelist = [
         "confirm-panelist", "cybercrime-egm", "1", "--name", "Ms. A. Panelist",
-        "--delegation", f"Delegation {next(delegations)}", "--item", "1",
+        "--delegation", f"Delegation {next(delegations)}", "--unlisted", "--item", "1",
         "--title", "Prevention", "--on", "2020-01-07",
     ]  # fmt: skip
     caught_up = kill_views(panelist, store, tmp_path, rng,

@@ -926,7 +926,8 @@ def test_any_valid_text_in_an_import_file_is_recorded_exactly(
             {"command": "schedule-session", **common, "title": title,
              "venue": venue, "start": "2021-01-10", "end": "2021-01-12"},
             {"command": "confirm-panelist", **common, "name": panelist,
-             "delegation": delegation, "item": "1", "title": title},
+             "delegation": delegation, "unlisted": "true", "item": "1",
+             "title": title},
             {"command": "postpone-session", **common, "reason": reason,
              "start": "2021-02-10", "end": "2021-02-12"},
         ]  # fmt: skip

@@ -78,7 +78,8 @@ def valid_then_bad_file(path: Path) -> Path:
         for index in range(VALID_ENTRIES):
             file.write(
                 "- {command: record-statement, body: egm, number: 1,"
-                f" delegation: Delegation {index}, item: {index % 9 + 1},"
+                f" delegation: Delegation {index}, unlisted: true,"
+                f" item: {index % 9 + 1},"
                 " on: 2020-04-06}\n"
             )
         file.write(

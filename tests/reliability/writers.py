@@ -53,7 +53,7 @@ def record_statements(
         for index in range(count):
             ran = invoke(
                 "record-statement", BODY, "6",
-                "--delegation", f"Delegation {worker}-{index}",
+                "--delegation", f"Delegation {worker}-{index}", "--unlisted",
                 "--on", "2020-04-07", store=store, actor=f"officer {worker}",
             )  # fmt: skip
             outcomes.append((ran.code, ran.out, ran.err))

@@ -615,3 +615,36 @@ def test_a_session_whose_dates_passed_without_an_opening_reads_lapsed(
     assert rows(following(index, "Past sessions"))[0][-1] == (
         "lapsed: no opening is recorded"
     )
+
+
+def test_a_delegation_counts_by_its_member_states_name_and_reads_as_written(
+    site_of: Build,
+) -> None:
+    site = site_of(
+        """\
+- {command: establish-body, code: cybercrime-egm, name: Expert Group, on: 2010-12-21}
+- {command: schedule-session, body: cybercrime-egm, number: 6, title: Sixth meeting,
+   start: 2020-04-06, end: 2020-04-08, venue: "Vienna, Austria", on: 2019-12-02}
+- {command: issue-agenda, body: cybercrime-egm, number: 6,
+   items: {1: Organizational matters, 2: International cooperation}, on: 2020-01-10}
+- {command: open-session, body: cybercrime-egm, number: 6, on: 2020-04-06}
+- {command: record-statement, body: cybercrime-egm, number: 6,
+   delegation: Russian Federation, on: 2020-04-06}
+- {command: record-statement, body: cybercrime-egm, number: 6,
+   delegation: Russia, on: 2020-04-06}
+- {command: confirm-panelist, body: cybercrime-egm, number: 6,
+   name: Ms. Gangqiang Zhang, delegation: "People's Republic of China", item: 2,
+   title: Building Cyberspace Community with a Shared Future, on: 2020-04-06}
+""",
+        "--today",
+        TODAY,
+    )
+    raw = (site / SIXTH).read_text(encoding="utf-8")
+
+    # Two statements by one delegation, the other way it was written beside it.
+    assert (
+        '<li>Russian Federation 1; 2 <span class="written">(written Russia)</span></li>'
+        in raw
+    )
+    # The panelist reads as the record was given it.
+    assert "<td>People&#39;s Republic of China</td>" in raw
