@@ -33,6 +33,12 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(context: str, message: str) -> str:
+    """Marks a message with its context for the catalogs (extracted with
+    `-k NP_:1c,2`, docs/translating.md)."""
+    return message
+
+
 STATUS_WORDS = {
     "scheduled": N_("scheduled"),
     "postponed": N_("postponed, new dates to be determined"),
@@ -92,6 +98,33 @@ ORDINAL_WORDS = (
 LATER_ORDINAL = N_("%(number)sth")
 """A session's ordinal beyond the twentieth, in figures (English writes its
 own: `21st`, `22nd`)."""
+OBLIQUE = "of a session, in an oblique case"
+"""The context of a session's ordinal where it does not name the subject of a
+sentence (`at its sixth session`): Russian, say, declines it (`шестой`
+where the subject is `шестая`)."""
+OBLIQUE_ORDINAL_WORDS = (
+    NP_("of a session, in an oblique case", "first"),
+    NP_("of a session, in an oblique case", "second"),
+    NP_("of a session, in an oblique case", "third"),
+    NP_("of a session, in an oblique case", "fourth"),
+    NP_("of a session, in an oblique case", "fifth"),
+    NP_("of a session, in an oblique case", "sixth"),
+    NP_("of a session, in an oblique case", "seventh"),
+    NP_("of a session, in an oblique case", "eighth"),
+    NP_("of a session, in an oblique case", "ninth"),
+    NP_("of a session, in an oblique case", "tenth"),
+    NP_("of a session, in an oblique case", "eleventh"),
+    NP_("of a session, in an oblique case", "twelfth"),
+    NP_("of a session, in an oblique case", "thirteenth"),
+    NP_("of a session, in an oblique case", "fourteenth"),
+    NP_("of a session, in an oblique case", "fifteenth"),
+    NP_("of a session, in an oblique case", "sixteenth"),
+    NP_("of a session, in an oblique case", "seventeenth"),
+    NP_("of a session, in an oblique case", "eighteenth"),
+    NP_("of a session, in an oblique case", "nineteenth"),
+    NP_("of a session, in an oblique case", "twentieth"),
+)
+OBLIQUE_LATER_ORDINAL = NP_("of a session, in an oblique case", "%(number)sth")
 EVIDENCED = {
     "Established": (N_("the establishment of the body"), N_("establishments")),
     "Scheduled": (N_("the scheduling"), N_("schedulings")),
@@ -165,14 +198,22 @@ class Words:
     def format_words(self, format: str) -> str:
         return self.gettext(FORMAT_WORDS[format]) if format in FORMAT_WORDS else format
 
-    def ordinal_word(self, number: int) -> str:
+    def ordinal_word(self, number: int, oblique: bool = False) -> str:
         """`6` as `sixth`, `sixième`, `السادسة`; beyond the twentieth in
-        figures."""
-        if 1 <= number <= len(ORDINAL_WORDS):
-            return self.gettext(ORDINAL_WORDS[number - 1])
-        if self.english:
+        figures. `oblique`: where the session is not the sentence's subject
+        (`at its sixth session`)."""
+        if self.english and not 1 <= number <= len(ORDINAL_WORDS):
             return ordinal(number)
-        return self.gettext(LATER_ORDINAL) % {"number": number}
+        if 1 <= number <= len(ORDINAL_WORDS):
+            word, later = ORDINAL_WORDS[number - 1], ""
+        else:
+            word, later = LATER_ORDINAL, "later"
+        said = (
+            str(self.translations.pgettext(OBLIQUE, word))
+            if oblique
+            else self.gettext(word)
+        )
+        return said % {"number": number} if later else said
 
     @property
     def lapsed_words(self) -> str:
