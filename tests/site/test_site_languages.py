@@ -1,0 +1,200 @@
+"""The site in several of the six official languages (`site build
+--languages en,fr,ar`): a tree per language, each page in its language and
+direction, its dates written by the locale's rules, the record's English
+texts marked as English, and links between a page's versions."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+from xml.etree.ElementTree import Element
+
+import pytest
+from babel.dates import format_interval
+
+from adapters.site.languages import days
+from adapters.site.words import Words
+from tests.cli.running import run
+from tests.site.conftest import LANGUAGES, SIXTH, TODAY, WORKPLAN, build
+from tests.site.html import following, parse, text_of
+
+TITLE = (
+    "Sixth meeting of the Expert Group to Conduct a Comprehensive Study on Cybercrime"
+)
+
+
+def files(site: Path) -> list[str]:
+    return sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_file())
+
+
+def page(site: Path, language: str, path: Path = SIXTH) -> Element:
+    """A page of a language's tree, parsed strictly (any parse error fails)."""
+    return parse((site / language / path).read_text(encoding="utf-8"))
+
+
+def test_each_language_has_a_whole_site_of_its_own(
+    example_site: Path, example_site_languages: Path
+) -> None:
+    one = files(example_site)
+    assert files(example_site_languages) == sorted(
+        f"{language}/{path}" for language in LANGUAGES for path in one
+    )
+
+
+def test_each_page_says_its_language_and_arabic_is_written_right_to_left(
+    example_site_languages: Path,
+) -> None:
+    for language in LANGUAGES:
+        for path in (example_site_languages / language).rglob("*.html"):
+            root = parse(path.read_text(encoding="utf-8"))
+            assert root.get("lang") == language, path
+            assert root.get("dir") == ("rtl" if language == "ar" else None), path
+
+
+def test_the_english_tree_reads_as_the_english_site(
+    example_site: Path, example_site_languages: Path
+) -> None:
+    for path in example_site.rglob("*.html"):
+        relative = path.relative_to(example_site)
+        alone = parse(path.read_text(encoding="utf-8")).find("body/main")
+        beside = page(example_site_languages, "en", relative).find("body/main")
+        assert alone is not None
+        assert beside is not None
+        assert text_of(beside) == text_of(alone), relative
+
+
+def test_the_dates_are_written_by_each_locales_rules(
+    example_site_languages: Path,
+) -> None:
+    french = text_of(page(example_site_languages, "fr"))
+    arabic = text_of(page(example_site_languages, "ar"))
+    babel_arabic = format_interval(
+        date(2020, 7, 27), date(2020, 7, 29), "yMMMd", locale="ar"
+    )
+
+    assert "27–29 juillet 2020" in french
+    assert "(Dates initiales : 6–8 avril 2020)" in french  # a no-break space
+    assert "27–29 July 2020" not in french
+    assert babel_arabic == "27–29 يوليو 2020"
+    assert babel_arabic in arabic
+    workplan = text_of(page(example_site_languages, "fr", WORKPLAN))
+    assert "jeudi 12 mars 2020" in workplan
+
+
+def test_the_interface_speaks_the_pages_language(example_site_languages: Path) -> None:
+    french = page(example_site_languages, "fr")
+    arabic = page(example_site_languages, "ar")
+
+    assert following(french, "Dates et lieu") is not None
+    assert following(arabic, "المواعيد والمكان") is not None
+    assert "La sixième session a dû être reportée" in text_of(french)
+    assert "تعيَّن تأجيل الدورة السادسة" in text_of(arabic)
+    assert "À sa quatrième session, le 5 avril 2018 (date présumée)" in text_of(french)
+
+
+def test_a_text_recorded_only_in_english_is_marked_as_english(
+    example_site_languages: Path,
+) -> None:
+    for language in ("fr", "ar"):
+        root = page(example_site_languages, language)
+        h1 = root.find("body/main/h1")
+        assert h1 is not None
+        [title] = list(h1)
+        assert (title.tag, title.get("lang"), text_of(title)) == ("span", "en", TITLE)
+        marked = {text_of(e) for e in root.iter("span") if e.get("lang") == "en"}
+        assert "Vienna, Austria" in marked
+        assert "Due to the impact of the COVID-19 pandemic" in marked
+        assert "Russian Federation" in marked
+    english = page(example_site_languages, "en")
+    assert not [
+        e
+        for e in english.iter()
+        if e.get("lang") and e.tag != "html" and e.get("lang") == "en"
+    ]
+
+
+def test_each_page_links_to_its_versions_in_the_other_languages(
+    example_site_languages: Path,
+) -> None:
+    for language in LANGUAGES:
+        for path in (example_site_languages / language).rglob("*.html"):
+            root = parse(path.read_text(encoding="utf-8"))
+            nav = root.find("body/header/nav[@class='languages']")
+            assert nav is not None, path
+            links = {a.get("hreflang"): a for a in nav.iter("a")}
+            assert sorted(links) == sorted(set(LANGUAGES) - {language})
+            for other, link in links.items():
+                assert link.get("lang") == other
+                target = (path.parent / str(link.get("href"))).resolve()
+                relative = path.relative_to(example_site_languages / language)
+                assert target == (example_site_languages / other / relative).resolve()
+            for element in root.iter():
+                href = element.get("href")
+                if href and not urlsplit(href).scheme:
+                    assert (path.parent / href).resolve().is_file(), (path, href)
+
+
+def test_one_language_writes_its_site_at_the_root(
+    example_store: str, tmp_path: Path, example_site: Path
+) -> None:
+    site = build(
+        example_store, tmp_path / "site", "--today", TODAY, "--languages", "fr"
+    )
+    assert files(site) == files(example_site)
+    root = parse((site / SIXTH).read_text(encoding="utf-8"))
+    assert root.get("lang") == "fr"
+    assert root.find("body/header/nav[@class='languages']") is None
+
+
+@pytest.mark.parametrize("languages", ["en,xx", "EN", "", "en,,fr"])
+def test_an_unknown_language_is_refused_before_anything_is_written(
+    example_store: str, tmp_path: Path, languages: str
+) -> None:
+    out = tmp_path / "site"
+    ran = run(
+        "site",
+        "build",
+        "--out",
+        str(out),
+        "--languages",
+        languages,
+        store=example_store,
+    )
+    assert ran.code == 2
+    assert ran.err.count("\n") == 1
+    assert "unknown language" in ran.err
+    assert not out.exists()
+
+
+def test_ordinals_are_worded_in_each_language() -> None:
+    assert [
+        Words(lang).ordinal_word(6) for lang in ("en", "fr", "es", "ru", "ar", "zh")
+    ] == [
+        "sixth",
+        "sixième",
+        "sexto",
+        "Шестая",
+        "السادسة",
+        "第六届",
+    ]
+    assert Words("ru").ordinal_word(6, oblique=True) == "шестой"
+    assert [Words(lang).ordinal_word(21) for lang in ("en", "fr", "ru", "zh")] == [
+        "21st",
+        "21e",
+        "21-я",
+        "第21届",
+    ]
+
+
+def test_spans_of_days_name_the_month_in_full_where_the_locales_long_date_does() -> (
+    None
+):
+    start, end = date(2020, 6, 30), date(2020, 7, 2)
+    assert days(start, end, "fr") == "30 juin\u2009–\u20092 juillet 2020"
+    assert days(date(2020, 7, 27), date(2020, 7, 29), "ru") == "27—29 июля 2020\u202fг."
+    assert (
+        days(date(2020, 7, 27), date(2020, 7, 29), "zh")
+        == "2020年7月27日\u2009–\u200929日"
+    )
+    assert days(date(2020, 7, 27), date(2020, 7, 27), "es") == "27 de julio de 2020"
