@@ -183,11 +183,18 @@ class Words:
 
     def own(self, text: str | None, language: str = languages.SOURCE) -> Markup:
         """A text of the record, marked with its language when the page is in
-        another: `<span lang="en">Vienna</span>`."""
+        another: `<span lang="en">Vienna</span>` (and its direction, where
+        the page's is another: `dir="ltr"` on an Arabic page)."""
         if text is None:
             return Markup("")
         if language == self.language:
             return escape(text)
+        if languages.direction(language) != languages.direction(self.language):
+            # Isolated in its own direction: an English reason's closing
+            # parenthesis or full stop stays at its end on an Arabic page.
+            return Markup('<span lang="{}" dir="{}">{}</span>').format(
+                language, languages.direction(language), text
+            )
         return Markup('<span lang="{}">{}</span>').format(language, text)
 
     # Sessions.
