@@ -63,6 +63,9 @@ VERBS: dict[type[Any], str] = {
     Session.Closed: "close-session",
     Session.ReportAdopted: "adopt-report",
     Session.Corrected: "correct-session",
+    Session.Translated: "translate-session",
+    Session.TranslationPublished: "publish-translation",
+    Body.Translated: "translate-body",
     Session.Struck: "strike-entry",
     Workplan.Adopted: "adopt-workplan",
     Workplan.CommentsRequested: "request-comments",
@@ -163,7 +166,8 @@ class Exporter:
         found = self.keys.get(event.originator_id)
         if found is None:
             if isinstance(event, Body.Established):
-                found = {"code": event.code}
+                # Establishing names a body by its code, later commands by BODY.
+                found = {"code": event.code, "body": event.code}
             elif isinstance(event, Session.Scheduled):
                 found = {"body": event.body, "number": event.number}
             elif isinstance(event, Workplan.Adopted):

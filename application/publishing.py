@@ -18,7 +18,7 @@ import attrs
 
 from application.ports import Views
 from application.projections.rows import CalendarRow
-from application.queries import session_entry
+from application.queries import session_entry, titles_of
 from application.wording import (
     DOCUMENT_ORDER,
     OWN_SECTIONS,
@@ -29,6 +29,7 @@ from application.wording import (
 )
 from domain.body import Body, BodyNotFoundError
 from domain.ids import body_id, session_id, workplan_id
+from domain.languages import in_language_order
 from domain.session import Session, SessionNotFoundError
 from domain.values import Period
 from domain.workplan import Workplan, WorkplanNotFoundError
@@ -53,12 +54,26 @@ class Circulation:
 
 
 @attrs.frozen
+class Edition:
+    """A language a document is available in, and since when."""
+
+    language: str
+    available_on: str
+
+
+@attrs.frozen
 class Document:
     kind: str
     title: str
     symbol: str | None
     issued_on: str
     circulations: tuple[Circulation, ...] = ()
+    languages: tuple[Edition, ...] = ()
+    """The languages it is available in, in the order they became available:
+    first the one it was issued in, on the day it was issued."""
+    titles: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+    """Its title in other languages, by language, where a language version
+    was published under one."""
 
 
 @attrs.frozen
@@ -194,6 +209,7 @@ class _SessionRecording:
             Session.AgendaIssued: self.agenda_issued,
             Session.DocumentIssued: self.document_issued,
             Session.DocumentCirculated: self.document_circulated,
+            Session.TranslationPublished: self.translation_published,
             Session.StatementRecorded: self.statement_recorded,
             Session.PanelistConfirmed: self.panelist_confirmed,
             Session.ReportAdopted: self.report_adopted,
@@ -216,7 +232,26 @@ class _SessionRecording:
                 title=event.title,
                 symbol=event.symbol,
                 issued_on=event.on.isoformat(),
+                languages=(Edition(event.language, event.on.isoformat()),),
             )
+        )
+
+    def translation_published(self, event: Session.TranslationPublished) -> None:
+        # The latest document issued under the symbol (struck ones are gone).
+        found = [i for i, d in enumerate(self.documents) if d.symbol == event.symbol]
+        if not found:
+            return
+        document = self.documents[found[-1]]
+        titles = dict(document.titles)
+        if event.title is not None:
+            titles[event.language] = event.title
+        self.documents[found[-1]] = attrs.evolve(
+            document,
+            languages=(
+                *document.languages,
+                Edition(event.language, event.on.isoformat()),
+            ),
+            titles=in_language_order(titles),
         )
 
     def document_circulated(self, event: Session.DocumentCirculated) -> None:
@@ -311,17 +346,23 @@ class BodyProfile:
     parent: str | None
     mandate: str | None
     established_on: str
+    names: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+    """Its name in other languages, by language (`{"fr": ...}`), in the
+    order of the six: only the translations recorded."""
 
 
 def body_profile(events: Iterable[Body.Event]) -> BodyProfile:
-    """A body as its establishment recorded it."""
+    """A body as its establishment recorded it, with its name's translations."""
+    events = list(events)
     [established] = [e for e in events if isinstance(e, Body.Established)]
+    names = {e.language: e.name for e in events if isinstance(e, Body.Translated)}
     return BodyProfile(
         code=established.code,
         name=established.name,
         parent=established.parent,
         mandate=established.mandate,
         established_on=established.on.isoformat(),
+        names=in_language_order(names),
     )
 
 
@@ -416,6 +457,12 @@ class SessionPage:
         """Whether the session's last day passed, by `today`, without an
         opening or a cancellation on record."""
         return self.today is not None and is_lapsed(self.session, self.today)
+
+    @property
+    def titles(self) -> dict[str, str]:
+        """The session's title in other languages, by language (`{"fr": ...}`,
+        in the order of the six): only the translations recorded."""
+        return titles_of(self.session)
 
     @property
     def topics(self) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ loading the domain or the library.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any, NamedTuple
@@ -48,7 +49,15 @@ def session_entry(row: Any, day: date | None = None) -> dict[str, Any]:
         "last_changed_on": row.effective_on,
         "recorded_at": row.recorded_at,
         "lapsed": is_lapsed(row, day or date.today()),
+        "titles": titles_of(row),
     }
+
+
+def titles_of(row: Any) -> dict[str, str]:
+    """A calendar row's title in other languages, by language (only the
+    translations; {} when there are none)."""
+    found: dict[str, str] = json.loads(getattr(row, "titles", "{}"))
+    return found
 
 
 def calendar_answer(

@@ -24,6 +24,7 @@ from application.transcodings import register_domain_transcodings
 from domain.body import Body, BodyNotFoundError
 from domain.errors import DomainError
 from domain.ids import body_id, session_id, workplan_id
+from domain.languages import in_language_order
 from domain.session import Session, SessionNotFoundError
 from domain.values import Period
 from domain.workplan import Workplan, WorkplanNotFoundError
@@ -303,6 +304,7 @@ class Secretariat(Application[UUID]):
                         "parent": body.parent,
                         "mandate": body.mandate,
                         "established_on": body.established_on.isoformat(),
+                        "names": in_language_order(body.names),
                     }
                 )
             if len(page) < 500:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime, tzinfo
 from typing import Any
 
+from domain.languages import NAMES as LANGUAGE_NAMES
 from domain.phrases import UNDATED, describe_days
 from domain.phrases import describe_session as describe_session  # noqa: PLC0414
 from domain.phrases import ordinal as ordinal  # noqa: PLC0414
@@ -280,6 +281,11 @@ EVIDENCED = {
     "Closed": ("the closing", "closings"),
     "ReportAdopted": ("the adoption of the report", "adoptions of the report"),
     "Corrected": ("a correction", "corrections"),
+    "Translated": ("a translation", "translations"),
+    "TranslationPublished": (
+        "a language version of a document",
+        "language versions of documents",
+    ),
     "Struck": ("a strike of an entry recorded in error", "strikes"),
 }
 """What an event a source evidences is called, once and more than once."""
@@ -298,6 +304,17 @@ def evidenced(event: str, count: int) -> str:
 def event_words(name: str) -> str:
     """An event's name as words: `AgendaIssued` as `agenda issued`."""
     return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower()
+
+
+def history_words(event: Mapping[str, Any]) -> str:
+    """What an event of a history is, in words: its name (`agenda issued`),
+    with the language for a translation (`French version published`)."""
+    name = event["event"]
+    if name == "TranslationPublished":
+        return f"{language_words(event['language'])} version published"
+    if name == "Translated":
+        return f"translated into {language_words(event['language'])}"
+    return event_words(name)
 
 
 def _span(value: Mapping[str, Any] | None) -> str:
@@ -343,7 +360,30 @@ def _agenda_issued(record: str, e: Mapping[str, Any]) -> str:
 
 def _document_issued(record: str, e: Mapping[str, Any]) -> str:
     named = f"{e['symbol']}, " if e.get("symbol") else ""
-    return f"Issued {named}{e['title']}, for {record}"
+    language = e.get("language", "en")
+    issued_in = "" if language == "en" else f", in {language_words(language)}"
+    return f"Issued {named}{e['title']}{issued_in}, for {record}"
+
+
+def language_words(code: str) -> str:
+    """A language's name, by its code: `fr` is `French`."""
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def _translated(record: str, e: Mapping[str, Any]) -> str:
+    what = "title" if "title" in e else "name"
+    return (
+        f"Translated the {what} of {record} into {language_words(e['language'])}: "
+        f"{e[what]}"
+    )
+
+
+def _translation_published(record: str, e: Mapping[str, Any]) -> str:
+    titled = f" ({e['title']})" if e.get("title") else ""
+    return (
+        f"Published the {language_words(e['language'])} version of "
+        f"{e['symbol']}{titled}, for {record}"
+    )
 
 
 def _document_circulated(record: str, e: Mapping[str, Any]) -> str:
@@ -394,6 +434,8 @@ SAYINGS: dict[str, Callable[[str, Mapping[str, Any]], str]] = {
     "Opened": lambda record, e: f"Opened {record} on {day(e['on'])}",
     "Closed": lambda record, e: f"Closed {record} on {day(e['on'])}",
     "ReportAdopted": lambda record, e: f"Adopted the report of {record}",
+    "Translated": _translated,
+    "TranslationPublished": _translation_published,
     "Adopted": lambda record, e: f"Adopted {record}",
     "CommentsRequested": _comments_requested,
     "DeadlineExtended": _deadline_extended,

@@ -10,6 +10,11 @@ from eventsourcing.domain import Aggregate, event
 
 from domain.errors import DomainError
 from domain.ids import body_id
+from domain.languages import (
+    TranslationUnchangedError,
+    check_translation,
+    language_name,
+)
 from domain.provenance import RecordedEvent
 
 
@@ -48,6 +53,37 @@ class Body(Aggregate):
         self.mandate = mandate
         self.established_on = on
 
+    @property
+    def names(self) -> dict[str, str]:
+        """The body's name in other languages, by language (`{"fr": ...}`)."""
+        found: dict[str, str] = vars(self).setdefault("_names", {})
+        return found
+
+    def translate(self, *, language: str, name: str, on: date, actor: str) -> None:
+        """Record the body's name in another of the six languages; a later
+        translation into the same language corrects it."""
+        check_translation(language)
+        last_on = vars(self).get("_last_on", self.established_on)
+        if on < last_on:
+            raise BodyDecisionBeforeLastError(self.code, on, last_on)
+        if self.names.get(language) == name:
+            raise TranslationUnchangedError(
+                f"the body {self.code}", language_name(language), name
+            )
+        self._translate(language=language, name=name, on=on, actor=actor)
+
+    class Translated(Event):
+        """The body's name in `language` (one of the six, not English) is
+        `name`, from now on and as it should always have read."""
+
+        language: str
+        name: str
+
+    @event(Translated)
+    def _translate(self, language: str, name: str, on: date, actor: str) -> None:
+        self.names[language] = name
+        self._last_on = on
+
 
 class BodyNotFoundError(DomainError):
     """Raised when a command names a body that has not been established."""
@@ -61,3 +97,15 @@ class BodyAlreadyEstablishedError(DomainError):
 
     def __init__(self, code: str) -> None:
         super().__init__(f"the body {code!r} is already established")
+
+
+class BodyDecisionBeforeLastError(DomainError):
+    """Raised when an entry of a body would take effect before one already
+    recorded for it."""
+
+    def __init__(self, code: str, on: date, last_on: date) -> None:
+        super().__init__(
+            f"this entry takes effect on {on.isoformat()}, before the last one "
+            f"recorded for the body {code} ({last_on.isoformat()}); a body's "
+            "entries are recorded in the order they take effect"
+        )

@@ -20,9 +20,6 @@ from domain.errors import DomainError, InvalidValueError
 from domain.ids import natural_id
 from domain.provenance import RecordedEvent
 
-LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
-"""The six official languages, by their codes, in the United Nations' order."""
-
 EMAIL_LIMIT = 254
 """Most characters in an e-mail address (RFC 5321's path, less its brackets)."""
 

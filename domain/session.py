@@ -20,6 +20,13 @@ from eventsourcing.domain import Aggregate, event
 
 from domain.errors import DomainError
 from domain.ids import session_id
+from domain.languages import (
+    LANGUAGES,
+    RECORD_LANGUAGE,
+    TranslationUnchangedError,
+    check_translation,
+    language_name,
+)
 from domain.phrases import describe_session, ordinal
 from domain.provenance import RecordedEvent, add_unknown_provenance
 from domain.striking import (
@@ -441,19 +448,35 @@ class Session(Aggregate):
         symbol: str | None,
         on: date,
         actor: str,
+        language: str = RECORD_LANGUAGE,
     ) -> None:
-        """Publish a document of the session."""
+        """Publish a document of the session, in one of the six languages."""
         self._check_effective_date(on)
+        if language not in LANGUAGES:
+            raise UnknownLanguageError(language)
         if title in self.documents:
             raise DocumentAlreadyIssuedError(self.description, title)
-        self._issue_document(kind=kind, title=title, symbol=symbol, on=on, actor=actor)
+        self._issue_document(
+            kind=kind, title=title, symbol=symbol, language=language, on=on, actor=actor
+        )
 
     class DocumentIssued(Event):
-        """A document of the session was published."""
+        """A document of the session was published, first in `language`.
+
+        Version 3 added `language`; a document issued before it (versions 1
+        and 2) was issued in English.
+        """
+
+        class_version = 3
 
         kind: DocumentKind
         title: str
         symbol: str | None
+        language: str
+
+        @staticmethod
+        def upcast_v2_v3(state: dict[str, Any]) -> None:
+            state["language"] = RECORD_LANGUAGE
 
         def apply(self, aggregate: Any) -> None:
             super().apply(aggregate)
@@ -463,9 +486,104 @@ class Session(Aggregate):
 
     @event(DocumentIssued)
     def _issue_document(
-        self, kind: DocumentKind, title: str, symbol: str | None, on: date, actor: str
+        self,
+        kind: DocumentKind,
+        title: str,
+        symbol: str | None,
+        language: str,
+        on: date,
+        actor: str,
     ) -> None:
         self.documents.append(title)
+        if symbol is not None:
+            # The languages it is available in, first the one it was issued in.
+            editions(self).setdefault(symbol, []).append([title, on, [language]])
+
+    def publish_translation(
+        self,
+        *,
+        symbol: str,
+        language: str,
+        title: str | None,
+        on: date,
+        actor: str,
+    ) -> None:
+        """Record that the document `symbol` became available in `language`
+        (its title in that language, if given), on `on`."""
+        if language not in LANGUAGES:
+            raise UnknownLanguageError(language)
+        edition = self._edition(symbol)
+        document, issued_on, languages = edition
+        if language in languages:
+            raise TranslationAlreadyAvailableError(
+                document, symbol, language_name(language)
+            )
+        if on < issued_on:
+            raise TranslationBeforeIssueError(
+                symbol, language_name(language), on, issued_on
+            )
+        self._check_effective_date(on)
+        self._publish_translation(
+            symbol=symbol, language=language, title=title, on=on, actor=actor
+        )
+
+    class TranslationPublished(Event):
+        """The document `symbol` became available in `language` (one of the
+        six, not the one it was issued in), under `title` in that language
+        if one is given."""
+
+        symbol: str
+        language: str
+        title: str | None
+
+    @event(TranslationPublished)
+    def _publish_translation(
+        self, symbol: str, language: str, title: str | None, on: date, actor: str
+    ) -> None:
+        for edition in reversed(editions(self).get(symbol, [])):
+            if edition[0] in self.documents:
+                edition[2].append(language)
+                break
+
+    def _edition(self, symbol: str) -> list[Any]:
+        """The document issued (and not struck) under `symbol`, the latest if
+        several were: `[title, issued_on, languages]`."""
+        found: list[Any]
+        for found in reversed(editions(self).get(symbol, [])):
+            if found[0] in self.documents:
+                return found
+        raise UnknownSymbolError(self.description, symbol)
+
+    # Translations of the title.
+
+    @property
+    def titles(self) -> dict[str, str]:
+        """The session's title in other languages, by language (`{"fr": ...}`)."""
+        found: dict[str, str] = vars(self).setdefault("_titles", {})
+        return found
+
+    def translate(self, *, language: str, title: str, on: date, actor: str) -> None:
+        """Record the session's title in another of the six languages: like a
+        correction, it holds from the beginning and whatever the session's
+        status; a later translation into the same language corrects it."""
+        check_translation(language)
+        self._check_effective_date(on)
+        if self.titles.get(language) == title:
+            raise TranslationUnchangedError(
+                self.description, language_name(language), title
+            )
+        self._translate(language=language, title=title, on=on, actor=actor)
+
+    class Translated(Event):
+        """The session's title in `language` (one of the six, not English) is
+        `title`, from the beginning, as known from its recording."""
+
+        language: str
+        title: str
+
+    @event(Translated)
+    def _translate(self, language: str, title: str, on: date, actor: str) -> None:
+        self.titles[language] = title
 
     def circulate_document(
         self, *, title: str, to: str, via: str | None, on: date, actor: str
@@ -621,6 +739,15 @@ class Session(Aggregate):
             raise UnknownAgendaItemError(self.description, item)
 
 
+def editions(aggregate: Any) -> dict[str, list[list[Any]]]:
+    """The session's documents issued under a symbol, by symbol: each
+    `[title, issued_on, languages]`, its languages in the order they became
+    available (a session loaded from a snapshot taken before languages were
+    recorded knows only the documents issued since)."""
+    found: dict[str, list[list[Any]]] = vars(aggregate).setdefault("_editions", {})
+    return found
+
+
 STATUS_WORDS = {
     SessionStatus.SCHEDULED: "scheduled",
     SessionStatus.POSTPONED: "postponed with its dates to be determined",
@@ -773,4 +900,44 @@ class ReportAlreadyAdoptedError(DomainError):
     def __init__(self, session: str, adopted_on: date) -> None:
         super().__init__(
             f"the report of {session} was already adopted on {adopted_on.isoformat()}"
+        )
+
+
+class UnknownLanguageError(DomainError):
+    """Raised when a language is not one of the six official languages."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__(
+            f"{language!r} is not one of the six languages ({', '.join(LANGUAGES)})"
+        )
+
+
+class UnknownSymbolError(DomainError):
+    """Raised when a translation names a symbol no document of the session
+    was issued under."""
+
+    def __init__(self, session: str, symbol: str) -> None:
+        super().__init__(
+            f"{session} has no document issued under the symbol {symbol!r}; "
+            "issue it first"
+        )
+
+
+class TranslationAlreadyAvailableError(DomainError):
+    """Raised when a document is published in a language it is available in
+    already (the one it was issued in, or one published since)."""
+
+    def __init__(self, title: str, symbol: str, language: str) -> None:
+        super().__init__(f"{title} ({symbol}) is already available in {language}")
+
+
+class TranslationBeforeIssueError(DomainError):
+    """Raised when a language version of a document would be available before
+    the document was issued."""
+
+    def __init__(self, symbol: str, language: str, on: date, issued_on: date) -> None:
+        super().__init__(
+            f"the {language} version of {symbol} cannot be available on "
+            f"{on.isoformat()}, before the document was issued "
+            f"({issued_on.isoformat()})"
         )

@@ -18,8 +18,9 @@ from application.wording import (
     day,
     describe_session,
     document_heading,
-    event_words,
     format_words,
+    history_words,
+    language_words,
     moment,
     status_words,
 )
@@ -79,7 +80,12 @@ def history_row(record: dict[str, Any]) -> tuple[Any, ...]:
     details = "; ".join(
         [
             *(
-                f"{key.replace('_', ' ')}: {describe_value(value)}"
+                f"{key.replace('_', ' ')}: "
+                + (
+                    language_words(value)
+                    if key == "language"
+                    else describe_value(value)
+                )
                 for key, value in record.items()
                 if key not in HEADER_KEYS | PROVENANCE_KEYS
             ),
@@ -88,7 +94,7 @@ def history_row(record: dict[str, Any]) -> tuple[Any, ...]:
     )
     return (
         record["version"],
-        event_words(record["event"]),
+        history_words(record),
         day(record["on"]),
         moment(record["recorded_at"]),
         record["actor"],

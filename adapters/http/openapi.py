@@ -11,6 +11,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from application.commands import declarations
+from domain.languages import TRANSLATED
 from domain.limits import BODY_CODE
 
 Schema = dict[str, Any]
@@ -82,6 +83,7 @@ CALENDAR = obj(
                     "last_changed_on": DATE,
                     "recorded_at": MOMENT,
                     "lapsed": BOOLEAN,
+                    "titles": obj({}, dict.fromkeys(TRANSLATED, TEXT)),
                 }
             )
         ),
@@ -199,7 +201,12 @@ EVENT_KEYS: dict[str, dict[str, Schema]] = {
     "VenueChanged": {"venue": TEXT, "format": FORMAT},
     "Cancelled": {"reason": TEXT},
     "AgendaIssued": {"items": array(obj({"number": INTEGER, "title": TEXT}))},
-    "DocumentIssued": {"kind": TEXT, "title": TEXT, "symbol": nullable(TEXT)},
+    "DocumentIssued": {
+        "kind": TEXT,
+        "title": TEXT,
+        "symbol": nullable(TEXT),
+        "language": TEXT,
+    },
     "DocumentCirculated": {"document": TEXT, "to": TEXT, "via": nullable(TEXT)},
     "StatementRecorded": {"delegation": TEXT, "item": nullable(INTEGER)},
     "PanelistConfirmed": {
@@ -215,6 +222,12 @@ EVENT_KEYS: dict[str, dict[str, Schema]] = {
         "title": nullable(TEXT),
         "venue": nullable(TEXT),
         "reason": TEXT,
+    },
+    "Translated": {"language": TEXT, "title": TEXT},
+    "TranslationPublished": {
+        "symbol": TEXT,
+        "language": TEXT,
+        "title": nullable(TEXT),
     },
     "Struck": {
         "entry_version": INTEGER,

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 SEALED_COLUMNS = frozenset(
     {
         "title",
+        "titles",
         "venue",
         "reason",
         "postponement_reason",

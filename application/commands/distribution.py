@@ -8,12 +8,10 @@ import attrs
 
 from application.commands.base import BODY, Command, Record
 from application.commands.declaring import NAME_HELP, declare, flag, value
-from application.commands.kinds import CODE, NAME, Kind
-from application.parsing import parse_choice
+from application.commands.kinds import CODE, LANGUAGE, NAME, Kind
 from domain.body import BodyAlreadyEstablishedError, BodyNotFoundError
 from domain.distribution import (
     EMAIL_LIMIT,
-    LANGUAGES,
     DistributionList,
     check_email,
     distribution_list_id,
@@ -35,13 +33,6 @@ EMAIL: Kind[str] = Kind(
     str,
     {"type": "string", "format": "email", "maxLength": EMAIL_LIMIT},
     _check_email,
-)
-LANGUAGE: Kind[str] = Kind(
-    "|".join(LANGUAGES),
-    lambda text: parse_choice(text, LANGUAGES),
-    str,
-    {"type": "string", "enum": list(LANGUAGES)},
-    choices=LANGUAGES,
 )
 
 

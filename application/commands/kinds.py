@@ -20,6 +20,7 @@ from application.parsing import (
     parse_period,
 )
 from domain.errors import InvalidValueError
+from domain.languages import LANGUAGES
 from domain.limits import BODY_CODE, NAME_LIMIT, REASON_LIMIT, SOURCE_LIMIT
 from domain.values import (
     FIRST_YEAR,
@@ -155,6 +156,14 @@ PAIR: Kind[tuple[int, str]] = Kind(
     text_schema(NAME_LIMIT),
 )
 """One element of a repeatable parameter: `N=TEXT`."""
+LANGUAGE: Kind[str] = Kind(
+    "|".join(LANGUAGES),
+    lambda text: parse_choice(text, LANGUAGES),
+    str,
+    {"type": "string", "enum": list(LANGUAGES)},
+    choices=LANGUAGES,
+)
+"""One of the six official languages, by its code (`fr`)."""
 FLAG: Kind[bool] = Kind(
     "", lambda text: text == "true", lambda on: "true" if on else "false", {}
 )

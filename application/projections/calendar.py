@@ -3,6 +3,7 @@ change (for "as of" and "known at"), and every postponement."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -11,6 +12,7 @@ import attrs
 from application.errors import UnreadableEventError
 from application.projections import Logged, record_key
 from application.projections.rows import CalendarRow, PostponementRow
+from domain.languages import in_language_order
 from domain.session import Session
 from domain.striking import DECISIONS
 from domain.values import DateRange, SessionStatus
@@ -100,6 +102,17 @@ def _corrected(event: Session.Corrected, before: CalendarRow) -> dict[str, Any]:
     }
 
 
+def _translated(event: Session.Translated, before: CalendarRow) -> dict[str, Any]:
+    titles = {**json.loads(before.titles), event.language: event.title}
+    return {"titles": titles_text(titles)}
+
+
+def titles_text(titles: Mapping[str, str]) -> str:
+    """Titles by language as the calendar's rows keep them: a JSON object, its
+    languages in the order of the six."""
+    return json.dumps(in_language_order(titles), ensure_ascii=False)
+
+
 def _cancelled(event: Session.Cancelled, _: CalendarRow) -> dict[str, Any]:
     return {"reason": event.reason, "cancellation_reason": event.reason}
 
@@ -143,6 +156,7 @@ CHANGES: Mapping[type[Any], Callable[[Any, CalendarRow], dict[str, Any]]] = {
     Session.Closed: _nothing_else,
     Session.ReportAdopted: _report_adopted,
     Session.Corrected: _corrected,
+    Session.Translated: _translated,
     Session.Struck: _struck,
 }
 """The session events that change a session's calendar entry after its
@@ -162,8 +176,9 @@ def corrected(row: CalendarRow, known: CalendarRow) -> CalendarRow:
     """`row`, a version of a session's entry as of some date, with the
     corrections of the version `known` (the entry as the record knows it now,
     or knew it at some moment): a correction holds from the beginning, for the
-    title, and for the venue from the decision that set the venue corrected."""
-    fields: dict[str, Any] = {"title": known.title}
+    title (and its translations), and for the venue from the decision that set
+    the venue corrected."""
+    fields: dict[str, Any] = {"title": known.title, "titles": known.titles}
     if row.venue_since == known.venue_since:
         fields["venue"] = known.venue
     return row._replace(**fields)

@@ -55,6 +55,10 @@ class CalendarRow(NamedTuple):
     """When the decision that made this version (or one before it that it
     kept) was struck, if it was: from then on, the calendar as of a date reads
     as if it had never been recorded."""
+    titles: str = "{}"
+    """The session's title in other languages, as a JSON object by language
+    (`{"fr": "..."}`, in the order of the six): like a correction, a
+    translation holds from the beginning."""
 
 
 class PostponementRow(NamedTuple):

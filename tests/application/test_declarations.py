@@ -77,7 +77,7 @@ DECLARED = {declaration.verb: declaration for declaration in declarations()}
 
 def test_each_command_is_declared_once_by_its_name() -> None:
     assert list(DECLARED) == list(COMMANDS)
-    assert len(DECLARED) == 22
+    assert len(DECLARED) == 25
     for verb, declaration in DECLARED.items():
         assert declaration.command.verb == verb
         assert declaration.command.declaration is declaration

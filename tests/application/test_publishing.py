@@ -30,6 +30,7 @@ from application.publishing import (
     BodyProfile,
     Circulation,
     Document,
+    Edition,
     Panelist,
     Publishing,
     Speaker,
@@ -247,6 +248,7 @@ def test_a_document_carries_its_circulations_in_the_order_made(
                 Circulation("extended Bureau", None, "2020-07-13"),
                 Circulation("Member States", "Special Message", "2020-07-14"),
             ),
+            languages=(Edition("en", "2020-03-01"),),
         ),
     )
 

@@ -3,6 +3,7 @@ imported into an empty store, every session and workplan reads the same."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -179,3 +180,54 @@ def test_corrections_and_strikes_are_exported_and_read_the_same_again(
     sixth = before["cybercrime-egm 6"]
     assert sixth[37]["struck"] == {"on": "2020-08-02", "reason": "Typed in error"}
     assert [e["event"] for e in sixth[-2:]] == ["Corrected", "Struck"]
+
+
+def test_translations_and_language_versions_are_exported_and_read_the_same_again(
+    run: Run, sqlite_store: str, tmp_path: Path
+) -> None:
+    assert run("import", str(EXAMPLE), store=sqlite_store).code == 0
+    symbol = "UNODC/CCPCJ/EG.4/2020/CRP.1"
+    for args in (
+        ["translate-body", "cybercrime-egm", "--language", "fr", "--name",
+         "Groupe d’experts sur la cybercriminalité", "--on", "2020-08-01"],
+        ["translate-session", "cybercrime-egm", "6", "--language", "ar", "--title",
+         "الاجتماع السادس", "--on", "2020-08-01"],
+        ["translate-session", "cybercrime-egm", "6", "--language", "ar", "--title",
+         "الاجتماع السادس لفريق الخبراء", "--on", "2020-08-02"],
+        ["issue-document", "cybercrime-egm", "6", "--kind", "other", "--title",
+         "Note du Secrétariat", "--symbol", symbol, "--language", "fr",
+         "--on", "2020-08-02"],
+        ["publish-translation", "cybercrime-egm", "6", "--symbol", symbol,
+         "--language", "en", "--title", "Note by the Secretariat",
+         "--on", "2020-08-03"],
+        ["publish-translation", "cybercrime-egm", "6", "--symbol", symbol,
+         "--language", "zh", "--on", "2020-08-04"],
+    ):  # fmt: skip
+        ran = run(*args, store=sqlite_store)
+        assert ran.code == 0, ran.err
+
+    exported, target = round_trip(run, sqlite_store, tmp_path)
+
+    before = histories(sqlite_store)
+    assert histories(target) == before
+    sixth = before["cybercrime-egm 6"]
+    assert [e["event"] for e in sixth[-5:]] == [
+        "Translated", "Translated", "DocumentIssued",
+        "TranslationPublished", "TranslationPublished",
+    ]  # fmt: skip
+    assert sixth[-3]["language"] == "fr"
+
+    def read(store: str, *args: str) -> Any:
+        ran = run(*args, "--json", store=store)
+        assert ran.code == 0, ran.err
+        return json.loads(ran.out)
+
+    assert read(target, "bodies") == read(sqlite_store, "bodies")
+    page = read(target, "session", "cybercrime-egm", "6")
+    assert page["body"]["names"] == {"fr": "Groupe d’experts sur la cybercriminalité"}
+    assert page["session"]["titles"] == {"ar": "الاجتماع السادس لفريق الخبراء"}
+    entries = yaml.safe_load(exported.read_text(encoding="utf-8"))
+    assert [e["command"] for e in entries[-6:]] == [
+        "translate-body", "translate-session", "translate-session",
+        "issue-document", "publish-translation", "publish-translation",
+    ]  # fmt: skip

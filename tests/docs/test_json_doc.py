@@ -128,6 +128,49 @@ MORE = """\
   source: NOR/2020/1
   decided-by: the Secretariat
   on: 2020-05-20
+- {command: translate-session, body: cybercrime-egm, number: 7, language: ar,
+   title: الاجتماع السابع, on: 2021-04-11}
+- {command: translate-session, body: cybercrime-egm, number: 7, language: zh,
+   title: 第七次会议, on: 2021-04-11}
+- {command: translate-session, body: cybercrime-egm, number: 7, language: fr,
+   title: Septième réunion, on: 2021-04-11}
+- {command: translate-session, body: cybercrime-egm, number: 7, language: ru,
+   title: Седьмое совещание, on: 2021-04-11}
+- {command: translate-session, body: cybercrime-egm, number: 7, language: es,
+   title: Séptima reunión, on: 2021-04-11}
+- {command: translate-body, body: cybercrime-egm, language: ar,
+   name: فريق الخبراء المعني بالجريمة السيبرانية, on: 2021-04-11}
+- {command: translate-body, body: cybercrime-egm, language: zh,
+   name: 网络犯罪问题专家组, on: 2021-04-11}
+- {command: translate-body, body: cybercrime-egm, language: fr,
+   name: Groupe d’experts sur la cybercriminalité, on: 2021-04-11}
+- {command: translate-body, body: cybercrime-egm, language: ru,
+   name: Группа экспертов по киберпреступности, on: 2021-04-11}
+- {command: translate-body, body: cybercrime-egm, language: es,
+   name: Grupo de Expertos sobre el Delito Cibernético, on: 2021-04-11}
+- {command: publish-translation, body: cybercrime-egm, number: 7,
+   symbol: UNODC/CCPCJ/EG.4/2021/1, language: ar, on: 2021-04-12,
+   title: حصيلة أعمال فريق الخبراء}
+- {command: publish-translation, body: cybercrime-egm, number: 7,
+   symbol: UNODC/CCPCJ/EG.4/2021/1, language: zh, on: 2021-04-12,
+   title: 专家组工作总结}
+- {command: publish-translation, body: cybercrime-egm, number: 7,
+   symbol: UNODC/CCPCJ/EG.4/2021/1, language: fr, on: 2021-04-12,
+   title: Bilan des travaux du Groupe d’experts}
+- {command: publish-translation, body: cybercrime-egm, number: 7,
+   symbol: UNODC/CCPCJ/EG.4/2021/1, language: ru, on: 2021-04-12,
+   title: Подведение итогов работы Группы экспертов}
+- {command: publish-translation, body: cybercrime-egm, number: 7,
+   symbol: UNODC/CCPCJ/EG.4/2021/1, language: es, on: 2021-04-12,
+   title: Balance de la labor del Grupo de Expertos}
+- {command: issue-document, body: cybercrime-egm, number: 7, kind: other,
+   title: Note du Secrétariat, symbol: UNODC/CCPCJ/EG.4/2021/CRP.1, language: fr,
+   on: 2021-04-12}
+- {command: publish-translation, body: cybercrime-egm, number: 7,
+   symbol: UNODC/CCPCJ/EG.4/2021/CRP.1, language: en, on: 2021-04-13,
+   title: Note by the Secretariat}
+- {command: publish-translation, body: cybercrime-egm, number: 7,
+   symbol: UNODC/CCPCJ/EG.4/2021/2, language: es, on: 2021-04-13}
 """
 
 

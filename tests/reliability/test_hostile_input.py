@@ -145,6 +145,7 @@ TEMPLATES: dict[str, tuple[Field, ...]] = {
         ("--kind", "kind", "report"),
         ("--title", "name", "Report"),
         ("--symbol", "name", "UNODC/CCPCJ/EG.4/2020/L.1"),
+        ("--language", "language", "en"),
     ),
     "circulate-document": _fields(
         ("body", "code", "egm"),
@@ -236,6 +237,26 @@ TEMPLATES: dict[str, tuple[Field, ...]] = {
         ("--version", "number", "3"),
         ("--reason", "reason", "issued in error"),
         on="2020-05-07",
+    ),
+    "translate-session": _fields(
+        ("body", "code", "egm"),
+        ("number", "number", "1"),
+        ("--language", "language", "fr"),
+        ("--title", "name", "Première session"),
+        on="2020-05-08",
+    ),
+    "translate-body": _fields(
+        ("body", "code", "egm"),
+        ("--language", "language", "ar"),
+        ("--name", "name", "فريق الخبراء"),
+    ),
+    "publish-translation": _fields(
+        ("body", "code", "egm"),
+        ("number", "number", "1"),
+        ("--symbol", "name", "UNODC/CCPCJ/EG.4/2020/L.1"),
+        ("--language", "language", "es"),
+        ("--title", "name", "Informe"),
+        on="2020-05-08",
     ),
 }
 """A valid command of each recording command, recorded after the seed, each in
