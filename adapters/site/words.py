@@ -20,11 +20,13 @@ from datetime import date
 from typing import Any
 
 import attrs
+from babel import Locale
 from babel.support import Translations
 from markupsafe import Markup, escape
 
 from adapters.site import languages
 from application import wording
+from application.queries import titles_of
 from domain.phrases import ordinal
 
 
@@ -145,6 +147,11 @@ EVIDENCED = {
     "ReportAdopted": (N_("the adoption of the report"), N_("adoptions of the report")),
     "Corrected": (N_("a correction"), N_("corrections")),
     "Struck": (N_("a strike of an entry recorded in error"), N_("strikes")),
+    "Translated": (N_("a translation"), N_("translations")),
+    "TranslationPublished": (
+        N_("a language version of a document"),
+        N_("language versions of documents"),
+    ),
 }
 COUNTED = N_("%(things)s (%(count)s)")
 """Many events of a kind, where a source is listed, in a language other than
@@ -196,6 +203,52 @@ class Words:
                 language, languages.direction(language), text
             )
         return Markup('<span lang="{}">{}</span>').format(language, text)
+
+    # The record's texts, in the page's language where a translation is
+    # recorded (`titles`, `names`, a document's `titles`), else as recorded.
+
+    def translated(
+        self,
+        text: str,
+        translations: Mapping[str, str],
+        recorded_in: str = languages.SOURCE,
+    ) -> Markup:
+        """`text`'s translation into the page's language, if recorded; else
+        `text`, marked with the language it was recorded in."""
+        if self.language in translations:
+            return escape(translations[self.language])
+        return self.own(text, recorded_in)
+
+    def plain(self, text: str, translations: Mapping[str, str]) -> str:
+        """The same, as plain text (a page's `<title>` holds no markup)."""
+        return translations.get(self.language, text)
+
+    def title(self, row: Any) -> Markup:
+        """A session's title (a calendar row's, or its page's)."""
+        return self.translated(row.title, titles_of(row))
+
+    def title_text(self, row: Any) -> str:
+        return self.plain(row.title, titles_of(row))
+
+    def name(self, body: Any) -> Markup:
+        """A body's name (its profile's)."""
+        return self.translated(body.name, getattr(body, "names", {}))
+
+    def name_text(self, body: Any) -> str:
+        return self.plain(body.name, getattr(body, "names", {}))
+
+    def document_title(self, document: Any) -> Markup:
+        """A document's title: its published version's in the page's
+        language, else as issued, marked with the language it was issued in."""
+        editions = getattr(document, "languages", ())
+        issued_in = editions[0].language if editions else languages.SOURCE
+        return self.translated(
+            document.title, getattr(document, "titles", {}), issued_in
+        )
+
+    def language_name(self, code: str) -> str:
+        """A language's name in the page's language (Babel): `anglais`."""
+        return str(Locale.parse(self.language).languages.get(code, code))
 
     # Sessions.
 
@@ -322,5 +375,11 @@ class Words:
             "submission_words": self.submission_words,
             "submitter_words": self.submitter_words,
             "own": self.own,
+            "title": self.title,
+            "title_text": self.title_text,
+            "name": self.name,
+            "name_text": self.name_text,
+            "document_title": self.document_title,
+            "language_name": self.language_name,
             "evidence": self.evidence,
         }

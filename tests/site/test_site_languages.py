@@ -16,7 +16,8 @@ from babel.dates import format_interval
 from adapters.site.languages import days
 from adapters.site.words import Words
 from tests.cli.running import run
-from tests.site.conftest import LANGUAGES, SIXTH, TODAY, WORKPLAN, build
+from tests.importing import EXAMPLE
+from tests.site.conftest import LANGUAGES, SIXTH, TODAY, WORKPLAN, build, imported
 from tests.site.html import following, parse, text_of
 
 TITLE = (
@@ -198,3 +199,81 @@ def test_spans_of_days_name_the_month_in_full_where_the_locales_long_date_does()
         == "2020年7月27日\u2009–\u200929日"
     )
     assert days(date(2020, 7, 27), date(2020, 7, 27), "es") == "27 de julio de 2020"
+
+
+FRENCH_TITLE = "Sixième réunion du Groupe d’experts sur la cybercriminalité"
+FRENCH_NAME = "Groupe d’experts chargé de réaliser une étude approfondie du problème"
+PAPER = "UNODC/CCPCJ/EG.4/2021/1"
+NOTE = "UNODC/CCPCJ/EG.4/2021/2"
+
+
+@pytest.fixture(scope="module")
+def translated_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example record with the sixth session's title and the body's name
+    translated into French, a paper issued in English and published in
+    French, and a note issued in French; its site in en, fr and ar."""
+    folder = tmp_path_factory.mktemp("translated")
+    store = imported(f"sqlite:///{folder / 'record.db'}", EXAMPLE)
+    body = "cybercrime-egm"
+    for command in (
+        ("translate-session", body, "6", "--language", "fr", "--title", FRENCH_TITLE),
+        ("translate-body", body, "--language", "fr", "--name", FRENCH_NAME),
+        ("issue-document", body, "6", "--kind", "background-paper",
+         "--title", "Background paper", "--symbol", PAPER, "--on", "2021-01-10"),
+        ("issue-document", body, "6", "--kind", "background-paper",
+         "--language", "fr", "--title", "Note du Secrétariat", "--symbol", NOTE,
+         "--on", "2021-01-10"),
+        ("publish-translation", body, "6", "--symbol", PAPER, "--language", "fr",
+         "--title", "Document de référence", "--on", "2021-01-12"),
+    ):  # fmt: skip
+        on = () if "--on" in command else ("--on", "2021-01-10")
+        ran = run(*command, *on, store=store)
+        assert ran.code == 0, ran.err
+    return build(store, folder / "site", "--today", TODAY, "--languages", "en,fr,ar")
+
+
+def cited(root: Element) -> dict[str, Element]:
+    return {text_of(c): c for c in root.iter("cite")}
+
+
+def test_a_translated_title_and_name_are_shown_in_the_pages_language(
+    translated_site: Path,
+) -> None:
+    french = page(translated_site, "fr")
+    h1 = french.find("body/main/h1")
+    assert h1 is not None
+    assert (text_of(h1), list(h1)) == (FRENCH_TITLE, [])
+    title = french.find("head/title")
+    assert title is not None
+    assert text_of(title) == FRENCH_TITLE
+    assert FRENCH_NAME in text_of(following(french, "Mandat"))
+    index = parse((translated_site / "fr" / "index.html").read_text(encoding="utf-8"))
+    assert FRENCH_TITLE in text_of(index)
+    arabic = page(translated_site, "ar")
+    h1 = arabic.find("body/main/h1")
+    assert h1 is not None
+    [marked] = list(h1)
+    assert (marked.get("lang"), text_of(marked)) == ("en", TITLE)
+
+
+def test_a_documents_title_is_its_language_versions_or_marked_with_its_language(
+    translated_site: Path,
+) -> None:
+    french = cited(page(translated_site, "fr"))
+    english = cited(page(translated_site, "en"))
+    arabic = cited(page(translated_site, "ar"))
+
+    assert list(french["Document de référence"]) == []
+    assert list(french["Note du Secrétariat"]) == []
+    [note] = list(english["Note du Secrétariat"])
+    assert note.get("lang") == "fr"
+    [paper] = list(arabic["Background paper"])
+    assert (paper.get("lang"), paper.get("dir")) == ("en", "ltr")
+    assert (
+        "Background paper (available in English from 10 January 2021, "
+        "French from 12 January 2021)"
+    ) in text_of(page(translated_site, "en"))
+    assert (
+        "Document de référence (disponible en : anglais depuis le 10 janvier 2021, "
+        "français depuis le 12 janvier 2021)"
+    ) in text_of(page(translated_site, "fr"))
