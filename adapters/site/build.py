@@ -29,6 +29,7 @@ from adapters.site.render import (
     session_path,
     workplan_path,
 )
+from adapters.site.words import Words
 from application.publishing import Pages, Publishing
 from domain.limits import BODY_CODE
 
@@ -89,12 +90,28 @@ def render_site(
     }
     if len(languages) == 1:
         return {**render_pages(pages, today, languages[0], ()), **shared}
-    site: dict[str, bytes] = {}
+    site: dict[str, bytes] = {"index.html": choose_language(languages)}
     for language in languages:
         others = tuple(other for other in languages if other != language)
         tree = {**render_pages(pages, today, language, others), **shared}
         site.update({f"{language}/{path}": content for path, content in tree.items()})
     return site
+
+
+def choose_language(languages: tuple[str, ...]) -> bytes:
+    """The page at the root of a site in several languages: a link to the
+    calendar in each, named in its own language."""
+    versions = [
+        {
+            "language": language,
+            "direction": official.direction(language),
+            "name": official.endonym(language),
+            "calendar": Words(language).gettext("Calendar of sessions"),
+        }
+        for language in languages
+    ]
+    env = environment(languages[0])
+    return env.get_template("languages.html").render(versions=versions).encode()
 
 
 def render_pages(

@@ -39,8 +39,28 @@ def test_each_language_has_a_whole_site_of_its_own(
 ) -> None:
     one = files(example_site)
     assert files(example_site_languages) == sorted(
-        f"{language}/{path}" for language in LANGUAGES for path in one
+        ["index.html"]
+        + [f"{language}/{path}" for language in LANGUAGES for path in one]
     )
+
+
+def test_the_sites_root_leads_to_the_calendar_in_each_language(
+    example_site_languages: Path,
+) -> None:
+    root = parse((example_site_languages / "index.html").read_text(encoding="utf-8"))
+    links = {a.get("hreflang"): a.get("href") for a in root.iter("a")}
+    assert links == {language: f"{language}/index.html" for language in LANGUAGES}
+    for href in links.values():
+        assert (example_site_languages / str(href)).is_file()
+    h1 = root.find("body/main/h1")
+    assert h1 is not None
+    assert {span.get("lang"): text_of(span) for span in h1} == {
+        "en": "Calendar of sessions",
+        "fr": "Calendrier des sessions",
+        "ar": "جدول الدورات",
+    }
+    arabic = [li for li in root.iter("li") if li.get("lang") == "ar"]
+    assert [li.get("dir") for li in arabic] == ["rtl"]
 
 
 def test_each_page_says_its_language_and_arabic_is_written_right_to_left(
