@@ -297,3 +297,20 @@ def test_a_documents_title_is_its_language_versions_or_marked_with_its_language(
         "Document de référence (disponible en : anglais depuis le 10 janvier 2021, "
         "français depuis le 12 janvier 2021)"
     ) in text_of(page(translated_site, "fr"))
+
+
+def test_the_days_left_are_counted_by_each_languages_plural_rule(
+    example_store: str, tmp_path: Path
+) -> None:
+    site = build(
+        example_store, tmp_path / "site", "--today", "2020-05-30",
+        "--languages", "en,ru,ar,zh",
+    )  # fmt: skip
+    deadline = {
+        language: text_of(page(site, language, WORKPLAN))
+        for language in ["en", "ru", "ar", "zh"]
+    }
+    assert "Monday, 1 June 2020 (2 days left)" in deadline["en"]
+    assert "понедельник, 1 июня 2020 г. (осталось 2 дня)" in deadline["ru"]
+    assert "(يتبقى يومان)" in deadline["ar"]
+    assert "2020年6月1日星期一 （还剩2天）" in deadline["zh"]
