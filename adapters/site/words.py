@@ -72,6 +72,8 @@ SUBMISSION_WORDS = {
 SUBMITTER_WORDS = {"member-state": N_("Member State"), "observer": N_("Observer")}
 LAPSED_WORDS = N_("lapsed: no opening is recorded")
 ASSUMED = N_("(date assumed)")
+ASSUMED_DAY = N_("%(day)s (date assumed)")
+"""A day the record assumed, marked so (written without a space in Chinese)."""
 UNDATED = N_("dates to be determined")
 UNKNOWN_DAY = N_("to be determined")
 ORDINAL_WORDS = (
@@ -302,7 +304,11 @@ class Words:
 
     def when(self, iso: str | None, assumed: bool) -> str:
         """A day, marked `(date assumed)` when the record assumed it."""
-        return f"{self.day(iso)} {self.assumed_words}" if assumed else self.day(iso)
+        if not assumed:
+            return self.day(iso)
+        if self.english:
+            return wording.when(iso, assumed)
+        return self.gettext(ASSUMED_DAY) % {"day": self.day(iso)}
 
     def weekday(self, iso: str) -> str:
         """`Thursday, 12 March 2020`, `jeudi 12 mars 2020`."""
