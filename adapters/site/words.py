@@ -340,7 +340,7 @@ class Words:
             return self.gettext(one)
         return self.gettext(COUNTED) % {"things": self.gettext(many), "count": count}
 
-    def evidence(self, said: str) -> str:
+    def evidence(self, said: str) -> str | Markup:
         """What a source evidences, as `application.wording` said it in
         English (`the postponement`, `11 statements`), in this language."""
         if self.english:
@@ -351,7 +351,7 @@ class Words:
                 return self.evidenced(event, 1)
             if count.isdigit() and things == many:
                 return self.evidenced(event, int(count))
-        return said
+        return self.own(said)  # words this module has no translation of
 
     # Sentences from the record's texts.
 

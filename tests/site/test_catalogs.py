@@ -82,7 +82,11 @@ def test_the_english_words_are_those_the_tables_and_messages_write() -> None:
         assert dict(site) == dict(record), name
     assert words.LAPSED_WORDS == words.wording.LAPSED_WORDS
     assert words.ASSUMED == words.wording.ASSUMED
-    assert dict(words.EVIDENCED) == dict(words.wording.EVIDENCED)
+    assert dict(words.EVIDENCED) == dict(words.wording.EVIDENCED), (
+        "what a source evidences is said in application/wording.py and marked "
+        "for the catalogs in adapters/site/words.py: add it there, run "
+        "`make catalogs` and translate it (docs/translating.md)"
+    )
     assert tuple(words.wording.ORDINAL_WORDS) == words.ORDINAL_WORDS
     assert words.OBLIQUE_ORDINAL_WORDS == words.ORDINAL_WORDS
 
