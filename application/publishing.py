@@ -26,6 +26,7 @@ from application.wording import (
     evidenced,
     has_moved,
     is_lapsed,
+    session_tense,
 )
 from domain.body import Body, BodyNotFoundError
 from domain.ids import body_id, session_id, workplan_id
@@ -463,6 +464,11 @@ class SessionPage:
         """The session's title in other languages, by language (`{"fr": ...}`,
         in the order of the six): only the translations recorded."""
         return titles_of(self.session)
+
+    @property
+    def tense(self) -> str:
+        """How the page speaks of the session on `today` (`session_tense`)."""
+        return session_tense(self.session, self.today)
 
     @property
     def topics(self) -> tuple[str, ...]:

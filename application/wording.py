@@ -68,6 +68,26 @@ def is_lapsed(row: Any, day: date) -> bool:
     return status == "scheduled" and end is not None and end < day.isoformat()
 
 
+def session_tense(row: Any, day: date | None) -> str:
+    """How a page speaks, on `day`, of a session that is neither cancelled nor
+    postponed (a calendar row): `future` before its first day (whatever the
+    record shows by now), `lapsed` once its last day passed with no opening,
+    `past` once it has opened and its last day passed (or it has closed),
+    `present` while it is open on one of its days, `due` on one of its days
+    with no opening recorded yet. Without a day, by its status alone."""
+    status = row.status
+    if day is None:
+        return {"closed": "past", "in-session": "present"}.get(status, "future")
+    today = day.isoformat()
+    if row.start is not None and today < row.start:
+        return "future"
+    if is_lapsed(row, day):
+        return "lapsed"
+    if status == "closed" or (row.end is not None and row.end < today):
+        return "past"
+    return "present" if status == "in-session" else "due"
+
+
 LAPSED_WORDS = "lapsed: no opening is recorded"
 """A lapsed session's status, as a table or a page says it."""
 

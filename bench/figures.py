@@ -648,6 +648,18 @@ def prepare_b6(store: BenchStore, sessions: int) -> None:
                 store.url,
             ]
         )
+        # The writers record statements, recorded once the session has opened.
+        run_cli(
+            [
+                "open-session",
+                "b6-bench",
+                str(number),
+                "--on",
+                "2023-06-01",
+                "--store",
+                store.url,
+            ]
+        )
 
 
 # B7: the peak memory of a rebuild.

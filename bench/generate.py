@@ -74,7 +74,7 @@ from domain.values import (
 )
 from domain.workplan import Workplan
 
-GENERATOR_VERSION = 4
+GENERATOR_VERSION = 5
 """Bump when the stream changes: cached stores of another version are ignored."""
 
 DATA = Path(__file__).parent / "data"
@@ -404,7 +404,10 @@ def _b2(long: int) -> Iterator[Command]:
             venue="Vienna, Austria",
         )
         yield IssueAgenda(**key, items=items)
-        for n in range(events - 2):
+        # A statement is recorded once its session has opened, on its first day.
+        key["on"] = date(2023, 6, 1)
+        yield OpenSession(**key)
+        for n in range(events - 3):
             yield RecordStatement(
                 **key, delegation=MEMBER_STATES[n % 193], item=1 + n % 2
             )

@@ -609,9 +609,11 @@ class Session(Aggregate):
     def record_statement(
         self, *, delegation: str, item: int | None, on: date, actor: str
     ) -> None:
-        """Record a statement by a delegation, general (no item) or on an item."""
-        self._check_effective_date(on)
+        """Record a statement by a delegation, general (no item) or on an item,
+        once the session has opened and not dated before its opening."""
         self._check_not_cancelled("cannot have statements recorded")
+        self._check_opened_by(on)
+        self._check_effective_date(on)
         self._check_item(item)
         self.trigger_event(
             self.StatementRecorded, delegation=delegation, item=item, on=on, actor=actor
@@ -673,6 +675,10 @@ class Session(Aggregate):
     class Opened(Event):
         """The session opened."""
 
+        def apply(self, aggregate: Any) -> None:
+            aggregate.opened_on = self.on
+            super().apply(aggregate)
+
         def status_after(self, status: SessionStatus) -> SessionStatus:
             return SessionStatus.IN_SESSION
 
@@ -721,6 +727,17 @@ class Session(Aggregate):
     def _check_effective_date(self, on: date) -> None:
         if on < self.last_on:
             raise DecisionBeforeLastError(self.description, on, self.last_on)
+
+    def _check_opened_by(self, on: date) -> None:
+        # A struck opening leaves the session scheduled again: the status, not
+        # the date kept, tells whether it has opened. A session loaded from a
+        # snapshot older than `opened_on` has opened on a date it does not
+        # know; the order of decisions still keeps a statement after it.
+        if self.status not in (SessionStatus.IN_SESSION, SessionStatus.CLOSED):
+            raise SessionNotOpenedError(self.description)
+        opened_on: date | None = vars(self).get("opened_on")
+        if opened_on is not None and on < opened_on:
+            raise StatementBeforeOpeningError(self.description, opened_on, on)
 
     def _check_alterable(self, past_participle: str) -> None:
         if self.status not in ALTERABLE:
@@ -884,6 +901,25 @@ class OpeningOutsideDatesError(DomainError):
         super().__init__(
             f"{session} can be opened only on one of its days "
             f"({describe_dates(dates)}), not on {on.isoformat()}"
+        )
+
+
+class SessionNotOpenedError(DomainError):
+    """Raised when a statement is recorded for a session that has not opened."""
+
+    def __init__(self, session: str) -> None:
+        super().__init__(
+            f"{session} has not opened: a statement is recorded once it opens"
+        )
+
+
+class StatementBeforeOpeningError(DomainError):
+    """Raised when a statement is dated before the day its session opened."""
+
+    def __init__(self, session: str, opened_on: date, on: date) -> None:
+        super().__init__(
+            f"{session} opened on {opened_on.isoformat()}: a statement cannot be "
+            f"dated {on.isoformat()}, before it opened"
         )
 
 

@@ -1,6 +1,6 @@
 Feature: Decisions follow the order of time
   As a secretariat officer
-  I want the record to refuse a decision dated after today, a deadline not after its call, and a comment or an extension dated before its call
+  I want the record to refuse a decision dated after today, a statement for a session that has not opened, a deadline not after its call, and a comment or an extension dated before its call
   So that the record never holds a date it could not have known
 
   Background:
@@ -15,6 +15,36 @@ Feature: Decisions follow the order of time
     Example: A postponement dated in 2100 is refused
       When the 6th session of cybercrime-egm is postponed to 27–29 July 2100 on 1 January 2100 because "Impact of the COVID-19 pandemic"
       Then the officer is told a message that starts "this decision takes effect on 2100-01-01, after today ("
+      And nothing is recorded
+
+  Rule: A statement is recorded only once its session has opened, and not dated before its opening
+
+    Example: A statement for a session that has not opened is refused
+      When a general statement by "Australia" is recorded for the 6th session of cybercrime-egm on 6 April 2020
+      Then the officer is told "the 6th session of cybercrime-egm has not opened: a statement is recorded once it opens"
+      And nothing is recorded
+
+    Example: A statement dated before the session opened is refused
+      Given the 6th session of cybercrime-egm is opened on 7 April 2020
+      When a general statement by "Australia" is recorded for the 6th session of cybercrime-egm on 6 April 2020
+      Then the officer is told "the 6th session of cybercrime-egm opened on 2020-04-07: a statement cannot be dated 2020-04-06, before it opened"
+      And nothing is recorded
+
+    Example: A statement on the day the session opened is recorded
+      Given the 6th session of cybercrime-egm is opened on 7 April 2020
+      When a general statement by "Australia" is recorded for the 6th session of cybercrime-egm on 7 April 2020
+      Then a general statement by "Australia" is recorded for the 6th session of cybercrime-egm on 7 April 2020
+
+  Rule: Panelists may be confirmed before the session opens, never for a cancelled session
+
+    Example: A panelist confirmed before the session opens is recorded
+      When the panelist "Mr. Pedro Destino" of "Angola" is confirmed on item 3 of the 6th session of cybercrime-egm to present "Challenges for Cybercrime Prevention" on 20 March 2020
+      Then the panelist "Mr. Pedro Destino" of "Angola" is confirmed on item 3 of the 6th session of cybercrime-egm to present "Challenges for Cybercrime Prevention" on 20 March 2020
+
+    Example: A panelist for a cancelled session is refused
+      Given the 6th session of cybercrime-egm is cancelled on 13 March 2020 because "Impact of the COVID-19 pandemic"
+      When the panelist "Mr. Pedro Destino" of "Angola" is confirmed on item 3 of the 6th session of cybercrime-egm to present "Challenges for Cybercrime Prevention" on 20 March 2020
+      Then the officer is told "the 6th session of cybercrime-egm is cancelled and cannot have panelists confirmed"
       And nothing is recorded
 
   Rule: A call's deadline is after the call

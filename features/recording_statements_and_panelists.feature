@@ -18,6 +18,7 @@ Feature: Recording statements and panelists
         | 3    | Prevention                |
         | 4    | Other matters             |
         | 5    | Adoption of the report    |
+      And the 6th session of cybercrime-egm is opened on 27 July 2020
 
     Example: Australia makes a general statement
       When a general statement by "Australia" is recorded for the 6th session of cybercrime-egm on 27 July 2020
@@ -35,6 +36,7 @@ Feature: Recording statements and panelists
         | scheduled          | 2 December 2019 |
         | postponed          | 13 March 2020   |
         | agenda issued      | 15 June 2020    |
+        | opened             | 27 July 2020    |
         | statement recorded | 27 July 2020    |
         | statement recorded | 27 July 2020    |
 
@@ -75,8 +77,9 @@ Feature: Recording statements and panelists
         | panelist confirmed | 1 June 2020     |
 
     Example: A statement is recorded on the item it names before the agenda is issued
-      When a statement by "Australia" on item 9 is recorded for the 6th session of cybercrime-egm on 1 June 2020
-      Then a statement by "Australia" on item 9 is recorded for the 6th session of cybercrime-egm on 1 June 2020
+      Given the 6th session of cybercrime-egm is opened on 27 July 2020
+      When a statement by "Australia" on item 9 is recorded for the 6th session of cybercrime-egm on 27 July 2020
+      Then a statement by "Australia" on item 9 is recorded for the 6th session of cybercrime-egm on 27 July 2020
 
   Rule: A cancelled session takes no statements and no panelists
 

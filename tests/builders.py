@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from application.commands import EstablishBody, ScheduleSession
+from application.commands import EstablishBody, OpenSession, ScheduleSession
 from application.secretariat import Secretariat
 from domain.values import DateRange
 
@@ -40,3 +40,9 @@ def schedule_sixth(app: Secretariat, **changes: object) -> None:
     }
     fields.update(changes)
     app.execute(ScheduleSession(**fields))  # type: ignore[arg-type]
+
+
+def open_sixth(app: Secretariat, on: date = APRIL.start) -> None:
+    """The sixth session opened on its first day (April's dates, as first
+    scheduled): a statement is recorded only once its session has opened."""
+    app.execute(OpenSession(body=BODY, number=6, on=on, actor=OFFICER))

@@ -38,6 +38,14 @@ SIXTH_SESSION = """\
 """Three entries (lines 1, 2 and 10): the body, the sixth session, its agenda."""
 
 
+OPENED_SIXTH_SESSION = SIXTH_SESSION.replace(
+    "start: 2020-04-06\n  end: 2020-04-08", "start: 2020-07-27\n  end: 2020-07-29"
+) + ("- {command: open-session, body: cybercrime-egm, number: 6, on: 2020-07-27}\n")
+"""Four entries (lines 1, 2, 10 and 15): the body, the sixth session on the
+days it met (27-29 July 2020), its agenda, and its opening on 27 July 2020,
+from which statements are recorded."""
+
+
 def statement(delegation: str, item: int | None = None) -> str:
     on_item = f", item: {item}" if item is not None else ""
     return (

@@ -14,10 +14,10 @@ from adapters.store import parse_store_url
 from adapters.views.views import Views
 from application.commands import (
     AdoptWorkplan,
+    ConfirmPanelist,
     ExtendDeadline,
     PostponeSession,
     ReceiveSubmission,
-    RecordStatement,
     RequestComments,
 )
 from application.secretariat import Secretariat
@@ -117,10 +117,20 @@ def extend(app: Secretariat, to: date = EXTENDED_TO, on: date = EXTENDED_ON) -> 
     )
 
 
-def statement(app: Secretariat, delegation: str) -> None:
+def panelist(app: Secretariat, delegation: str) -> None:
+    """A panelist of `delegation` confirmed for the sixth session: an entry of
+    the session no view reads (a statement would need the session opened,
+    which the calendar does read)."""
     app.execute(
-        RecordStatement(
-            body=BODY, number=6, delegation=delegation, on=D(2020, 3, 13), actor=OFFICER
+        ConfirmPanelist(
+            body=BODY,
+            number=6,
+            name=f"The panelist of {delegation}",
+            delegation=delegation,
+            item=2,
+            title="International cooperation",
+            on=D(2020, 3, 13),
+            actor=OFFICER,
         )
     )
 

@@ -11,7 +11,7 @@ from application.errors import ConflictError
 from application.imported import entry_id
 from application.secretariat import Secretariat
 from domain.session import OpeningOutsideDatesError
-from tests.builders import BODY, OFFICER, establish, schedule_sixth
+from tests.builders import BODY, OFFICER, establish, open_sixth, schedule_sixth
 
 STATEMENT = RecordStatement(
     body=BODY,
@@ -32,6 +32,7 @@ def test_a_marked_command_records_its_entry_as_applied(
 ) -> None:
     establish(secretariat)
     schedule_sixth(secretariat)
+    open_sixth(secretariat)
     marking = entry_id("the entry", 1)
     before = secretariat.event_count()
 
@@ -47,6 +48,7 @@ def test_an_entry_already_applied_is_not_applied_again(
 ) -> None:
     establish(secretariat)
     schedule_sixth(secretariat)
+    open_sixth(secretariat)
     marking = entry_id("the entry", 1)
     secretariat.execute(STATEMENT, marking=marking)
     before = secretariat.event_count()
@@ -77,6 +79,7 @@ def test_an_entry_whose_command_is_rejected_stays_unapplied(
 def test_a_command_without_marking_marks_nothing(secretariat: Secretariat) -> None:
     establish(secretariat)
     schedule_sixth(secretariat)
+    open_sixth(secretariat)
     before = secretariat.event_count()
 
     secretariat.execute(STATEMENT)

@@ -135,10 +135,10 @@ def test_sequence_counts_changes_of_dates_venue_and_status_but_not_opening_or_cl
     secretariat.execute(
         ChangeVenue(format=Format.HYBRID, on=D(2020, 7, 13), **common)  # type: ignore[arg-type]
     )
-    secretariat.execute(
-        RecordStatement(delegation="China", on=D(2020, 7, 13), **common)  # type: ignore[arg-type]
-    )
     secretariat.execute(OpenSession(on=D(2020, 7, 27), **common))  # type: ignore[arg-type]
+    secretariat.execute(
+        RecordStatement(delegation="China", on=D(2020, 7, 27), **common)  # type: ignore[arg-type]
+    )
     secretariat.execute(CloseSession(on=D(2020, 7, 29), **common))  # type: ignore[arg-type]
 
     rows = calendar_rows(secretariat)

@@ -47,7 +47,7 @@ from domain.body import BodyNotFoundError
 from domain.session import SessionNotFoundError
 from domain.values import AgendaItem, CycleTopics, DocumentKind, Period
 from domain.workplan import WorkplanNotFoundError
-from tests.builders import BODY, OFFICER, establish, schedule_sixth
+from tests.builders import APRIL, BODY, OFFICER, establish, schedule_sixth
 
 ON = date(2020, 3, 1)
 AGENDA = {1: "Organizational matters", 2: "International cooperation", 3: "Prevention"}
@@ -83,9 +83,17 @@ def agenda(items: dict[int, str] = AGENDA, on: date = ON) -> IssueAgenda:
     )
 
 
+OPENED = APRIL.start
+"""The sixth session opens on its first day: statements are recorded from then."""
+
+
+def opened() -> OpenSession:
+    return OpenSession(body=BODY, number=6, on=OPENED, actor=OFFICER)
+
+
 def spoke(delegation: str, item: int | None = None) -> RecordStatement:
     return RecordStatement(
-        body=BODY, number=6, delegation=delegation, item=item, on=ON, actor=OFFICER
+        body=BODY, number=6, delegation=delegation, item=item, on=OPENED, actor=OFFICER
     )
 
 
@@ -130,6 +138,7 @@ def test_statements_are_grouped_general_first_then_by_item_each_delegation_once(
     record(
         sixth,
         agenda(),
+        opened(),
         spoke("Argentina", 3),
         spoke("Iraq"),
         spoke("Colombia", 2),
@@ -164,10 +173,11 @@ def test_an_item_spoken_on_before_the_agenda_takes_its_title_from_the_agenda_iss
 ) -> None:
     record(
         sixth,
+        opened(),
         spoke("Greece", 2),
         spoke("Mexico", 9),
-        agenda(),
-        agenda({1: "Organizational matters", 2: "Cooperation, revised"}),
+        agenda(on=OPENED),
+        agenda({1: "Organizational matters", 2: "Cooperation, revised"}, on=OPENED),
     )
 
     page = published(sixth).session_record(BODY, 6)

@@ -26,7 +26,7 @@ from domain.session import (
 )
 from domain.values import CycleTopics, Period
 from domain.workplan import WorkplanAlreadyAdoptedError, WorkplanNotFoundError
-from tests.builders import BODY, OFFICER, establish, schedule_sixth
+from tests.builders import BODY, OFFICER, establish, open_sixth, schedule_sixth
 
 PERIOD = Period(2018, 2021)
 
@@ -126,13 +126,14 @@ def test_each_command_says_what_it_recorded_and_the_new_version(
 ) -> None:
     establish(secretariat)
     schedule_sixth(secretariat)
+    open_sixth(secretariat)
     recorded = secretariat.execute(
         RecordStatement(
             body=BODY, number=6, delegation="Australia", on=date(2020, 7, 27), actor="a"
         )
     )
     assert recorded.event == "StatementRecorded"
-    assert recorded.version == 2
+    assert recorded.version == 3  # scheduled, opened, then the statement
     assert recorded.record == "the 6th session of cybercrime-egm"
 
 

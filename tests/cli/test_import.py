@@ -15,7 +15,13 @@ from adapters.store import parse_store_url
 from application.deciding import Decisions
 from application.errors import ConflictError
 from tests.cli.running import EXECUTABLE, event_count, one_line_error, run
-from tests.importing import EXAMPLE, SIXTH_SESSION, statement, write
+from tests.importing import (
+    EXAMPLE,
+    OPENED_SIXTH_SESSION,
+    SIXTH_SESSION,
+    statement,
+    write,
+)
 from tests.reliability.helpers import tables_of
 
 ESTABLISH = (
@@ -220,14 +226,14 @@ def test_importing_the_same_file_again_applies_nothing_and_says_so(
 def test_two_identical_statements_in_a_file_are_both_recorded(
     tmp_path: Path, sqlite_store: str
 ) -> None:
-    text = SIXTH_SESSION + statement("Russian Federation") * 2
+    text = OPENED_SIXTH_SESSION + statement("Russian Federation") * 2
     file = write(tmp_path, text)
 
     assert run("import", str(file), store=sqlite_store).out.endswith(
-        ": 5 applied, 0 already in the record\n"
+        ": 6 applied, 0 already in the record\n"
     )
     assert run("import", str(file), store=sqlite_store).out.endswith(
-        ": 0 applied, 5 already in the record\n"
+        ": 0 applied, 6 already in the record\n"
     )
     history = run("history", "cybercrime-egm", "6", "--json", store=sqlite_store)
     assert history.out.count('"StatementRecorded"') == 2
@@ -236,7 +242,7 @@ def test_two_identical_statements_in_a_file_are_both_recorded(
 def test_an_entry_rejected_by_a_rule_stops_the_import_and_the_corrected_file_applies_each_entry_once(  # noqa: E501
     tmp_path: Path, sqlite_store: str
 ) -> None:
-    wrong = SIXTH_SESSION + statement("Greece", 2) + statement("Mexico", 9)
+    wrong = OPENED_SIXTH_SESSION + statement("Greece", 2) + statement("Mexico", 9)
     wrong += statement("Romania", 3)
     file = write(tmp_path, wrong)
 
@@ -245,9 +251,9 @@ def test_an_entry_rejected_by_a_rule_stops_the_import_and_the_corrected_file_app
     one_line_error(
         stopped,
         1,
-        f"error: {file}: entry 5 (line 16, record-statement): "
+        f"error: {file}: entry 6 (line 17, record-statement): "
         "the agenda of the 6th session of cybercrime-egm has no item 9 "
-        "(the 4 entries before it are in the record, none after it; "
+        "(the 5 entries before it are in the record, none after it; "
         "importing the file again applies each entry once)",
     )
     recorded = event_count(sqlite_store)
@@ -256,7 +262,7 @@ def test_an_entry_rejected_by_a_rule_stops_the_import_and_the_corrected_file_app
     corrected = run("import", str(file), store=sqlite_store)
 
     assert corrected.code == 0, corrected
-    assert corrected.out == f"{file}: 2 applied, 4 already in the record\n"
+    assert corrected.out == f"{file}: 2 applied, 5 already in the record\n"
     assert event_count(sqlite_store) == recorded + 2 * 2  # each with its entry
     history = run("history", "cybercrime-egm", "6", "--json", store=sqlite_store)
     assert history.out.count('"StatementRecorded"') == 3

@@ -13,7 +13,7 @@ from application.commands import RecordStatement
 from application.errors import ConflictError
 from application.imported import entry_id
 from application.secretariat import Secretariat
-from tests.builders import BODY, OFFICER, establish, schedule_sixth
+from tests.builders import BODY, OFFICER, establish, open_sixth, schedule_sixth
 
 
 def statement(delegation: str) -> RecordStatement:
@@ -28,6 +28,7 @@ def test_an_entry_and_its_events_are_written_together_or_not_at_all(
     app = stored_secretariat
     establish(app)
     schedule_sixth(app)
+    open_sixth(app)
     marking = entry_id("the entry", 1)
     app.execute(statement("Australia"), marking=marking)
     before = app.event_count()

@@ -20,7 +20,7 @@ from application.secretariat import Secretariat
 from domain.ids import session_id
 from domain.session import UnknownAgendaItemError
 from domain.values import Format
-from tests.importing import EXAMPLE, SIXTH_SESSION, statement
+from tests.importing import EXAMPLE, OPENED_SIXTH_SESSION, SIXTH_SESSION, statement
 
 POSTPONEMENT = """\
 - command: postpone-session
@@ -68,32 +68,32 @@ def test_the_example_is_imported_whole_and_a_second_import_applies_nothing(
 def test_two_identical_entries_are_both_applied_and_each_only_once(
     store: str,
 ) -> None:
-    text = SIXTH_SESSION + statement("Russian Federation") * 2
+    text = OPENED_SIXTH_SESSION + statement("Russian Federation") * 2
 
     with opened(store) as app:
-        assert apply_entries(app, parse_import(text, source="f")) == Imported(5, 0)
+        assert apply_entries(app, parse_import(text, source="f")) == Imported(6, 0)
     with opened(store) as app:
-        assert apply_entries(app, parse_import(text, source="f")) == Imported(0, 5)
+        assert apply_entries(app, parse_import(text, source="f")) == Imported(0, 6)
         assert statements(app) == [("Russian Federation", None)] * 2
 
 
 def test_an_entry_rejected_by_a_rule_stops_the_import_and_the_corrected_file_applies_each_entry_once(  # noqa: E501
     store: str,
 ) -> None:
-    wrong = SIXTH_SESSION + statement("Greece", 2) + statement("Mexico", 9)
+    wrong = OPENED_SIXTH_SESSION + statement("Greece", 2) + statement("Mexico", 9)
     wrong += statement("Romania", 3)
 
     with opened(store) as app, pytest.raises(EntryFailedError) as stopped:
         apply_entries(app, parse_import(wrong, source="f"))
-    assert stopped.value.entry.index == 5
-    assert stopped.value.entry.line == 16
+    assert stopped.value.entry.index == 6
+    assert stopped.value.entry.line == 17
     assert isinstance(stopped.value.error, UnknownAgendaItemError)
-    assert stopped.value.done == Imported(applied=4, already=0)
+    assert stopped.value.done == Imported(applied=5, already=0)
 
     corrected = wrong.replace("item: 9", "item: 2")
     with opened(store) as app:
-        assert apply_entries(app, parse_import(corrected, source="f")) == Imported(2, 4)
-        assert apply_entries(app, parse_import(corrected, source="f")) == Imported(0, 6)
+        assert apply_entries(app, parse_import(corrected, source="f")) == Imported(2, 5)
+        assert apply_entries(app, parse_import(corrected, source="f")) == Imported(0, 7)
         assert statements(app) == [("Greece", 2), ("Mexico", 2), ("Romania", 3)]
 
 
@@ -133,11 +133,11 @@ def test_an_entry_meeting_a_concurrent_change_stops_the_import_unapplied(
         assert events == ["Scheduled", "AgendaIssued", "VenueChanged"]
 
 
-@pytest.mark.parametrize("meanwhile", [4, 2])
+@pytest.mark.parametrize("meanwhile", [5, 2])
 def test_entries_applied_meanwhile_by_another_import_count_as_already_applied(
     store: str, meanwhile: int
 ) -> None:
-    entries = parse_import(SIXTH_SESSION + statement("Iraq"), source="f")
+    entries = parse_import(OPENED_SIXTH_SESSION + statement("Iraq"), source="f")
     with opened(store) as first, opened(store) as second:
         save = second._save
 
@@ -152,9 +152,9 @@ def test_entries_applied_meanwhile_by_another_import_count_as_already_applied(
 
         done = apply_entries(second, entries)
 
-        assert done == Imported(applied=4 - meanwhile, already=meanwhile)
+        assert done == Imported(applied=5 - meanwhile, already=meanwhile)
         assert statements(second) == [("Iraq", None)]
-        assert apply_entries(first, entries) == Imported(applied=0, already=4)
+        assert apply_entries(first, entries) == Imported(applied=0, already=5)
 
 
 def test_a_record_another_command_changed_between_two_imports_is_decided_afresh(
@@ -195,9 +195,11 @@ def test_a_record_another_command_changed_between_two_imports_is_decided_afresh(
 def test_an_import_saves_the_snapshots_of_the_records_it_lengthens(
     store: str,
 ) -> None:
-    text = SIXTH_SESSION + "".join(statement(f"Delegation {n}") for n in range(250))
+    text = OPENED_SIXTH_SESSION + "".join(
+        statement(f"Delegation {n}") for n in range(250)
+    )
     with opened(store) as app:
-        assert apply_entries(app, parse_import(text, source="f")) == Imported(253, 0)
+        assert apply_entries(app, parse_import(text, source="f")) == Imported(254, 0)
         assert app.snapshots is not None
         snapshots = list(app.snapshots.get(session_id("cybercrime-egm", 6)))
         assert [s.originator_version for s in snapshots] == [100, 200]
@@ -206,10 +208,10 @@ def test_an_import_saves_the_snapshots_of_the_records_it_lengthens(
 def test_the_entries_applied_are_found_among_many_with_one_read_of_the_store(
     store: str,
 ) -> None:
-    entries = parse_import(SIXTH_SESSION + statement("Iraq") * 3, source="f")
+    entries = parse_import(OPENED_SIXTH_SESSION + statement("Iraq") * 3, source="f")
     with opened(store) as app:
-        apply_entries(app, entries[:4])
+        apply_entries(app, entries[:5])
         markings = [entry.marking for entry in entries]
-        assert app.applied_among(markings) == set(markings[:4])
+        assert app.applied_among(markings) == set(markings[:5])
         assert app.applied_among([]) == set()
         assert hasattr(app.recorder, "recorded_among")

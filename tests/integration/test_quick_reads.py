@@ -16,7 +16,7 @@ from adapters.store import parse_store_url
 from application.commands import PostponeSession, ScheduleSession
 from domain.values import DateRange
 from tests.builders import BODY, OFFICER, establish, schedule_sixth
-from tests.seed_history import opened, seed, statement
+from tests.seed_history import opened, panelist, seed
 
 OTHER = "other-egm"
 
@@ -80,7 +80,7 @@ def test_a_calendar_behind_the_log_is_not_read_from_its_table(
     with opened(sqlite_store) as (app, views):
         seed(app)
         views.catch_up()
-        statement(app, "Ecuador")  # recorded; the views not yet caught up
+        panelist(app, "Ecuador")  # recorded; the views not yet caught up
         schedule_sixth(app, number=8)
 
         behind = current_calendar(store)

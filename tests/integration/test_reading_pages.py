@@ -12,13 +12,13 @@ import pytest
 from adapters.views.source import EventDecoder, EventSource, event_classes
 from application.errors import UnreadableEventError
 from application.projections import utc_text
-from tests.seed_history import opened, seed, statement
+from tests.seed_history import opened, panelist, seed
 
 
 def test_a_page_holds_what_the_librarys_query_holds(store: str) -> None:
     with opened(store) as (app, views):
         seed(app)
-        statement(app, "Greece")
+        panelist(app, "Greece")
         source = views.source
         library = EventSource(app.recorder, app.mapper, app.name)
         head = source.head()
@@ -34,7 +34,7 @@ def test_a_page_holds_what_the_librarys_query_holds(store: str) -> None:
 def test_each_event_is_decoded_as_the_librarys_mapper_decodes_it(store: str) -> None:
     with opened(store) as (app, views):
         seed(app)
-        statement(app, "Greece")
+        panelist(app, "Greece")
         head = views.source.head()
         stored = app.recorder.select_notifications(start=None, limit=head)
         decoded = views.source.page(0, head, sorted(event_classes()), head)

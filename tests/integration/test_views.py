@@ -18,11 +18,11 @@ from tests.seed_history import (
     adopt_workplan,
     extend,
     opened,
+    panelist,
     postpone_sixth,
     receive,
     request_comments,
     seed,
-    statement,
 )
 
 D = date
@@ -241,13 +241,13 @@ def record_a_varied_history(app: Any, views: Views | None = None) -> None:
     steps = [
         establish,
         schedule_sixth,
-        lambda a: statement(a, "China"),
+        lambda a: panelist(a, "China"),
         postpone_sixth,
         adopt_workplan,
         request_comments,
         lambda a: receive(a, "Ecuador", D(2020, 3, 10)),
         lambda a: receive(a, "Norway", D(2020, 3, 20)),
-        lambda a: statement(a, "Australia"),
+        lambda a: panelist(a, "Australia"),
         extend,
         lambda a: receive(a, "Ghana", D(2020, 6, 20)),
     ]

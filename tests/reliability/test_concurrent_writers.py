@@ -58,6 +58,14 @@ def record_sixth(store: str) -> None:
         assert ran.code == 0, ran.err
 
 
+def record_sixth_opened(store: str) -> None:
+    """The sixth session, opened on its first day: statements are recorded
+    once it has opened."""
+    record_sixth(store)
+    ran = invoke("open-session", BODY, "6", "--on", "2020-04-06", store=store)
+    assert ran.code == 0, ran.err
+
+
 def history(store: str) -> list[dict[str, Any]]:
     ran = invoke("history", BODY, "6", "--json", store=store)
     assert ran.code == 0, ran.err
@@ -92,7 +100,7 @@ def assert_never_locked(errors: list[str]) -> None:
 
 @pytest.mark.reliability
 def test_concurrent_statements_are_all_recorded_once(store: str) -> None:
-    record_sixth(store)
+    record_sixth_opened(store)
     before, _ = store_state(store)
     context = multiprocessing.get_context("spawn")
     met = context.Value("i", 0)
@@ -151,13 +159,13 @@ def test_competing_postponements_record_exactly_one_per_round(store: str) -> Non
 def test_officers_running_the_executable_at_once_record_every_statement(
     store: str,
 ) -> None:
-    record_sixth(store)
+    record_sixth_opened(store)
     before, _ = store_state(store)
     # One shell loop per officer, all started together.
     loop = (
         'for i in $(seq 1 "$COUNT"); do '
         '"$SECRETARIAT" record-statement cybercrime-egm 6 '
-        '--delegation "Delegation $WORKER-$i" --on 2020-07-27; '
+        '--delegation "Delegation $WORKER-$i" --on 2020-04-07; '
         'echo "exit $?" >&2; done'
     )
     shells = [

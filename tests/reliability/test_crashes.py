@@ -325,23 +325,25 @@ def test_views_killed_while_rebuilt_or_caught_up_equal_a_rebuild(
                          before_each=nothing_new, note=note)  # fmt: skip
 
     # Other officers record while nobody catches the views up; then an officer
-    # records a statement, and the command catches the views up.
+    # confirms a panelist (the session has not opened, so no statement yet),
+    # and the command catches the views up.
     rest = iter(events[half:])
-    statements = iter(range(10**6))
+    delegations = iter(range(10**6))
 
     def others_record() -> int:
         nonlocal held
         chunk = [event for _, event in zip(range(CHUNK), rest, strict=False)]
         if chunk:
             append(store, chunk)
-        held += len(chunk) + 1  # and the statement the command records
+        held += len(chunk) + 1  # and the panelist the command records
         return held
 
-    statement = [
-        "record-statement", "cybercrime-egm", "1", "--delegation",
-        f"Delegation {next(statements)}", "--on", "2020-01-07",
+    panelist = [
+        "confirm-panelist", "cybercrime-egm", "1", "--name", "Ms. A. Panelist",
+        "--delegation", f"Delegation {next(delegations)}", "--item", "1",
+        "--title", "Prevention", "--on", "2020-01-07",
     ]  # fmt: skip
-    caught_up = kill_views(statement, store, tmp_path, rng,
+    caught_up = kill_views(panelist, store, tmp_path, rng,
                            before_each=others_record, note=note)  # fmt: skip
     print(
         f"rebuild: {KILLS // 2} kills in {rebuilt[0]} runs, {rebuilt[1]} left "

@@ -16,7 +16,6 @@ import pytest
 
 from adapters.store import CIPHER_KEY_VARIABLE, parse_store_url
 from tests.reliability.helpers import (
-    assert_contract,
     invoke,
     one_line_error,
     schema_of,
@@ -27,9 +26,9 @@ from tests.reliability.helpers import (
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "expert-group-cybercrime.yaml"
 FIXTURES = ROOT / "tests" / "fixtures"
-ANSWERS = FIXTURES / "store-0.1.0"
-"""The answers of a plain store holding the example record and the fixture
-record, recorded by 'fixture officer' (`tests/fixtures/make_fixture_store.py`)."""
+QUERIES = FIXTURES / "store-0.1.0" / "queries.json"
+"""The queries the fixture store answers (`tests/fixtures/make_fixture_store.py`):
+asked here of a plain store and an encrypted one holding the same record."""
 
 DELEGATION = "Kiribati"
 """A delegation that speaks only in the statements recorded here: no view
@@ -91,22 +90,18 @@ def without_recording_times(data: Any) -> Any:
     return data
 
 
-def answers_as_the_plain_store_did(store: str) -> int:
-    queries = json.loads((ANSWERS / "queries.json").read_text(encoding="utf-8"))
-    compared = 0
+def answers(store: str) -> dict[str, Any]:
+    """The answer of `store` to each query of the fixture store, without its
+    recording times (which differ from one store to another)."""
+    queries = json.loads(QUERIES.read_text(encoding="utf-8"))
+    found = {}
     for name, args in queries.items():
         if "--known-at" in args:  # a moment of the fixture store's own recording
             continue
-        expected = json.loads((ANSWERS / name).read_text(encoding="utf-8"))
         ran = invoke(*args, store=store)
         assert ran.code == 0, (name, ran.err)
-        assert_contract(
-            without_recording_times(expected),
-            without_recording_times(json.loads(ran.out)),
-            name,
-        )
-        compared += 1
-    return compared
+        found[name] = without_recording_times(json.loads(ran.out))
+    return found
 
 
 def stored_states(store: str) -> list[bytes]:
@@ -179,13 +174,23 @@ def test_keygen_prints_a_new_256_bit_key_each_time() -> None:
 
 
 def test_an_encrypted_store_answers_as_a_plain_one(
-    store: str, key: str, tmp_path: Path
+    store: str, key: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # The fixture store's own answers are of a record imported under rules
+    # since tightened (its 7th session's statements before it opened): the
+    # plain store is built here, from the same files, without the key.
+    monkeypatch.delenv(CIPHER_KEY_VARIABLE)
+    plain = f"sqlite:///{tmp_path / 'plain.db'}"
+    record(plain, tmp_path)
+    expected = answers(plain)
+    assert len(expected) == 8
+    monkeypatch.setenv(CIPHER_KEY_VARIABLE, key)
+
     record(store, tmp_path)
-    assert answers_as_the_plain_store_did(store) == 8
+    assert answers(store) == expected
     rebuilt = invoke("projections", "rebuild", store=store)
     assert rebuilt.code == 0, rebuilt.err
-    assert answers_as_the_plain_store_did(store) == 8
+    assert answers(store) == expected
 
 
 def test_no_event_or_snapshot_holds_a_recorded_text_in_clear(

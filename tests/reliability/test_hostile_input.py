@@ -59,13 +59,18 @@ SEED = [
      "--deadline=2020-03-12", "--on=2020-01-03"],
     ["subscribe", "egm", "--email=someone@mission.example", "--name=Someone",
      "--on=2020-01-03"],
+    # A session that has opened, for statements (recorded only once it opens).
+    ["schedule-session", "egm", "3", "--title=Third session", "--start=2020-01-20",
+     "--end=2020-01-22", "--venue=Vienna", "--on=2020-01-02"],
+    ["open-session", "egm", "3", "--on=2020-01-20"],
 ]  # fmt: skip
 
 
 @pytest.fixture
 def seeded(store: str) -> str:
     """The store holding a body, a session with an agenda and a document, a
-    workplan and a call for comments: each case is checked against them."""
+    workplan and a call for comments, and a session that has opened: each case
+    is checked against them."""
     for args in SEED:
         ran = invoke(*args, store=store)
         assert ran.code == 0, (args, ran.err)
@@ -156,7 +161,7 @@ TEMPLATES: dict[str, tuple[Field, ...]] = {
     ),
     "record-statement": _fields(
         ("body", "code", "egm"),
-        ("number", "number", "1"),
+        ("number", "number", "3"),
         ("--delegation", "name", "Chile"),
         ("--item", "number", "3"),
     ),
@@ -516,7 +521,7 @@ def test_a_command_on_a_record_that_does_not_exist_is_refused_and_changes_nothin
     @given(
         verb=st.sampled_from([v for v in TEMPLATES if v != "establish-body"]),
         body=st.from_regex(BODY_CODE, fullmatch=True).filter(lambda c: c != "egm"),
-        number=st.integers(3, MAX_NUMBER),
+        number=st.integers(4, MAX_NUMBER),  # the seed has 1 and 3, a template 2
         other_body=st.booleans(),
     )
     def check(verb: str, body: str, number: int, other_body: bool) -> None:

@@ -23,7 +23,9 @@ SESSION = (
     "- {command: establish-body, code: egm, name: Expert group, on: 2020-01-01}\n"
     "- {command: schedule-session, body: egm, number: 1, title: First session,"
     " start: 2020-04-06, end: 2020-04-08, venue: Vienna, on: 2020-01-02}\n"
+    "- {command: open-session, body: egm, number: 1, on: 2020-04-06}\n"
 )
+"""A body and its first session, opened: statements are recorded once it opens."""
 
 
 def statement(delegation: str) -> str:
@@ -84,7 +86,7 @@ def test_a_file_is_known_by_its_name_or_the_name_given(
     applies only what changed."""
     first = tmp_path / "record.yaml"
     first.write_text(SESSION + statement("Chile"), encoding="utf-8")
-    assert imported(store, first) == "3 applied, 0 already in the record"
+    assert imported(store, first) == "4 applied, 0 already in the record"
     elsewhere = tmp_path / "copy" / "record.yaml"
     elsewhere.parent.mkdir()
     elsewhere.write_text(SESSION + statement("Chile") + statement("Peru"))
@@ -92,9 +94,9 @@ def test_a_file_is_known_by_its_name_or_the_name_given(
     renamed.write_text(SESSION + statement("Chile") + statement("Peru"))
 
     assert imported(store, renamed, "--as=record.yaml") == (
-        "1 applied, 3 already in the record"
+        "1 applied, 4 already in the record"
     )
-    assert imported(store, elsewhere) == "0 applied, 4 already in the record"
+    assert imported(store, elsewhere) == "0 applied, 5 already in the record"
     assert statements(store) == ["Chile", "Peru"]
     empty = invoke("import", str(renamed), "--as= ", store=store)
     assert empty.code == 2, empty.err

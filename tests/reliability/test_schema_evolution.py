@@ -31,6 +31,9 @@ EXAMPLE = FIXTURES / "example-record-0.1.0.yaml"
 """The example record as the fixture store imported it (the example has since
 named its sources and marked its assumed dates: another file, whose entries
 that store does not hold)."""
+FIXTURE_RECORD = FIXTURES / "fixture-record-0.1.0.yaml"
+"""The fixture record as the fixture store imported it (`fixture-record.yaml`
+has since opened the 7th session before its statements)."""
 
 
 def answers(folder: Path) -> dict[str, tuple[list[str], Any]]:
@@ -113,6 +116,10 @@ def test_its_events_on_postgresql_answer_the_same(
 
 def test_its_record_takes_new_decisions(fixture_store: Path, tmp_path: Path) -> None:
     store = copy_of(fixture_store, tmp_path)
+    # Its 7th session never opened: a statement is recorded once it opens.
+    opening = invoke("open-session", "cybercrime-egm", "7", "--on", "2021-04-06",
+                     store=store)  # fmt: skip
+    assert opening.code == 0, opening.err
     ran = invoke(
         "record-statement", "cybercrime-egm", "7", "--delegation", "Chile",
         "--item", "2", "--on", "2021-04-06", store=store,
@@ -134,7 +141,7 @@ def test_its_imported_files_imported_again_apply_nothing(
         store = transplanted(fixture_store, request.getfixturevalue("postgres_store"))
     else:
         store = copy_of(fixture_store, tmp_path)
-    for path in (EXAMPLE, FIXTURES / "fixture-record.yaml"):
+    for path in (EXAMPLE, FIXTURE_RECORD):
         count = len(read_import_file(path))
         dry = invoke("import", str(path), "--dry-run", store=store)
         assert dry.out.endswith(

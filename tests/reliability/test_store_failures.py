@@ -44,16 +44,18 @@ INTERRUPTED = Path(__file__).with_name("interrupted.py")
 STORE_FAILED = 4
 
 NEW_ENTRIES = """\
-- {command: record-statement, body: cybercrime-egm, number: 7, delegation: Chile, item: 2, on: 2021-04-06}
-- {command: record-statement, body: cybercrime-egm, number: 7, delegation: Peru, item: 2, on: 2021-04-06}
+- {command: record-statement, body: cybercrime-egm, number: 6, delegation: Chile, item: 2, on: 2020-07-29}
+- {command: record-statement, body: cybercrime-egm, number: 6, delegation: Peru, item: 2, on: 2020-07-29}
 """  # noqa: E501
 """An import file of two entries the fixture store does not hold."""
 
 STATEMENT = [
-    "record-statement", "cybercrime-egm", "7", "--delegation", "Chile",
-    "--item", "2", "--on", "2021-04-06",
+    "record-statement", "cybercrime-egm", "6", "--delegation", "Chile",
+    "--item", "2", "--on", "2020-07-29",
 ]  # fmt: skip
-"""A decision the fixture store can take."""
+"""A decision the fixture store can take, as it was built (its 7th session
+never opened) and as its files import today: a statement at the 6th session,
+which met on 27-29 July 2020."""
 
 
 @pytest.fixture
@@ -189,7 +191,7 @@ def test_a_connection_ended_by_the_server_in_the_middle_of_a_command_is_replaced
     assert after[0] == before[0] + 1
     statements = [
         event
-        for event in json_answer("history", "cybercrime-egm", "7", store=store)[
+        for event in json_answer("history", "cybercrime-egm", "6", store=store)[
             "events"
         ]
         if event["event"] == "StatementRecorded" and event["delegation"] == "Chile"

@@ -30,9 +30,10 @@ Outcome = tuple[int, str, str]
 def record_statements(
     store: str, worker: int, count: int, sync: Any, results: Any
 ) -> None:
-    """Record `count` statements on the sixth session, as fast as possible,
-    once every worker is ready (`sync`: a barrier, and a shared count of the
-    saves that met another officer's and were tried again)."""
+    """Record `count` statements on the sixth session (opened on 6 April 2020)
+    on its second day, as fast as possible, once every worker is ready (`sync`:
+    a barrier, and a shared count of the saves that met another officer's and
+    were tried again)."""
     start, met = sync
     save = Secretariat._save
     meetings = 0
@@ -53,7 +54,7 @@ def record_statements(
             ran = invoke(
                 "record-statement", BODY, "6",
                 "--delegation", f"Delegation {worker}-{index}",
-                "--on", "2020-07-27", store=store, actor=f"officer {worker}",
+                "--on", "2020-04-07", store=store, actor=f"officer {worker}",
             )  # fmt: skip
             outcomes.append((ran.code, ran.out, ran.err))
     finally:

@@ -197,7 +197,7 @@ def test_the_sixth_session_page_gives_the_comment_deadlines_and_the_report(
         "by Thursday, 12 March 2020. On 20 March 2020 (date assumed) the deadline "
         "was extended to "
         "Monday, 1 June 2020 (Postponement of the session caused by the outbreak of "
-        "COVID-19)."
+        "COVID-19). Comments were due by Monday, 1 June 2020."
     )
     assert report == "The report was adopted on 29 July 2020 (date assumed)."
 
@@ -423,10 +423,11 @@ HOSTILE = """\
   on: 2020-07-06
 - {command: issue-document, body: cybercrime-egm, number: 6, kind: other,
    title: "</title><a href='javascript:alert(4)'>x</a>", on: 2020-07-06}
-- {command: record-statement, body: cybercrime-egm, number: 6,
-   delegation: "<i onclick=alert(5)>Delegation</i>", item: 1, on: 2020-07-06}
 - {command: confirm-panelist, body: cybercrime-egm, number: 6, name: "<u>Name</u>",
    delegation: "&amp; Co", item: 1, title: "<svg onload=alert(6)>", on: 2020-07-06}
+- {command: open-session, body: cybercrime-egm, number: 6, on: 2020-07-27}
+- {command: record-statement, body: cybercrime-egm, number: 6,
+   delegation: "<i onclick=alert(5)>Delegation</i>", item: 1, on: 2020-07-27}
 """
 
 

@@ -12,6 +12,7 @@ from domain.session import (
     DocumentAlreadyIssuedError,
     DocumentNotIssuedError,
     Session,
+    SessionNotOpenedError,
 )
 from domain.values import AgendaItem, DocumentKind, Format, SessionStatus
 from tests.builders import APRIL, JULY, OFFICER
@@ -91,11 +92,49 @@ def test_a_decision_cannot_take_effect_before_one_already_recorded() -> None:
             venue="Geneva", format=None, on=D(2020, 3, 12), actor=OFFICER
         )
     with pytest.raises(DecisionBeforeLastError):
-        session.record_statement(
-            delegation="Australia", item=None, on=D(2020, 1, 1), actor=OFFICER
+        session.confirm_panelist(
+            name="Ms. A",
+            delegation="Australia",
+            item=1,
+            title="Prevention",
+            on=D(2020, 1, 1),
+            actor=OFFICER,
         )
     session.change_venue(venue="Geneva", format=None, on=D(2020, 3, 13), actor=OFFICER)
     assert names(session) == ["VenueChanged"]
+
+
+def test_a_struck_opening_leaves_the_session_without_statements_until_it_opens() -> (
+    None
+):
+    session = sixth()
+    session.open(on=APRIL.start, actor=OFFICER)
+    [opening] = session.collect_events()
+    session.strike(
+        version=opening.originator_version,
+        reason="opened in error",
+        on=APRIL.start,
+        actor=OFFICER,
+    )
+    session.collect_events()
+    with pytest.raises(SessionNotOpenedError):
+        session.record_statement(
+            delegation="Australia", item=None, on=APRIL.start, actor=OFFICER
+        )
+
+
+def test_a_session_whose_state_does_not_know_its_opening_date_takes_statements() -> (
+    None
+):
+    # A session loaded from a snapshot taken before the opening date was kept.
+    session = sixth()
+    session.open(on=APRIL.start, actor=OFFICER)
+    session.collect_events()
+    del session.opened_on
+    session.record_statement(
+        delegation="Australia", item=None, on=APRIL.end, actor=OFFICER
+    )
+    assert names(session) == ["StatementRecorded"]
 
 
 def agenda() -> list[AgendaItem]:
