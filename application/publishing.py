@@ -460,12 +460,6 @@ class SessionPage:
         return self.today is not None and is_lapsed(self.session, self.today)
 
     @property
-    def titles(self) -> dict[str, str]:
-        """The session's title in other languages, by language (`{"fr": ...}`,
-        in the order of the six): only the translations recorded."""
-        return titles_of(self.session)
-
-    @property
     def tense(self) -> str:
         """How the page speaks of the session on `today` (`session_tense`)."""
         return session_tense(self.session, self.today)
@@ -478,6 +472,12 @@ class SessionPage:
     def moved(self) -> bool:
         """Whether the session is no longer on the dates first announced."""
         return has_moved(self.session)
+
+    @property
+    def titles(self) -> dict[str, str]:
+        """The session's title in other languages, by language (`{"fr": ...}`,
+        in the order of the six): only the translations recorded."""
+        return titles_of(self.session)
 
 
 @attrs.frozen

@@ -26,6 +26,13 @@ ON_TIME, WITHIN_EXTENSION, LATE = "on-time", "within-extension", "late"
 STOCKTAKING = "stocktaking meeting"
 
 
+def titles_of(row: Any) -> dict[str, str]:
+    """A calendar row's title in other languages, by language (only the
+    translations; {} when there are none)."""
+    found: dict[str, str] = json.loads(getattr(row, "titles", "{}"))
+    return found
+
+
 # The calendar.
 
 
@@ -51,13 +58,6 @@ def session_entry(row: Any, day: date | None = None) -> dict[str, Any]:
         "lapsed": is_lapsed(row, day or date.today()),
         "titles": titles_of(row),
     }
-
-
-def titles_of(row: Any) -> dict[str, str]:
-    """A calendar row's title in other languages, by language (only the
-    translations; {} when there are none)."""
-    found: dict[str, str] = json.loads(getattr(row, "titles", "{}"))
-    return found
 
 
 def calendar_answer(

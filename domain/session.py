@@ -409,6 +409,12 @@ class Session(Aggregate):
             title = vars(self).get("issued", {}).get(str(entry_version))
             if title in self.documents:
                 self.documents.remove(title)
+        elif entry == "TranslationPublished":
+            published = vars(self).get("published", {})
+            symbol, language = published.get(str(entry_version), [None, None])
+            for edition in editions(self).get(symbol, []):
+                if language in edition[2][1:]:
+                    edition[2].remove(language)
 
     # Agenda and documents.
 
@@ -535,6 +541,12 @@ class Session(Aggregate):
         symbol: str
         language: str
         title: str | None
+
+        def apply(self, aggregate: Any) -> None:
+            super().apply(aggregate)
+            # Which language version a strike of this version takes away.
+            published = vars(aggregate).setdefault("published", {})
+            published[str(self.originator_version)] = [self.symbol, self.language]
 
     @event(TranslationPublished)
     def _publish_translation(

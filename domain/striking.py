@@ -20,6 +20,7 @@ ENTRIES = frozenset(
         "DocumentIssued",
         "DocumentCirculated",
         "SubmissionReceived",
+        "TranslationPublished",
     }
 )
 """The entries struck alone: the record reads as if they had not been made."""
@@ -41,6 +42,7 @@ ENTRY_WORDS = {
     "AgendaIssued": "the agenda",
     "ReportAdopted": "the adoption of the report",
     "Corrected": "a correction",
+    "Translated": "a translation",
     "Struck": "a strike",
     "Adopted": "the adoption of the workplan",
     "CommentsRequested": "the call for comments",

@@ -251,6 +251,10 @@ def session_lines(answer: dict[str, Any]) -> list[str]:
     lines = [
         f"{describe_session(entry['body'], entry['number']).capitalize()}: "
         f"{entry['title']}",
+        *(
+            f"Title in {language_words(language)}: {title}"
+            for language, title in entry.get("titles", {}).items()
+        ),
         f"Body: {answer['body']['name']}",
         f"Dates: {current}"
         + (f" (first announced for {first})" if first != current else ""),
@@ -273,11 +277,13 @@ def session_lines(answer: dict[str, Any]) -> list[str]:
                 f"{document_heading(group['kind'])}: {d['title']}"
                 + (f" ({d['symbol']})" if d["symbol"] else "")
                 + f", issued {day(d['issued_on'])}"
+                + in_languages(d)
                 for group in answer["documents"]
                 for d in group["documents"]
             ]
             + [
                 f"Comments: {d['title']}, issued {day(d['issued_on'])}"
+                + in_languages(d)
                 for d in answer["comments"]
             ],
         ),
@@ -310,6 +316,19 @@ def session_lines(answer: dict[str, Any]) -> list[str]:
     if report["adopted_on"]:
         lines += ["", f"Report: adopted on {day(report['adopted_on'])}"]
     return lines
+
+
+def in_languages(document: dict[str, Any]) -> str:
+    """The languages a document is in, where it is in any but English alone:
+    ` in French; English from 17 August 2020`."""
+    languages = document.get("languages") or [{"language": "en"}]
+    first, *later = languages
+    if first["language"] == "en" and not later:
+        return ""
+    return f" in {language_words(first['language'])}" + "".join(
+        f"; {language_words(e['language'])} from {day(e['available_on'])}"
+        for e in later
+    )
 
 
 READING_COMMANDS = [bodies, session, history]

@@ -12,11 +12,12 @@ every command it declares is importable from here.
 
 from __future__ import annotations
 
-from application.commands import body, distribution, session, workplan
+from application.commands import body, distribution, languages, session, workplan
 from application.commands.base import Command, SessionCommand, WorkplanCommand
 from application.commands.body import *  # noqa: F403
 from application.commands.declaring import REGISTRY, Declaration
 from application.commands.distribution import *  # noqa: F403
+from application.commands.languages import *  # noqa: F403
 from application.commands.session import *  # noqa: F403
 from application.commands.workplan import *  # noqa: F403
 
@@ -41,3 +42,4 @@ __all__ += body.__all__
 __all__ += session.__all__
 __all__ += workplan.__all__
 __all__ += distribution.__all__
+__all__ += languages.__all__

@@ -27,7 +27,7 @@ from application.commands.kinds import (
     choice,
 )
 from domain.errors import InvalidValueError
-from domain.languages import RECORD_LANGUAGE, check_translation
+from domain.languages import RECORD_LANGUAGE
 from domain.session import Session
 from domain.values import AgendaItem, DateRange, DocumentKind, Format, Period
 from domain.workplan import Workplan
@@ -44,12 +44,10 @@ __all__ = [
     "IssueDocument",
     "OpenSession",
     "PostponeSession",
-    "PublishTranslation",
     "RecordStatement",
     "RescheduleSession",
     "ScheduleSession",
     "StrikeEntry",
-    "TranslateSession",
 ]
 
 
@@ -313,37 +311,3 @@ class StrikeEntry(SessionCommand):
 
     def about(self) -> Record[Any]:
         return self.record if self.number is not None else WORKPLAN
-
-
-@declare("translate-session", Session.translate)
-@attrs.frozen(kw_only=True)
-class TranslateSession(SessionCommand):
-    """Record a session's title in another of the six languages.
-
-    The record's title is English; a translation into ar, zh, fr, ru or es
-    holds, like a correction, from the beginning. A later translation into the
-    same language corrects it.
-    """
-
-    language: str = value(LANGUAGE, "The language of the translation (not en).")
-    title: str = value(NAME, f"The title in that language ({NAME_HELP}).")
-
-    def __attrs_post_init__(self) -> None:
-        check_translation(self.language)
-
-
-@declare("publish-translation", Session.publish_translation, commutes=True)
-@attrs.frozen(kw_only=True)
-class PublishTranslation(SessionCommand):
-    """Record the day a document became available in another language.
-
-    The document is named by its symbol. It is issued in one language and
-    becomes available in each of the others on its own day, never before the
-    day it was issued.
-    """
-
-    symbol: str = value(NAME, f"The document's symbol ({NAME_HELP}).")
-    language: str = value(LANGUAGE, "The language it became available in.")
-    title: str | None = value(
-        NAME, f"Its title in that language ({NAME_HELP}).", optional=True
-    )

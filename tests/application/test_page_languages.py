@@ -158,3 +158,27 @@ def test_the_body_gives_its_names_and_the_session_page_its_titles(
         ).titles
         == {}
     )
+
+
+def test_a_language_version_struck_leaves_the_page(
+    sixth: Secretariat,  # noqa: F811
+) -> None:
+    record(sixth, issued(), available("ru", date(2020, 8, 3), "Доклад"))
+    history = sixth.history(BODY, 6)["events"]
+    [version] = [e["version"] for e in history if e["event"] == "TranslationPublished"]
+    record(
+        sixth,
+        StrikeEntry(
+            body=BODY,
+            number=6,
+            version=version,
+            reason="not published yet",
+            on=date(2020, 8, 4),
+            actor=OFFICER,
+        ),
+    )
+
+    [report] = published(sixth).session_record(BODY, 6).report.documents
+
+    assert report.languages == (Edition("en", "2020-07-29"),)
+    assert report.titles == {}

@@ -23,6 +23,7 @@ from pytest_bdd import parsers
 
 from application.secretariat import Secretariat
 from domain.body import BodyNotFoundError
+from domain.languages import NAMES as LANGUAGE_NAMES
 from domain.session import SessionNotFoundError
 from domain.values import (
     DateRange,
@@ -276,6 +277,17 @@ def _kind(text: str) -> DocumentKind:
     return DocumentKind(text.removeprefix("an ").removeprefix("a "))
 
 
+LANGUAGE_CODES = {name: code for code, name in LANGUAGE_NAMES.items()}
+"""The six languages by their English names, as the feature files write them."""
+
+
+@_typed(r"[A-Z][a-z]+")
+def _language(text: str) -> str:
+    """A language by its name (`French`), as its code (`fr`); a language not
+    among the six by its name in lower case, for the secretariat to refuse."""
+    return LANGUAGE_CODES.get(text, text.lower())
+
+
 SUBMITTER_KINDS = {
     "Member State": SubmitterKind.MEMBER_STATE,
     "Observer": SubmitterKind.OBSERVER,
@@ -322,6 +334,7 @@ TYPES: dict[str, Callable[[str], Any]] = {
     "SubmitterKind": _submitter_kind,
     "Statements": _statements,
     "Panelists": _panelists,
+    "Language": _language,
 }
 
 
@@ -351,6 +364,8 @@ ENTRIES = {
     "CommentsRequested": "comments requested",
     "DeadlineExtended": "deadline extended",
     "SubmissionReceived": "submission received",
+    "Translated": "title translated",
+    "TranslationPublished": "language version published",
 }
 """Each kind of entry of a history, in the words of the decision that records it."""
 

@@ -187,3 +187,31 @@ def test_the_history_says_when_each_language_version_became_available(
     assert "English version published" in lines[5]
     assert "3 August 2020" in lines[5]
     assert "Arabic version published" in lines[6]
+
+
+def test_the_session_says_its_titles_and_the_languages_of_its_documents(
+    run: Run,
+    recorded: str,  # noqa: F811
+) -> None:
+    symbol = "UNODC/CCPCJ/EG.4/2020/CRP.1"
+    for args in (
+        ["translate-session", BODY, "6", "--language", "fr", "--title", FRENCH,
+         "--on", "2020-03-01"],
+        ["issue-document", BODY, "6", "--kind", "other", "--title", "Note",
+         "--symbol", symbol, "--language", "fr", "--on", "2020-07-10"],
+        ["publish-translation", BODY, "6", "--symbol", symbol, "--language", "en",
+         "--on", "2020-07-17"],
+        ["issue-document", BODY, "6", "--kind", "guide", "--title", "Guide",
+         "--on", "2020-07-17"],
+    ):  # fmt: skip
+        ran = run(*args, store=recorded)
+        assert ran.code == 0, ran.err
+
+    lines = run("session", BODY, "6", store=recorded).out.splitlines()
+
+    assert lines[1] == f"Title in French: {FRENCH}"
+    assert (
+        f"  Other documents: Note ({symbol}), issued 10 July 2020 in French; "
+        "English from 17 July 2020"
+    ) in lines
+    assert "  Guides for participants: Guide, issued 17 July 2020" in lines

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from application.commands import EstablishBody
 from domain.body import Body, BodyDecisionBeforeLastError
 from domain.errors import InvalidValueError
 from domain.languages import (
@@ -23,6 +24,7 @@ from domain.session import (
     TranslationBeforeIssueError,
     UnknownSymbolError,
 )
+from domain.striking import NotStrikableError
 from domain.values import DocumentKind, SessionStatus
 from tests.builders import OFFICER
 from tests.unit.test_session import names, sixth
@@ -187,14 +189,15 @@ def test_a_language_version_is_not_available_before_the_document_was_issued() ->
 
 
 def body() -> Body:
-    established = Body(
+    # Established as the command does, whatever else establishing takes.
+    command = EstablishBody(
         code="cybercrime-egm",
         name="Expert Group on Cybercrime",
         parent="CCPCJ",
-        mandate=None,
         on=D(2011, 1, 1),
         actor=OFFICER,
     )
+    established = Body(**command.declaration.arguments(command))
     established.collect_events()
     return established
 
@@ -218,3 +221,25 @@ def test_a_body_translated_gains_its_name_in_that_language() -> None:
         established.translate(language="fr", name="x", on=D(2011, 1, 15), actor=OFFICER)
     with pytest.raises(InvalidValueError):
         established.translate(language="en", name="x", on=D(2011, 2, 2), actor=OFFICER)
+
+
+def test_a_language_version_struck_can_be_published_again() -> None:
+    session = issued()
+    session.publish_translation(
+        symbol=SYMBOL, language="fr", title=None, on=D(2020, 4, 20), actor=OFFICER
+    )
+    session.strike(version=3, reason="not yet out", on=D(2020, 4, 21), actor=OFFICER)
+    session.collect_events()
+
+    session.publish_translation(
+        symbol=SYMBOL, language="fr", title=None, on=D(2020, 4, 27), actor=OFFICER
+    )
+
+    assert names(session) == ["TranslationPublished"]
+
+
+def test_a_translation_of_a_title_is_not_struck_but_translated_again() -> None:
+    session = sixth()
+    session.translate(language="fr", title="x", on=D(2020, 1, 5), actor=OFFICER)
+    with pytest.raises(NotStrikableError, match="a translation, which cannot be"):
+        session.strike(version=2, reason="wrong", on=D(2020, 1, 6), actor=OFFICER)
