@@ -65,7 +65,8 @@ LOCALE := adapters/site/locale
 
 catalogs: $(VENV)/.installed
 	$(BIN)/pybabel extract -F babel.cfg -k NP_:1c,2 -c TRANSLATORS: \
-		--project secretariat --version 0.1.0 --no-wrap -o $(LOCALE)/messages.pot .
+		--project secretariat --version 0.1.0 --copyright-holder "the secretariat project" \
+		--no-wrap -o $(LOCALE)/messages.pot .
 	$(BIN)/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) --no-wrap --ignore-obsolete
 
 clean:
