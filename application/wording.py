@@ -28,10 +28,12 @@ STATUS_WORDS = {
     "postponed": "postponed, new dates to be determined",
     "cancelled": "cancelled",
     "in-session": "in session",
-    "closed": "held",
+    "closed": "opened and closed",
 }
 """A session's status as the public reads it (the rules' messages say it in
-the secretariat's own words: `domain.session.STATUS_WORDS`)."""
+the secretariat's own words: `domain.session.STATUS_WORDS`): what the record
+holds of it, not what the world did (a closed session is one whose opening and
+closing are recorded)."""
 
 FORMAT_WORDS = {
     "in-person": "in person",

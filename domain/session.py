@@ -33,6 +33,7 @@ from domain.striking import (
     DECISIONS,
     LaterDecisionError,
     check_strike,
+    ledger,
     note,
     struck,
 )
@@ -353,6 +354,8 @@ class Session(Aggregate):
                 raise LaterDecisionError(
                     self.description, version, latest[1], latest[0], latest[2]
                 )
+            if kind == "Opened":
+                self._check_no_statement_after(version)
             state = made[-2]
         self._strike(
             entry_version=version,
@@ -740,6 +743,19 @@ class Session(Aggregate):
         if on < self.last_on:
             raise DecisionBeforeLastError(self.description, on, self.last_on)
 
+    def _check_no_statement_after(self, version: int) -> None:
+        # A statement is recorded only once its session has opened: the
+        # opening it rests on is not struck from under it.
+        standing = [
+            int(at)
+            for at, kind in ledger(self).items()
+            if kind == "StatementRecorded"
+            and int(at) > version
+            and int(at) not in struck(self)
+        ]
+        if standing:
+            raise StatementsAfterOpeningError(self.description, version, min(standing))
+
     def _check_opened_by(self, on: date) -> None:
         # A struck opening leaves the session scheduled again: the status, not
         # the date kept, tells whether it has opened. A session loaded from a
@@ -932,6 +948,16 @@ class StatementBeforeOpeningError(DomainError):
         super().__init__(
             f"{session} opened on {opened_on.isoformat()}: a statement cannot be "
             f"dated {on.isoformat()}, before it opened"
+        )
+
+
+class StatementsAfterOpeningError(DomainError):
+    """Raised when an opening is struck while statements recorded after it stand."""
+
+    def __init__(self, session: str, version: int, first: int) -> None:
+        super().__init__(
+            f"the opening at version {version} of {session} has statements "
+            f"recorded after it (the first at version {first}); strike them first"
         )
 
 

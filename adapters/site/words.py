@@ -46,7 +46,7 @@ STATUS_WORDS = {
     "postponed": N_("postponed, new dates to be determined"),
     "cancelled": N_("cancelled"),
     "in-session": N_("in session"),
-    "closed": N_("held"),
+    "closed": N_("opened and closed"),
 }
 FORMAT_WORDS = {
     "in-person": N_("in person"),

@@ -120,6 +120,27 @@ def test_a_struck_statement_stays_in_the_history_marked_struck(
     assert "is struck already" in one_line_error(again, 1)
 
 
+def test_an_opening_is_struck_only_once_the_statements_after_it_are(
+    run: Run,
+    recorded: str,  # noqa: F811
+) -> None:
+    opened_with_a_statement(run, recorded)
+    count = event_count(recorded)
+    strike = ("strike-entry", BODY, "6", "--reason", "Recorded in error",
+              "--on", "2020-04-07")  # fmt: skip
+
+    refused = run(*strike, "--version", "2", store=recorded)
+
+    assert one_line_error(refused, 1) == (
+        "the opening at version 2 of the 6th session of cybercrime-egm has "
+        "statements recorded after it (the first at version 3); strike them first"
+    )
+    assert event_count(recorded) == count
+    assert run(*strike, "--version", "3", store=recorded).code == 0
+    assert run(*strike, "--version", "2", store=recorded).code == 0
+    assert calendar(run, recorded)["status"] == "scheduled"
+
+
 def test_a_malformed_strike_is_bad_usage_and_writes_nothing(
     run: Run,
     recorded: str,  # noqa: F811

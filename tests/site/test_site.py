@@ -142,7 +142,8 @@ def test_the_sixth_session_page_gives_the_mandate_the_dates_venue_and_format(
     facts = next_to(sixth, following(sixth, "Dates and venue"))
     assert text_of(facts) == (
         f"Dates {dates_text(new)} Original dates {dates_text(original)} "
-        "Venue Vienna, Austria Format hybrid: in person and online Status held"
+        "Venue Vienna, Austria Format hybrid: in person and online "
+        "Status opened and closed"
     )
 
 
@@ -268,7 +269,8 @@ def test_before_the_sixth_session_opened_the_index_shows_it_upcoming(
 
     [sixth] = rows(following(index, "Upcoming sessions"))
     assert sixth[0] == "6"
-    assert sixth[-1] == "held"  # the record shows it held: the day splits lists only
+    # The record shows it opened and closed: the day splits lists only.
+    assert sixth[-1] == "opened and closed"
     assert [r[0] for r in rows(following(index, "Past sessions"))] == [
         "5",
         "4",

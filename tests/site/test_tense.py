@@ -10,7 +10,7 @@ from xml.etree.ElementTree import Element
 import pytest
 
 from tests.site.conftest import Build
-from tests.site.html import check_page, following, text_of
+from tests.site.html import check_page, following, items, text_of
 
 SESSION = (
     "- {command: establish-body, code: egm, name: Expert group, on: 2018-01-01}\n"
@@ -96,3 +96,17 @@ def test_a_deadline_is_due_until_its_day_passes_and_was_due_after(
 
 def page_of(site: Path, path: str) -> Element:
     return check_page((site / path).read_text(encoding="utf-8"))
+
+
+def test_an_earlier_session_whose_dates_passed_without_an_opening_is_said_lapsed(
+    site_of: Build,
+) -> None:
+    second = (
+        "- {command: schedule-session, body: egm, number: 2, title: Second session, "
+        "start: 2021-04-06, end: 2021-04-08, venue: Vienna, on: 2020-11-02}\n"
+    )
+    site = site_of(SESSION + second, "--today", "2021-01-15")
+
+    assert items(
+        following(page_of(site, "egm/session-2.html"), "Earlier sessions")
+    ) == ["First session: 6–8 April 2020, Vienna; lapsed: no opening is recorded"]
