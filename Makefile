@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_STORE := demo.db
 
-.PHONY: demo test lint types pytest bench bench-quick clean
+.PHONY: demo test lint types pytest bench bench-quick clean catalogs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,18 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python -m bench --events 1000000
 
 test: lint types pytest bench-quick
+
+# The site's message catalogs (docs/translating.md): the interface's words
+# extracted into messages.pot, then merged into each language's .po (new
+# messages empty, changed ones fuzzy, for a translator to finish). The .po
+# files are compiled by Babel when the site is built.
+LOCALE := adapters/site/locale
+
+catalogs: $(VENV)/.installed
+	$(BIN)/pybabel extract -F babel.cfg -k NP_:1c,2 -c TRANSLATORS: \
+		--project secretariat --version 0.1.0 --copyright-holder "the secretariat project" \
+		--no-wrap -o $(LOCALE)/messages.pot .
+	$(BIN)/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) --no-wrap --ignore-obsolete
 
 clean:
 	rm -rf $(VENV) $(DEMO_STORE) $(DEMO_STORE)-wal $(DEMO_STORE)-shm .pytest_cache .mypy_cache .ruff_cache

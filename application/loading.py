@@ -4,9 +4,10 @@ A snapshot taken by an earlier version may lack what this version keeps from
 each event (`domain.snapshots`): a record's class says, by its
 `class_version`, which state its snapshots hold, and a snapshot taken at
 another one (an earlier, or a later version's) is not used. The record is
-then loaded from all its events, as if it had no snapshot, so that nothing recorded before the snapshot is unknown to
-the commands (a document issued before it takes its language versions; an
-entry recorded before it can be struck) and no event is applied to a state
+then loaded from all its events, as if it had no snapshot, so that nothing
+recorded before the snapshot is unknown to the commands (a document issued
+before it takes its language versions; an entry recorded before it can be
+struck) and no event is applied to a state
 that lacks what the event's change needs.
 """
 

@@ -924,9 +924,7 @@ class Session(Aggregate):
 
     def _check_opened_by(self, on: date) -> None:
         # A struck opening leaves the session scheduled again: the status, not
-        # the date kept, tells whether it has opened. A session loaded from a
-        # snapshot older than `opened_on` has opened on a date it does not
-        # know; the order of decisions still keeps a statement after it.
+        # the date kept, tells whether it has opened.
         if self.status not in (SessionStatus.IN_SESSION, SessionStatus.CLOSED):
             raise SessionNotOpenedError(self.description)
         opened_on: date | None = vars(self).get("opened_on")

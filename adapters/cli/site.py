@@ -41,9 +41,25 @@ def site() -> None:
     help="The day that splits upcoming from past sessions and counts the days "
     "left to a deadline (YYYY-MM-DD).",
 )
+@click.option(
+    "--languages",
+    "languages_text",
+    default="en",
+    show_default=True,
+    metavar="L[,L…]",
+    help="The languages to write the pages in, of the six official ones: "
+    "ar, zh, en, fr, ru, es (with more than one, a tree per language: "
+    "DIR/fr/…).",
+)
 @global_options
 @click.pass_obj
-def site_build(settings: Settings, out: Path, body: str | None, today: date) -> None:
+def site_build(
+    settings: Settings,
+    out: Path,
+    body: str | None,
+    today: date,
+    languages_text: str,
+) -> None:
     """Write the calendar (index.html), a page per session and per workplan,
     and calendar.ics into DIR; open DIR/index.html in a browser.
 
@@ -51,7 +67,14 @@ def site_build(settings: Settings, out: Path, body: str | None, today: date) -> 
 
     \b
       secretariat site build --body cybercrime-egm --out site --today 2020-07-01
+      secretariat site build --out site --languages en,fr,ar
     """
+    from adapters.site.languages import UnknownLanguageError, parse_languages
+
+    try:
+        languages = parse_languages(languages_text)
+    except UnknownLanguageError as error:
+        raise Failure(f"--languages: {error}", BAD_USAGE, "bad-usage") from None
     if body:
         structlog.contextvars.bind_contextvars(body=body)
     _check_out(out)
@@ -59,14 +82,22 @@ def site_build(settings: Settings, out: Path, body: str | None, today: date) -> 
     from adapters.site import OutputError, UnsafeNameError, build_site
 
     try:
-        written = build_site(views, out, body=body, today=today)
+        written = build_site(views, out, body=body, today=today, languages=languages)
     except OutputError as error:
         raise Failure(str(error), BAD_USAGE, "bad-usage") from None
     except UnsafeNameError as error:
         raise Failure(str(error), STORE_FAILED, "store-failed") from None
     pages = sum(1 for path in written if path.endswith(".html"))
-    click.echo(f"Wrote {pages} pages and calendar.ics to {out}")
-    click.echo(f"Open {out / 'index.html'} in a browser")
+    if len(languages) == 1:
+        click.echo(f"Wrote {pages} pages and calendar.ics to {out}")
+        click.echo(f"Open {out / 'index.html'} in a browser")
+        return
+    click.echo(
+        f"Wrote {pages} pages in {len(languages)} languages "
+        f"({', '.join(languages)}) to {out}"
+    )
+    for language in languages:
+        click.echo(f"Open {out / language / 'index.html'} in a browser")
 
 
 def _check_out(out: Path) -> None:

@@ -19,14 +19,18 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import attrs
+
 from adapters.ical import calendar_file
+from adapters.site import languages as official
 from adapters.site.render import (
     environment,
     render,
     session_path,
     workplan_path,
 )
-from application.publishing import Publishing
+from adapters.site.words import Words
+from application.publishing import Pages, Publishing
 from domain.limits import BODY_CODE
 
 if TYPE_CHECKING:
@@ -52,16 +56,26 @@ def build_site(
     *,
     body: str | None = None,
     today: date,
+    languages: tuple[str, ...] = (official.SOURCE,),
 ) -> list[str]:
-    """Write the site of `body` (or of every body) into `out`; return the
-    files written, relative to `out`."""
-    site = render_site(views, body=body, today=today)
+    """Write the site of `body` (or of every body) into `out`, in each of
+    `languages` (one tree per language, `fr/...`, when more than one); return
+    the files written, relative to `out`."""
+    site = render_site(views, body=body, today=today, languages=languages)
     write_site(site, out)
     return sorted(site)
 
 
-def render_site(views: Views, *, body: str | None, today: date) -> dict[str, bytes]:
-    """Every file of the site, by its path from the site's root."""
+def render_site(
+    views: Views,
+    *,
+    body: str | None,
+    today: date,
+    languages: tuple[str, ...] = (official.SOURCE,),
+) -> dict[str, bytes]:
+    """Every file of the site, by its path from the site's root: with one
+    language, the site in it; with more, a tree per language (`fr/...`), each
+    page linking to its versions in the others."""
     publishing = Publishing(views)
     listing = publishing.listing(body, today=today)
     for code in listing.codes:
@@ -70,29 +84,75 @@ def render_site(views: Views, *, body: str | None, today: date) -> dict[str, byt
                 f"the record holds a body code that cannot name a folder: {code!r}"
             )
     pages = publishing.pages(listing)
+    shared = {
+        "calendar.ics": calendar_file(views, body),
+        "style.css": (files("adapters.site") / "static" / "style.css").read_bytes(),
+    }
+    if len(languages) == 1:
+        return {**render_pages(pages, today, languages[0], ()), **shared}
+    site: dict[str, bytes] = {"index.html": choose_language(languages)}
+    for language in languages:
+        others = tuple(other for other in languages if other != language)
+        tree = {**render_pages(pages, today, language, others), **shared}
+        site.update({f"{language}/{path}": content for path, content in tree.items()})
+    return site
 
-    env = environment()
+
+def choose_language(languages: tuple[str, ...]) -> bytes:
+    """The page at the root of a site in several languages: a link to the
+    calendar in each, named in its own language."""
+    versions = [
+        {
+            "language": language,
+            "direction": official.direction(language),
+            "name": official.endonym(language),
+            "calendar": Words(language).gettext("Calendar of sessions"),
+        }
+        for language in languages
+    ]
+    env = environment(languages[0])
+    return env.get_template("languages.html").render(versions=versions).encode()
+
+
+def render_pages(
+    pages: Pages, today: date, language: str, others: tuple[str, ...]
+) -> dict[str, bytes]:
+    """The site's pages in `language`, each linking to its version in each of
+    `others` (in the tree beside this one)."""
+    env = environment(language)
     common: dict[str, object] = {
         "today": today,
         "several": len(pages.index.bodies) > 1,
     }
-    html: dict[str, str] = {
-        "index.html": render(env, "index.html", root="", page=pages.index, **common)
-    }
+
+    def page(template: str, path: str, value: object) -> str:
+        root = "../" * path.count("/")
+        versions = [
+            Version(other, official.endonym(other), f"{root}../{other}/{path}")
+            for other in others
+        ]
+        return render(env, template, root=root, page=value, versions=versions, **common)
+
+    html: dict[str, str] = {"index.html": page("index.html", "index.html", pages.index)}
     for session_page in pages.sessions:
         row = session_page.session
-        html[session_path(row.body, row.number)] = render(
-            env, "session.html", root="../", page=session_page, **common
-        )
+        path = session_path(row.body, row.number)
+        html[path] = page("session.html", path, session_page)
     for workplan_page in pages.workplans:
         workplan = workplan_page.workplan
-        html[workplan_path(workplan.body, workplan.period)] = render(
-            env, "workplan.html", root="../", page=workplan_page, **common
-        )
-    site = {path: text.encode("utf-8") for path, text in html.items()}
-    site["calendar.ics"] = calendar_file(views, body)
-    site["style.css"] = (files("adapters.site") / "static" / "style.css").read_bytes()
-    return site
+        path = workplan_path(workplan.body, workplan.period)
+        html[path] = page("workplan.html", path, workplan_page)
+    return {path: text.encode("utf-8") for path, text in html.items()}
+
+
+@attrs.frozen
+class Version:
+    """A page's version in another language: where it is, and the language's
+    name in itself."""
+
+    language: str
+    name: str
+    href: str
 
 
 def write_site(site: Mapping[str, bytes], out: Path) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from adapters.site import languages
+from adapters.site.words import Words
 from application import wording
 
 
@@ -22,35 +24,31 @@ def workplan_path(body: str, period: str) -> str:
     return f"{body}/workplan-{period}.html"
 
 
-def environment() -> Environment:
+def environment(language: str = languages.SOURCE) -> Environment:
+    """The templates, writing the interface's words (`_(...)`, from the
+    catalogs), dates and ordinals in `language`."""
+    words = Words(language)
     env = Environment(
         loader=PackageLoader("adapters.site", "templates"),
+        extensions=["jinja2.ext.i18n"],
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(
-        day=wording.day,
-        weekday=wording.weekday,
-        ordinal=wording.ordinal,
-        ordinal_word=wording.ordinal_word,
-        because=wording.because,
-        sentence=wording.sentence,
-        statement_numbers=wording.statement_numbers,
-        kind_heading=wording.document_heading,
-        format_words=wording.format_words,
-        status_words=wording.status_words,
-        submission_words=wording.submission_words,
-        submitter_words=wording.submitter_words,
+    env.install_gettext_translations(  # type: ignore[attr-defined]
+        words.translations, newstyle=True
     )
+    env.filters.update(ordinal=wording.ordinal, **words.filters())
     env.globals.update(
-        dates=wording.dates,
-        when=wording.when,
+        lang=language,
+        dir=languages.direction(language),
+        dates=words.dates,
+        when=words.when,
         is_lapsed=wording.is_lapsed,
-        lapsed_words=wording.LAPSED_WORDS,
-        assumed_words=wording.ASSUMED,
+        lapsed_words=words.lapsed_words,
+        assumed_words=words.assumed_words,
         has_moved=wording.has_moved,
         session_path=session_path,
         workplan_path=workplan_path,

@@ -232,7 +232,7 @@ KEPT = {
         {"body", "number", "title", "dates", "original_dates", "venue", "format",
          "stocktaking", "status", "last_on", "postponements", "agenda", "documents",
          "report_adopted_on", "decisions", "ledger", "struck", "issued", "published",
-         "_editions", "_titles"},
+         "_editions", "_titles", "opened_on", "timezone", "hours"},
     ),
     Workplan: (
         2,

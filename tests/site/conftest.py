@@ -57,3 +57,19 @@ def site_of(tmp_path: Path) -> Build:
         return build(store, tmp_path / "site", *options)
 
     return build_from
+
+
+LANGUAGES = ("en", "fr", "ar")
+"""The languages the example's site is built in for the language tests."""
+
+
+@pytest.fixture(scope="session")
+def example_site_languages(
+    example_store: str, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The site of the example record in English, French and Arabic (a tree
+    per language), built on `TODAY`."""
+    out = tmp_path_factory.mktemp("example-site-languages") / "site"
+    return build(
+        example_store, out, "--today", TODAY, "--languages", ",".join(LANGUAGES)
+    )

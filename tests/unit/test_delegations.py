@@ -80,6 +80,7 @@ def body() -> Body:
         name="Expert Group on Cybercrime",
         parent="CCPCJ",
         mandate=None,
+        timezone="UTC",
         on=date(2011, 1, 17),
         actor="officer",
     )

@@ -123,20 +123,6 @@ def test_a_struck_opening_leaves_the_session_without_statements_until_it_opens()
         )
 
 
-def test_a_session_whose_state_does_not_know_its_opening_date_takes_statements() -> (
-    None
-):
-    # A session loaded from a snapshot taken before the opening date was kept.
-    session = sixth()
-    session.open(on=APRIL.start, actor=OFFICER)
-    session.collect_events()
-    del session.opened_on
-    session.record_statement(
-        delegation="Australia", item=None, on=APRIL.end, actor=OFFICER
-    )
-    assert names(session) == ["StatementRecorded"]
-
-
 def agenda() -> list[AgendaItem]:
     return [
         AgendaItem(3, "Prevention"),
