@@ -7,7 +7,6 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Sequence
-from contextlib import closing
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -81,39 +80,27 @@ another process holds it."""
 
 
 class ConnectionPool(SQLiteConnectionPool):
-    """The library's pool, whose first connection puts the file in WAL mode
+    """The library's pool, whose connections put a new store in WAL mode
     waiting for another process as long as a write would.
 
     The library switches a file that is not in WAL mode yet (a new store) with
-    `PRAGMA journal_mode=WAL`, which needs the file to itself and, unlike a
-    write, does not wait for another connection: two commands writing the
-    first event of a new store at once each open it, and the second to switch
-    was refused at once ("database is locked") rather than told that the
-    first had written."""
+    `PRAGMA journal_mode=WAL` as it makes the connection, which needs the file
+    to itself and, unlike a write, does not wait for another connection: two
+    commands writing the first event of a new store at once each open it, and
+    the second to switch was refused at once ("database is locked") rather
+    than told that the first had written. Tried again, it finds the file in
+    WAL mode, or switches it."""
 
     def _create_connection(self) -> SQLiteConnection:
-        if not self.is_sqlite_memory_mode and not self.is_journal_mode_wal:
-            self._switch_to_wal()
-        return super()._create_connection()
-
-    def _switch_to_wal(self) -> None:
         timeout = self.lock_timeout or SQLITE3_DEFAULT_LOCK_TIMEOUT
         deadline = time.monotonic() + timeout
-        with closing(
-            sqlite3.connect(self.db_name, uri=True, timeout=timeout)
-        ) as connection:
-            while True:
-                try:
-                    # In WAL mode already (switched by another), or switched now.
-                    mode = connection.execute("PRAGMA journal_mode=WAL").fetchone()
-                except sqlite3.OperationalError as error:
-                    if "locked" not in str(error) or time.monotonic() > deadline:
-                        raise
-                    time.sleep(WAL_SWITCH_PAUSE)
-                    continue
-                if str(mode[0]).lower() == "wal":
-                    self.is_journal_mode_wal = True
-                return
+        while True:
+            try:
+                return super()._create_connection()
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+            time.sleep(WAL_SWITCH_PAUSE)
 
 
 class Factory(TablesWhenMissing, SQLiteFactory):

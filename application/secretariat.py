@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
 import time
 from collections.abc import Callable, Sequence
-from copy import deepcopy
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
@@ -191,34 +191,21 @@ class Secretariat(Application[UUID]):
                 # from memory, since no save would meet its change.
                 read=self._load,
             )
-            outcomes = []
-            refused = None
             applied = (
                 self.applied_among([m for _, m in pending[:taken] if m is not None])
                 if asking
                 else set()
             )
-            for index, (command, marking) in enumerate(pending[:taken]):
-                if marking in applied:
-                    outcomes.append(None)
-                else:
-                    try:
-                        outcomes.append(
-                            decisions.decide(
-                                command, marking, expected_version=expected_version
-                            ).recorded
-                        )
-                    except (DomainError, ConflictError) as error:
-                        if marking is not None and self.is_applied(marking):
-                            # Applied already (by someone importing the same
-                            # entry at the same moment, say): once, as asked.
-                            outcomes.append(None)
-                            continue
-                        refused = Refusal(index, error)
-                        break
-                if events is not None and len(decisions.events) >= events:
-                    taken = index + 1
-                    break
+            try:
+                outcomes, refused, taken = self._decide(
+                    decisions, pending[:taken], applied, events, expected_version
+                )
+            except BaseException:
+                self._forget(decisions)
+                raise
+            if refused is not None:
+                # The records as held are not kept: see `_load`.
+                self._forget(decisions)
             if not decisions.events:
                 return Applied(tuple(outcomes), refused)
             kept: tuple[Any, ...] = ()
@@ -226,7 +213,10 @@ class Secretariat(Application[UUID]):
                 kept, decisions.snapshots = tuple(decisions.snapshots), []
             try:
                 self._save(decisions)
-            except IntegrityError:
+            except BaseException as error:
+                self._forget(decisions)
+                if not isinstance(error, IntegrityError):
+                    raise
                 # The versions first found in the store (not in memory) stand.
                 first_loaded = {
                     record_id: version
@@ -240,10 +230,44 @@ class Secretariat(Application[UUID]):
                 ):
                     return Applied(tuple(None for _ in pending[:taken]))
                 continue
+            if refused is not None:
+                self._forget(decisions)
             return Applied(tuple(outcomes), refused, kept)
         first = next((i for i, done in enumerate(outcomes) if done is not None), 0)
         conflict = ConflictError(describe(pending[first][0]))
         return Applied(tuple(outcomes[:first]), Refusal(first, conflict))
+
+    def _decide(
+        self,
+        decisions: Decisions,
+        pending: Sequence[Pending],
+        applied: set[UUID],
+        events: int | None,
+        expected_version: int | None,
+    ) -> tuple[list[Recorded | None], Refusal | None, int]:
+        """Decide the commands in order (see `apply`): what each recorded, the
+        one refused if any, and how many were taken."""
+        outcomes: list[Recorded | None] = []
+        for index, (command, marking) in enumerate(pending):
+            if marking in applied:
+                outcomes.append(None)
+            else:
+                try:
+                    outcomes.append(
+                        decisions.decide(
+                            command, marking, expected_version=expected_version
+                        ).recorded
+                    )
+                except (DomainError, ConflictError) as error:
+                    if marking is not None and self.is_applied(marking):
+                        # Applied already (by someone importing the same
+                        # entry at the same moment, say): once, as asked.
+                        outcomes.append(None)
+                        continue
+                    return outcomes, Refusal(index, error), len(pending)
+            if events is not None and len(decisions.events) >= events:
+                return outcomes, None, index + 1
+        return outcomes, None, len(pending)
 
     def trial(self) -> Decisions:
         """Decisions on the current record, by the same rules as a recording
@@ -374,8 +398,12 @@ class Secretariat(Application[UUID]):
         self, record_id: UUID, *, trusted: set[UUID] | None = None
     ) -> Aggregate | None:
         """The record `record_id` (None: there is none). With `trusted`, a
-        record held in memory is taken as held, a copy of it (a decision that
-        fails must not change it), and its id added to `trusted`."""
+        record held in memory is taken as held, itself, and its id added to
+        `trusted`: the decisions change it in memory, and if they are not
+        saved as decided (a command refused, the save failed), `apply` drops
+        the records they hold from memory (`_forget`), to be read afresh.
+        (A copy of each such record, at each transaction, cost an import
+        the time of copying its records again and again as they grew.)"""
         cache = self.repository.cache
         if trusted is not None and cache is not None:
             try:
@@ -385,7 +413,7 @@ class Secretariat(Application[UUID]):
             else:
                 assert isinstance(held, Aggregate)
                 trusted.add(record_id)
-                return deepcopy(held)
+                return held
         try:
             aggregate: Aggregate = self.repository.get(record_id)
         except AggregateNotFoundError:
@@ -404,6 +432,15 @@ class Secretariat(Application[UUID]):
             else:
                 return True
         return bool(self.recorder.select_events(record_id, limit=1))
+
+    def _forget(self, decisions: Decisions) -> None:
+        """Drop from memory the records `decisions` holds: held as they
+        decided, they may hold changes that are not in the store."""
+        cache = self.repository.cache
+        if cache is not None:
+            for record_id in decisions.held:
+                with contextlib.suppress(KeyError):
+                    cache.get(record_id, evict=True)
 
     def save_snapshots(self, snapshots: Sequence[Any]) -> None:
         """Save snapshots `apply` handed back, in one transaction."""
