@@ -476,6 +476,27 @@ def _submission(record: str, e: Mapping[str, Any]) -> str:
     )
 
 
+def _corrected(record: str, e: Mapping[str, Any]) -> str:
+    parts = [
+        f'the {what} of {record} to "{e[what]}"'
+        for what in ("title", "venue")
+        if e.get(what) is not None
+    ]
+    return "Corrected " + " and ".join(parts)
+
+
+def _struck(record: str, e: Mapping[str, Any]) -> str:
+    return (
+        f"Struck the {event_words(e['entry'])} at version {e['entry_version']} "
+        f"of {record}: {e['reason']}"
+    )
+
+
+def _subscribed(record: str, e: Mapping[str, Any]) -> str:
+    of = f" of {e['delegation']}" if e.get("delegation") else ""
+    return f"Subscribed {e['name']}{of} <{e['email']}> to {record}"
+
+
 SAYINGS: dict[str, Callable[[str, Mapping[str, Any]], str]] = {
     "Established": _established,
     "ObserverAdmitted": _observer,
@@ -492,6 +513,10 @@ SAYINGS: dict[str, Callable[[str, Mapping[str, Any]], str]] = {
     "Opened": lambda record, e: f"Opened {record} on {day(e['on'])}",
     "Closed": lambda record, e: f"Closed {record} on {day(e['on'])}",
     "ReportAdopted": lambda record, e: f"Adopted the report of {record}",
+    "Corrected": _corrected,
+    "Struck": _struck,
+    "Subscribed": _subscribed,
+    "Unsubscribed": lambda record, e: f"Unsubscribed <{e['email']}> from {record}",
     "Translated": _translated,
     "TranslationPublished": _translation_published,
     "Adopted": lambda record, e: f"Adopted {record}",
