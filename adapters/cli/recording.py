@@ -123,6 +123,9 @@ SAMPLES = {
     "as": "member-state",
     "on": "2020-03-13",
     "email": "pointfocal@mission-france.example",
+    "timezone": "Europe/Vienna",
+    "hours": "10:00-13:00",
+    "language": "fr",
 }
 """A value of the real record for each parameter, by its name, for the
 examples of `--help`."""

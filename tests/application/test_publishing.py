@@ -174,6 +174,7 @@ def test_a_delegation_is_listed_once_by_its_member_states_name_however_written(
     record(
         sixth,
         agenda(),
+        opened(),
         spoke("Russian Federation"),
         spoke("Russia"),
         spoke("russian  federation"),

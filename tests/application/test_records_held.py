@@ -16,7 +16,7 @@ from application.commands import RecordStatement
 from application.secretariat import Secretariat
 from domain.errors import DomainError
 from domain.ids import session_id
-from tests.builders import BODY, establish, schedule_sixth
+from tests.builders import BODY, establish, open_sixth, schedule_sixth
 
 
 @pytest.fixture
@@ -31,6 +31,7 @@ def holding() -> Iterator[Secretariat]:
     try:
         establish(app)
         schedule_sixth(app)
+        open_sixth(app)
         yield app
     finally:
         app.close()
@@ -38,7 +39,7 @@ def holding() -> Iterator[Secretariat]:
 
 def statement(delegation: str, number: int = 6) -> RecordStatement:
     return RecordStatement(
-        body=BODY, number=number, delegation=delegation, on=date(2020, 7, 27), actor="a"
+        body=BODY, number=number, delegation=delegation, on=date(2020, 4, 7), actor="a"
     )
 
 
@@ -63,10 +64,10 @@ def test_a_transaction_whose_save_fails_leaves_nothing_in_memory(
     applied = holding.apply([(statement("Denmark"), None)])
     (recorded,) = applied.outcomes
     assert recorded is not None
-    # Decided on the session as stored (version 2), not as the failed
-    # transaction had left it in memory (version 4).
-    assert recorded.version == 3
-    assert versions(holding) == [1, 2, 3]
+    # Decided on the session as stored (version 3), not as the failed
+    # transaction had left it in memory (version 5).
+    assert recorded.version == 4
+    assert versions(holding) == [1, 2, 3, 4]
 
 
 def test_a_refused_command_leaves_nothing_of_its_transaction_in_memory(
@@ -81,9 +82,9 @@ def test_a_refused_command_leaves_nothing_of_its_transaction_in_memory(
     )
     assert applied.refused is not None
     assert isinstance(applied.refused.error, DomainError)
-    assert [done.version for done in applied.outcomes if done] == [3]
+    assert [done.version for done in applied.outcomes if done] == [4]
 
     (recorded,) = holding.apply([(statement("Denmark"), None)]).outcomes
     assert recorded is not None
-    assert recorded.version == 4
-    assert versions(holding) == [1, 2, 3, 4]
+    assert recorded.version == 5
+    assert versions(holding) == [1, 2, 3, 4, 5]

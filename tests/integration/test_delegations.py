@@ -8,7 +8,14 @@ from datetime import date
 from adapters.bootstrap import open_secretariat
 from adapters.store import parse_store_url
 from application.commands import RecordStatement
-from tests.builders import BODY, OFFICER, admit_observer, establish, schedule_sixth
+from tests.builders import (
+    BODY,
+    OFFICER,
+    admit_observer,
+    establish,
+    open_sixth,
+    schedule_sixth,
+)
 
 
 def test_an_observer_admitted_by_another_process_speaks_at_once(store: str) -> None:
@@ -20,6 +27,7 @@ def test_an_observer_admitted_by_another_process_speaks_at_once(store: str) -> N
     try:
         establish(first)
         schedule_sixth(first)
+        open_sixth(first)
 
         def speaks(delegation: str) -> None:
             first.execute(
@@ -27,7 +35,7 @@ def test_an_observer_admitted_by_another_process_speaks_at_once(store: str) -> N
                     body=BODY,
                     number=6,
                     delegation=delegation,
-                    on=date(2020, 1, 10),
+                    on=date(2020, 4, 7),
                     actor=OFFICER,
                 )
             )

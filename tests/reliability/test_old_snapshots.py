@@ -237,7 +237,7 @@ KEPT = {
     Workplan: (
         2,
         {"body", "period", "at_session", "topics", "stocktaking_by", "deadlines",
-         "references", "ledger", "struck", "requested", "received"},
+         "references", "ledger", "struck", "requested", "received", "timezone"},
     ),
 }  # fmt: skip
 """What each snapshotted record keeps from its events, at its class version."""
