@@ -20,6 +20,7 @@ from domain.languages import NAMES as LANGUAGE_NAMES
 from domain.phrases import UNDATED, describe_days
 from domain.phrases import describe_session as describe_session  # noqa: PLC0414
 from domain.phrases import ordinal as ordinal  # noqa: PLC0414
+from domain.striking import ENTRY_WORDS
 
 # Sessions.
 
@@ -85,8 +86,12 @@ def session_tense(row: Any, day: date | None) -> str:
         return "future"
     if is_lapsed(row, day):
         return "lapsed"
-    if status == "closed" or (row.end is not None and row.end < today):
+    if row.end is not None and row.end < today:
         return "past"
+    if status == "closed":
+        # Closed, on a day of its dates: it met that day, unless that is the
+        # last one (it closed by then).
+        return "past" if row.end is None or row.end == today else "present"
     return "present" if status == "in-session" else "due"
 
 
@@ -486,10 +491,8 @@ def _corrected(record: str, e: Mapping[str, Any]) -> str:
 
 
 def _struck(record: str, e: Mapping[str, Any]) -> str:
-    return (
-        f"Struck the {event_words(e['entry'])} at version {e['entry_version']} "
-        f"of {record}: {e['reason']}"
-    )
+    what = ENTRY_WORDS.get(e["entry"], f"the {event_words(e['entry'])}")
+    return f"Struck {what} at version {e['entry_version']} of {record}: {e['reason']}"
 
 
 def _subscribed(record: str, e: Mapping[str, Any]) -> str:

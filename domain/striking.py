@@ -32,6 +32,12 @@ DECISIONS = frozenset(
 latest, and the session then reads as before them."""
 
 ENTRY_WORDS = {
+    "StatementRecorded": "the statement",
+    "PanelistConfirmed": "the panelist",
+    "DocumentIssued": "the document",
+    "DocumentCirculated": "the circulation",
+    "SubmissionReceived": "the submission",
+    "TranslationPublished": "the language version",
     "Scheduled": "the scheduling",
     "Postponed": "the postponement",
     "Rescheduled": "the rescheduling",

@@ -83,6 +83,12 @@ MOMENT_KEYS = {"received_at"}
 def detail(key: str, value: object) -> str:
     if key in MOMENT_KEYS and isinstance(value, str):
         return moment(value)
+    if key == "struck" and isinstance(value, dict):
+        return (
+            f"on {day(value['on'])} by {value['actor']} (version "
+            f"{value['version']}, recorded {moment(value['recorded_at'])}): "
+            f"{value['reason']}"
+        )
     if key == "language" and isinstance(value, str):
         return language_words(value)
     return describe_value(value)

@@ -157,6 +157,11 @@ class ReceiveSubmission(WorkplanCommand):
     offset)."""
 
     def __attrs_post_init__(self) -> None:
+        if self.unlisted and self.submitter_kind is None:
+            raise InvalidValueError(
+                "an unlisted sender is known by no list: say whether it sends "
+                "its comments as a member-state or an observer (--as)"
+            )
         if self.received_at is None:
             return
         if self.received_at.tzinfo is None:

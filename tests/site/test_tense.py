@@ -49,6 +49,7 @@ TOOK = "The first session took place from 6–8 April 2020 in Vienna."
         (SESSION, "2020-04-09", LAPSED),
         (SESSION + OPENED, "2020-04-07", IS_TAKING),
         (SESSION + OPENED, "2020-04-09", TOOK),
+        (SESSION + OPENED + CLOSED, "2020-04-07", IS_TAKING),
         (SESSION + OPENED + CLOSED, "2020-04-08", TOOK),
         (SESSION + OPENED + CLOSED, "2021-01-15", TOOK),
         # Built for a day before its dates, the page speaks of them to come.
@@ -60,6 +61,7 @@ TOOK = "The first session took place from 6–8 April 2020 in Vienna."
         "after its days, never opened",
         "opened, on its days",
         "opened, after its days",
+        "closed, built for a day of its dates before the last",
         "closed, on its last day",
         "closed, long after",
         "closed, built for a day before",

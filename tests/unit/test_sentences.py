@@ -58,6 +58,6 @@ def test_a_correction_and_a_strike_are_said_as_what_they_did() -> None:
         verb="strike-entry",
     )
     assert struck == (
-        "Struck the statement recorded at version 36 of the 6th session of "
+        "Struck the statement at version 36 of the 6th session of "
         "cybercrime-egm: recorded in error (version 70)."
     )
