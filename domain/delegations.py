@@ -62,9 +62,11 @@ def member_states() -> tuple[str, ...]:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def folded(name: str) -> str:
     """`name` as names are compared: without case, diacritics, the kind of
-    apostrophe, or runs of spacing."""
+    apostrophe, or runs of spacing (remembered: a record names the same
+    delegations again and again)."""
     decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return re.sub(r"\s+", " ", plain).strip().casefold()
@@ -121,10 +123,10 @@ def identify(
     written if it is `unlisted` (a name in a list is that delegation all the
     same); otherwise it raises `UnknownDelegationError` with the closest names."""
     key = folded(written)
-    admitted = {folded(name): name for name in observers}
     member = _known().get(key)
     if member is not None:
         return Delegation(member=member, written=written)
+    admitted = {folded(name): name for name in observers}
     observer = admitted.get(key)
     if observer is not None:
         return Delegation(member=observer, written=written, observer=True)
