@@ -311,6 +311,14 @@ class Secretariat(Application[UUID]):
             "events": history_records(events),
         }
 
+    def body_history(self, body: str) -> dict[str, Any]:
+        """A body's own events (its establishment, the observers it admitted,
+        the translations of its name), oldest first, as plain data."""
+        events = list(self.events.get(body_id(body)))
+        if not events:
+            raise BodyNotFoundError(body)
+        return {"body": body, "events": history_records(events)}
+
     def workplan_history(self, body: str, period: Period) -> dict[str, Any]:
         """A workplan's events, oldest first, as plain data."""
         events = list(self.events.get(workplan_id(body, period)))

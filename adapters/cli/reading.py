@@ -14,6 +14,7 @@ from adapters.cli.params import BODY, NUMBER, Parsed
 from adapters.cli.running import Settings, global_options
 from application.parsing import parse_number, parse_period
 from application.wording import (
+    OBSERVER_KINDS,
     dates,
     day,
     describe_session,
@@ -102,11 +103,19 @@ def _said_already(record: dict[str, Any], key: str, value: Any) -> bool:
     return key == "unlisted" and value is False
 
 
+def event_detail(record: dict[str, Any], key: str, value: object) -> str:
+    """One field of an event in words: an observer's kind as what it is
+    (`an intergovernmental organization`), any other as `detail` says it."""
+    if key == "kind" and record["event"] == "ObserverAdmitted":
+        return OBSERVER_KINDS.get(str(value), str(value))
+    return detail(key, value)
+
+
 def history_row(record: dict[str, Any]) -> tuple[Any, ...]:
     details = "; ".join(
         [
             *(
-                f"{key.replace('_', ' ')}: {detail(key, value)}"
+                f"{key.replace('_', ' ')}: {event_detail(record, key, value)}"
                 for key, value in record.items()
                 if key not in HEADER_KEYS | PROVENANCE_KEYS
                 and not _said_already(record, key, value)
@@ -162,21 +171,28 @@ def history(
     period: Any,
     as_json: bool,
 ) -> None:
-    """Show every event of a session (BODY NUMBER) or of a workplan (BODY
-    --period P), oldest first: what was decided, when it took effect, when it
-    was recorded, and by whom.
+    """Show every event of a session (BODY NUMBER), of a workplan (BODY
+    --period P) or of the body itself (BODY alone: its establishment, the
+    observers it admitted, the translations of its name), oldest first: what
+    was decided, when it took effect, when it was recorded, and by whom.
 
     Example:
 
     \b
       secretariat history cybercrime-egm 6
       secretariat history cybercrime-egm --period 2018-2021 --json
+      secretariat history cybercrime-egm
     """
-    if (number is None) == (period is None):
-        raise click.UsageError("give a session's NUMBER or a workplan's --period")
+    if number is not None and period is not None:
+        raise click.UsageError(
+            "give a session's NUMBER or a workplan's --period, not both"
+        )
     structlog.contextvars.bind_contextvars(body=body, number=number)
     secretariat = settings.secretariat(create=False)
-    if period is not None:
+    if number is None and period is None:
+        record = secretariat.body_history(body)
+        heading = f"History of the body {body}"
+    elif period is not None:
         record = secretariat.workplan_history(body, period)
         heading = f"History of the {period} workplan of {body}"
     else:
