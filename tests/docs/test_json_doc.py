@@ -30,7 +30,7 @@ DOCUMENTED = sections(DOC.read_text(encoding="utf-8"))
 
 MORE = """\
 - {command: admit-observer, body: cybercrime-egm, name: Council of Europe,
-   kind: intergovernmental, on: 2020-12-01}
+   kind: intergovernmental, on: 2020-12-01, decided-by: the Commission}
 - command: schedule-session
   body: cybercrime-egm
   number: 7
@@ -359,6 +359,14 @@ def test_a_workplans_history_answers_with_the_keys_of_the_doc(store: str) -> Non
         [answer(store, "history", "cybercrime-egm", "--period", "2018-2021")],
         documented_keys("workplan history"),
         "workplan history",
+    )
+
+
+def test_a_bodys_history_answers_with_the_keys_of_the_doc(store: str) -> None:
+    check(
+        [answer(store, "history", "cybercrime-egm")],
+        documented_keys("body history"),
+        "body history",
     )
 
 
