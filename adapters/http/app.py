@@ -265,6 +265,16 @@ class Service:
             parse(parse_count, "number", request.path_params["number"]),
         )
 
+    async def body_history(self, request: Request) -> Response:
+        credentials = await self.credentials(request)
+        query(request, ())
+        return await self.answer(
+            request,
+            credentials,
+            self.record.body_history,
+            parse(parse_body_code, "body", request.path_params["body"]),
+        )
+
     async def openapi(self, request: Request) -> Response:
         await self.credentials(request)
         query(request, ())
@@ -363,6 +373,7 @@ class Service:
             get("/api/deadlines", self.deadlines),
             get("/api/postponements", self.postponements),
             get("/api/bodies/{body}/sessions/{number}/history", self.history),
+            get("/api/bodies/{body}/history", self.body_history),
             get("/api/openapi.json", self.openapi),
             *post("/api/commands/{command}", self.command),
             get("/", self.page),

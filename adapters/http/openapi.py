@@ -295,6 +295,36 @@ HISTORY = obj(
     }
 )
 
+BODY_EVENT_KEYS: dict[str, dict[str, Schema]] = {
+    "Established": {
+        "code": TEXT,
+        "name": TEXT,
+        "parent": nullable(TEXT),
+        "mandate": nullable(TEXT),
+        "timezone": TEXT,
+    },
+    "ObserverAdmitted": {
+        "name": TEXT,
+        "kind": choice("state", "intergovernmental", "other"),
+    },
+    "Translated": {"language": TEXT, "name": TEXT},
+}
+"""The keys of each kind of event of a body's own history, beside the common ones."""
+
+BODY_HISTORY = obj(
+    {
+        "body": TEXT,
+        "events": array(
+            {
+                "oneOf": [
+                    obj({**EVENT_COMMON, "event": {"const": kind}, **keys}, ACTOR)
+                    for kind, keys in BODY_EVENT_KEYS.items()
+                ]
+            }
+        ),
+    }
+)
+
 COMMAND_ANSWER = obj(
     {
         "command": TEXT,
@@ -524,6 +554,20 @@ def openapi_document() -> Schema:
                     ),
                 ],
             ),
+            "/api/bodies/{body}/history": read(
+                "Every event of a body itself: its establishment, the observers "
+                "it admitted, the translations of its name, oldest first "
+                "(`history BODY --json`)",
+                "BodyHistory",
+                [
+                    {
+                        **BODY_PARAMETER,
+                        "in": "path",
+                        "required": True,
+                        "description": "The body's code.",
+                    },
+                ],
+            ),
             "/calendar.ics": read(
                 "The calendar as an iCalendar file (`calendar --ics`)",
                 "",
@@ -544,6 +588,7 @@ def openapi_document() -> Schema:
                 "Deadlines": DEADLINES,
                 "Postponements": POSTPONEMENTS,
                 "History": HISTORY,
+                "BodyHistory": BODY_HISTORY,
                 "Recorded": COMMAND_ANSWER,
                 "Problem": PROBLEM,
             },

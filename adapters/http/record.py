@@ -150,6 +150,9 @@ class ServedRecord:
     def history(self, body: str, number: int) -> dict[str, Any]:
         return self.secretariat.history(body, number)
 
+    def body_history(self, body: str) -> dict[str, Any]:
+        return self.secretariat.body_history(body)
+
     def _check_body(self, code: str | None) -> None:
         """A read of one body names a body of the record."""
         if code is not None and not self.secretariat.recorder.select_events(

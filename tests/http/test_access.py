@@ -34,6 +34,7 @@ READ_ENDPOINTS = [
     "/api/deadlines?today=2020-06-15",
     "/api/postponements",
     f"/api/bodies/{BODY}/sessions/6/history",
+    f"/api/bodies/{BODY}/history",
     "/api/openapi.json",
     "/calendar.ics",
     "/",
@@ -43,6 +44,7 @@ WITH_ACTORS = {
     "/api/deadlines?today=2020-06-15",
     "/api/postponements",
     f"/api/bodies/{BODY}/sessions/6/history",
+    f"/api/bodies/{BODY}/history",
 }
 """The answers of the example record that name who recorded something."""
 
@@ -275,7 +277,7 @@ def test_every_role_against_every_read_endpoint(
                     assert cache == (
                         "no-cache" if token is None else "private, no-cache"
                     ), where
-    assert checked == len(credentials) * len(READ_ENDPOINTS) == 19 * 8
+    assert checked == len(credentials) * len(READ_ENDPOINTS) == 19 * 9
 
 
 def test_a_refused_token_is_told_why(

@@ -12,7 +12,12 @@ from typing import Any
 
 import pytest
 
-from adapters.http.openapi import EVENT_COMMON, EVENT_KEYS, openapi_document
+from adapters.http.openapi import (
+    BODY_EVENT_KEYS,
+    EVENT_COMMON,
+    EVENT_KEYS,
+    openapi_document,
+)
 from tests.docs.test_json_doc import DOCUMENTED, documented_keys, table
 from tests.http.conftest import new_token
 from tests.http.server import serving
@@ -96,6 +101,25 @@ def test_the_history_schema_has_each_kind_of_event_with_its_keys() -> None:
         assert set(variant["required"]) == set(EVENT_COMMON) | {
             k for k in by_kind[event] if "." not in k
         }
+
+
+def test_the_body_history_schema_has_the_keys_of_the_doc_for_each_kind() -> None:
+    documented = documented_keys("body history")
+    history = schema_of("BodyHistory")
+    variants = history["properties"]["events"]["items"]["oneOf"]
+    given = {k: v for k, v in keys(history) if not k.startswith("events[].")}
+    for variant in variants:
+        given |= {f"events[].{k}": v for k, v in keys(variant)}
+
+    assert given == documented
+    assert {variant["properties"]["event"]["const"] for variant in variants} == set(
+        BODY_EVENT_KEYS
+    )
+    for variant in variants:
+        event = variant["properties"]["event"]["const"]
+        assert set(variant["required"]) == set(EVENT_COMMON) | set(
+            BODY_EVENT_KEYS[event]
+        ), event
 
 
 SCHEMATHESIS_VARIABLE = "SECRETARIAT_TEST_SCHEMATHESIS"

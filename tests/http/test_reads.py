@@ -64,6 +64,7 @@ def reads(store: str) -> list[tuple[str, dict[str, str], list[str]]]:
             (f"/api/bodies/{BODY}/sessions/{n}/history", {}, ["history", BODY, str(n)])
             for n in (1, 6)
         ),
+        (f"/api/bodies/{BODY}/history", {}, ["history", BODY]),
     ]
 
 
@@ -204,6 +205,8 @@ def test_a_bad_parameter_is_refused_with_the_command_lines_reason(
             "the parameter 'body' is given more than once",
         ),
         (f"/api/bodies/{BODY}/sessions/six/history", {}, "Invalid value for 'number'"),
+        ("/api/bodies/Cyber Crime/history", {}, "Invalid value for 'body'"),
+        (f"/api/bodies/{BODY}/history", {"number": "6"}, "there is no parameter"),
     ],
 )
 def test_bad_parameters_are_bad_requests(
@@ -223,6 +226,7 @@ def test_an_unknown_body_session_or_page_is_not_found(
     with served.client() as client:
         session = client.get(f"/api/bodies/{BODY}/sessions/9/history")
         body = client.get("/api/calendar", params={"body": "ccpcj"})
+        body_history = client.get("/api/bodies/ccpcj/history")
         page = client.get(f"/{BODY}/session-9.html")
         nothing = client.post("/api/calendar")
 
@@ -230,6 +234,10 @@ def test_an_unknown_body_session_or_page_is_not_found(
     assert (body.status_code, body.json()["detail"]) == (
         404,
         "there is no body 'ccpcj'; establish it first",
+    )
+    assert (body_history.status_code, body_history.json()) == (
+        body.status_code,
+        body.json(),
     )
     assert page.status_code == 404
     assert page.headers["content-type"] == "application/problem+json"
