@@ -35,7 +35,8 @@ SNAPSHOTS_HELD = 100
 """Snapshots of the records, taken as entries are applied, held before they
 are saved, in a transaction of their own: one such transaction for many of
 the entries' (a snapshot lost to a crash only leaves a record loaded from an
-earlier one)."""
+earlier one). Those still held when the file's last transactions come are
+saved with them (on SQLite in the same transaction: no commit of their own)."""
 
 
 @attrs.frozen
@@ -138,18 +139,24 @@ def apply_entries(
         # applied is two events or more): a window, not the rest of the file,
         # so that a large file is not copied again at each transaction.
         rest = entries[start : start + BATCH_EVENTS]
+        # The snapshots held are saved with the file's last transaction (one
+        # commit, where the store can), or a hundred at a time, or at a refusal.
+        last = start + len(rest) >= len(entries)
         try:
             batch = secretariat.apply(
                 [(entry.command, entry.marking) for entry in rest],
                 events=BATCH_EVENTS,
                 assume_new=new,
-                defer_snapshots=True,
+                defer_snapshots=not last,
+                snapshots=snapshots if last else (),
             )
         except Exception as error:
             # Nothing of this transaction was written (the store failed, say).
             raise EntryFailedError(
                 rest[0], error, Imported(applied, already)
             ) from error
+        if last and any(outcome is not None for outcome in batch.outcomes):
+            snapshots = []  # saved with the transaction's events
         snapshots += batch.snapshots
         if len(snapshots) >= SNAPSHOTS_HELD or batch.refused is not None:
             secretariat.save_snapshots(snapshots)

@@ -141,6 +141,7 @@ class Secretariat(Application[UUID]):
         assume_new: bool = False,
         expected_version: int | None = None,
         defer_snapshots: bool = False,
+        snapshots: Sequence[Any] = (),
     ) -> Applied:
         """Apply commands in order, in one transaction: each is decided on the
         records as the commands before it left them, held in memory, and what
@@ -165,7 +166,9 @@ class Secretariat(Application[UUID]):
         With `defer_snapshots`, the snapshots taken are not saved but handed
         back (`Applied.snapshots`), for the caller to save many transactions'
         at once (`save_snapshots`): a snapshot only spares a later load some
-        events, and one never saved costs nothing else.
+        events, and one never saved costs nothing else. `snapshots`, handed
+        back earlier, are saved with this transaction's events, if it saves
+        any (an `Applied` with an outcome that is not None).
         """
         taken = len(pending)
         first_loaded: dict[UUID, int] = {}
@@ -211,6 +214,8 @@ class Secretariat(Application[UUID]):
             kept: tuple[Any, ...] = ()
             if defer_snapshots:
                 kept, decisions.snapshots = tuple(decisions.snapshots), []
+            if snapshots:
+                decisions.snapshots[:0] = snapshots
             try:
                 self._save(decisions)
             except BaseException as error:
@@ -457,20 +462,39 @@ class Secretariat(Application[UUID]):
 
     def _save(self, decisions: Decisions) -> None:
         """Save what `decisions` decided, in one transaction, in the order
-        decided, then the snapshots taken. (The library's `save` would order
-        the events record by record, and look at each object it is given to
-        tell an event from a record, which costs more than the rest.) The
-        records, as saved, go to the cache: the next command to load one
-        reads only what others recorded since. (The library's `EventStore.put`
-        would also make, for each event, a recording of it that no one here
-        reads.)"""
+        decided, with the snapshots taken (and those handed back earlier:
+        see `apply`), on SQLite in the same transaction: one commit, not two (a
+        snapshot only spares a later load some events, so a store that cannot
+        saves them in a transaction of their own, after the events). (The
+        library's `save` would order the events record by record, and look at
+        each object it is given to tell an event from a record, which costs
+        more than the rest.) The records, as saved, go to the cache: the next
+        command to load one reads only what others recorded since. (The
+        library's `EventStore.put` would also make, for each event, a
+        recording of it that no one here reads.)"""
         to_stored_event = self.mapper.to_stored_event
-        self.recorder.insert_events([to_stored_event(e) for e in decisions.events])
+        stored = [to_stored_event(e) for e in decisions.events]
+        snapshots = decisions.snapshots
+        together = bool(snapshots) and self._save_with(stored, snapshots)
+        if not together:
+            self.recorder.insert_events(stored)
         cache = self.repository.cache
         if cache is not None:
             for record_id, aggregate in decisions.held.items():
                 cache.put(record_id, aggregate)
-        self.save_snapshots(decisions.snapshots)
+        if not together:
+            self.save_snapshots(snapshots)
+
+    def _save_with(self, stored: list[Any], snapshots: Sequence[Any]) -> bool:
+        """Save the stored events and the snapshots in one transaction, where
+        the store can (SQLite: one commit, not two); False, and nothing
+        written, where it cannot."""
+        store = self.snapshots
+        together = getattr(self.recorder, "insert_events_with", None)
+        if store is None or together is None:
+            return False
+        to_stored = store.mapper.to_stored_event
+        return bool(together(stored, store.recorder, [to_stored(s) for s in snapshots]))
 
     def _pause(self, attempt: int) -> None:
         bound = min(self.retry_pause * 2 ** (attempt - 1), self.retry_pause_limit)
