@@ -472,11 +472,12 @@ def _deadline_extended(record: str, e: Mapping[str, Any]) -> str:
 
 
 def _submission(record: str, e: Mapping[str, Any]) -> str:
+    sender = _delegation(e, "submitter")
+    # A sender said with its name as written ("China, written ...") is set
+    # off by commas.
+    apart = "," if sender != e["submitter"] else ""
     return (
-        f"Received the comments of {_delegation(e, 'submitter')}, for {e['cycle']}, "
-        f"under {record}"
-        if _delegation(e, "submitter") != e["submitter"]
-        else f"Received the comments of {e['submitter']} for {e['cycle']} "
+        f"Received the comments of {sender}{apart} for {e['cycle']}{apart} "
         f"under {record}"
     )
 

@@ -15,6 +15,7 @@ from adapters.cli.running import (
     Failure,
     Settings,
     global_options,
+    poll_option,
     stopped_by_signals,
 )
 from adapters.failures import BAD_USAGE
@@ -123,14 +124,7 @@ def show(settings: Settings, body: str | None) -> None:
     help="Send what is due now, then exit; without it, keep sending until "
     "interrupted (Ctrl-C or SIGTERM).",
 )
-@click.option(
-    "--poll",
-    "poll_seconds",
-    type=click.FloatRange(min=0.1),
-    default=5.0,
-    show_default=True,
-    help="Without --once: also look for new messages every so many seconds.",
-)
+@poll_option("Without --once: also look for new messages every so many seconds.")
 @global_options
 @click.pass_obj
 def send(settings: Settings, once: bool, poll_seconds: float) -> None:

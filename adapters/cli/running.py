@@ -127,6 +127,19 @@ def _set_log(ctx: click.Context, _: click.Parameter, value: bool) -> None:
         ctx.ensure_object(Settings).log = True
 
 
+def poll_option(help: str) -> Callable[[F], F]:
+    """`--poll SECONDS` of a worker that keeps running (default 5 s): how
+    often it looks again for work a notification may not have announced."""
+    return click.option(
+        "--poll",
+        "poll_seconds",
+        type=click.FloatRange(min=0.1),
+        default=5.0,
+        show_default=True,
+        help=help,
+    )
+
+
 def global_options(function: F) -> F:
     """`--store`, `--log` and `--log-json`, accepted before or after a
     command's name."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from adapters.cli.running import Settings, global_options
+from adapters.cli.running import Settings, global_options, poll_option
 
 
 @click.command("serve")
@@ -28,14 +28,9 @@ from adapters.cli.running import Settings, global_options
     show_default=True,
     help="Seconds a request may take before it is answered 503.",
 )
-@click.option(
-    "--poll",
-    "poll_seconds",
-    type=click.FloatRange(min=0.1),
-    default=5.0,
-    show_default=True,
-    help="On PostgreSQL, also catch the views up every so many seconds, in "
-    "case a notification was lost.",
+@poll_option(
+    "On PostgreSQL, also catch the views up every so many seconds, in "
+    "case a notification was lost."
 )
 @global_options
 @click.pass_obj

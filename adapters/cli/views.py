@@ -17,6 +17,7 @@ from adapters.cli.running import (
     Failure,
     Settings,
     global_options,
+    poll_option,
     stopped_by_signals,
 )
 from adapters.failures import BAD_USAGE
@@ -366,14 +367,7 @@ def projections_rebuild(settings: Settings, names: tuple[str, ...]) -> None:
 
 
 @projections.command("run")
-@click.option(
-    "--poll",
-    "poll_seconds",
-    type=click.FloatRange(min=0.1),
-    default=5.0,
-    show_default=True,
-    help="Also catch up every so many seconds, in case a notification was lost.",
-)
+@poll_option("Also catch up every so many seconds, in case a notification was lost.")
 @global_options
 @click.pass_obj
 def projections_run(settings: Settings, poll_seconds: float) -> None:

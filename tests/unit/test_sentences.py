@@ -61,3 +61,20 @@ def test_a_correction_and_a_strike_are_said_as_what_they_did() -> None:
         "Struck the statement at version 36 of the 6th session of "
         "cybercrime-egm: recorded in error (version 70)."
     )
+
+
+def test_a_sender_written_otherwise_is_set_off_by_commas() -> None:
+    record = "the 2018-2021 workplan of cybercrime-egm"
+    received = {"event": "SubmissionReceived", "cycle": 2020, "unlisted": False}
+    as_listed = {**received, "submitter": "Chile", "submitter_as_written": "Chile"}
+    written = {**received, "submitter": "China"}
+    written["submitter_as_written"] = "People's Republic of China"
+
+    assert recorded_sentence(record, as_listed, 4, verb="receive-submission") == (
+        "Received the comments of Chile for 2020 under the 2018-2021 workplan "
+        "of cybercrime-egm (version 4)."
+    )
+    assert recorded_sentence(record, written, 5, verb="receive-submission") == (
+        'Received the comments of China, written "People\'s Republic of China", '
+        "for 2020, under the 2018-2021 workplan of cybercrime-egm (version 5)."
+    )
