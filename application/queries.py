@@ -69,10 +69,14 @@ def hours_in_force(hours: str | None, start: str | None, end: str | None) -> str
     every day hold whatever its days; hours given day by day, only while it
     has as many days (a postponement to fewer or more days leaves its hours
     unknown). Undated, a session keeps the hours it was given."""
-    if hours is None or start is None or end is None or "," not in hours:
+    if hours is None or start is None or end is None:
         return hours
-    days = (date.fromisoformat(end) - date.fromisoformat(start)).days + 1
-    return hours if hours.count(",") + 1 == days else None
+    # The domain's rule (`Hours.fit`), loaded only for a session with hours:
+    # a quick read of the calendar does not load the domain otherwise.
+    from domain.values import DateRange, Hours
+
+    dates = DateRange(date.fromisoformat(start), date.fromisoformat(end))
+    return hours if Hours.parse(hours).fit(dates) else None
 
 
 def calendar_answer(
