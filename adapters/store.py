@@ -240,10 +240,16 @@ def store_url(given: str | None = None) -> str:
     return given or os.environ.get("SECRETARIAT_STORE") or DEFAULT_STORE
 
 
+TRANSCODER_SETTINGS = {"TRANSCODER_TOPIC": "adapters.transcoder:OrjsonTranscoder"}
+"""The transcoder the Secretariat writes and reads its events with: the
+library's stored form, written and read by orjson."""
+
+
 def application_settings(store: Store) -> dict[str, str]:
     """The library's settings for the Secretariat on `store`: the store's own,
-    and the cipher's when `$SECRETARIAT_CIPHER_KEY` is set."""
-    return {**store.settings, **cipher_settings()}
+    the transcoder's (`adapters.transcoder`), and the cipher's when
+    `$SECRETARIAT_CIPHER_KEY` is set."""
+    return {**store.settings, **TRANSCODER_SETTINGS, **cipher_settings()}
 
 
 def cipher_settings() -> dict[str, str]:

@@ -10,7 +10,6 @@ event written by an earlier version of its class) is left to it.
 
 from __future__ import annotations
 
-import json
 import sys
 import types
 import typing
@@ -29,6 +28,7 @@ from eventsourcing.persistence import (
 )
 from eventsourcing.utils import get_topic
 
+from adapters.transcoder import NOT_READ, loads
 from application.errors import UnknownEventError, UnreadableEventError
 from application.projections import Logged, utc_text
 
@@ -108,7 +108,6 @@ class EventDecoder:
         self._timestamp = self._typed(datetime)
         self._plans: dict[type[Any], Plan] = {}
         self._ids: dict[str, UUID] = {}
-        self._json = json.JSONDecoder().decode
 
     def page(self, rows: Sequence[StoredRow]) -> list[Logged]:
         """The events of `rows`, each with its position in the log."""
@@ -116,13 +115,15 @@ class EventDecoder:
             return [self._logged(row[0], self.by_mapper(*row)) for row in rows]
         if len(self._ids) > 10_000:
             self._ids.clear()
-        ids, classes, plans, loads = self._ids, self.classes, self._plans, self._json
+        ids, classes, plans = self._ids, self.classes, self._plans
         timestamp = self._timestamp
         events = []
         for position, originator_id, version, topic, stored in rows:
             cls = classes.get(topic)
-            state = loads(stored if isinstance(stored, str) else stored.decode())
-            if cls is None:  # a topic this version does not know: the mapper says so
+            state = loads(stored)
+            # A topic this version does not know (the mapper says so), or a
+            # state orjson would read otherwise: read by the library's path.
+            if cls is None or state is NOT_READ:
                 event = self.by_mapper(position, originator_id, version, topic, stored)
                 events.append(self._logged(position, event))
                 continue
