@@ -133,7 +133,13 @@ def build_views(
         calendar = sqlite.SQLiteCalendarView(recorder.datastore, cipher)
         deadlines = sqlite.SQLiteDeadlinesView(recorder.datastore, cipher)
         select = sqlite.page_query(recorder)
-    source = EventSource(recorder, secretariat.mapper, secretariat.name, select)
+    source = EventSource(
+        recorder,
+        secretariat.mapper,
+        secretariat.name,
+        select,
+        saved=secretariat.recently_saved,
+    )
     views = Views(source, calendar, deadlines, page_size=page_size)
     views.prepare()
     return views
@@ -191,5 +197,11 @@ def open_outbox(store: Store, secretariat: Secretariat) -> Outbox:
         view.prepare(secretariat.name)
     except (PersistenceError, OSError) as error:
         raise StoreUnavailableError(describe_store_error(store, error)) from error
-    source = EventSource(recorder, secretariat.mapper, secretariat.name, select)
+    source = EventSource(
+        recorder,
+        secretariat.mapper,
+        secretariat.name,
+        select,
+        saved=secretariat.recently_saved,
+    )
     return Outbox(source, view)

@@ -61,26 +61,28 @@ class ApplicationRecorder(
         stored_events: Sequence[StoredEvent],
         snapshots: Any,
         stored_snapshots: Sequence[StoredEvent],
-    ) -> bool:
+    ) -> Sequence[int] | None:
         """Insert `stored_events` and, in the same transaction, the snapshots
-        `stored_snapshots` into the recorder `snapshots`: one commit, not two.
-        False, and nothing written, when `snapshots` is not a recorder of this
-        store (the caller saves them apart)."""
+        `stored_snapshots` into the recorder `snapshots`: one commit, not two;
+        return the events' positions in the log. None, and nothing written,
+        when `snapshots` is not a recorder of this store (the caller saves
+        them apart)."""
         if (
             not isinstance(snapshots, AggregateRecorder)
             or snapshots.datastore is not self.datastore
         ):
-            return False
+            return None
         if stored_events:
             self.create_missing_table()
         if stored_snapshots:
             snapshots.create_missing_table()
+        positions: Sequence[int] | None = []
         with self.datastore.transaction(commit=True) as c:
             if stored_events:
-                self._insert_events(c, stored_events)
+                positions = self._insert_events(c, stored_events)
             if stored_snapshots:
                 snapshots._insert_events(c, stored_snapshots)
-        return True
+        return positions
 
     def _insert_events(
         self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **kwargs: Any

@@ -21,6 +21,7 @@ from application.deciding import Decisions, Recorded, describe
 from application.errors import ConflictError
 from application.loading import Snapshots
 from application.records import history_records
+from application.saved import RecentlySaved
 from application.transcodings import register_domain_transcodings
 from domain.body import Body, BodyNotFoundError
 from domain.errors import DomainError
@@ -83,6 +84,12 @@ class Secretariat(Application[UUID]):
     attempt after that, up to `retry_pause_limit`. Each pause is drawn at random
     below its bound, so that officers who met stop meeting."""
     retry_pause_limit = 0.25
+
+    def __init__(self, env: EnvType | None = None) -> None:
+        super().__init__(env)
+        self.recently_saved = RecentlySaved()
+        """The events this Secretariat saved last, for the views to apply
+        without reading them back (`application.saved`)."""
 
     def construct_env(self, name: str, env: EnvType | None = None) -> Environment:
         # The store is configured by the caller alone (the composition root), never
@@ -473,11 +480,15 @@ class Secretariat(Application[UUID]):
         library's `EventStore.put` would also make, for each event, a
         recording of it that no one here reads.)"""
         to_stored_event = self.mapper.to_stored_event
-        stored = [to_stored_event(e) for e in decisions.events]
+        events = decisions.events
+        stored = [to_stored_event(e) for e in events]
         snapshots = decisions.snapshots
-        together = bool(snapshots) and self._save_with(stored, snapshots)
+        positions = self._save_with(stored, snapshots) if snapshots else None
+        together = positions is not None
         if not together:
-            self.recorder.insert_events(stored)
+            positions = self.recorder.insert_events(stored)
+        if positions:
+            self.recently_saved.add(positions, [s.topic for s in stored], events)
         cache = self.repository.cache
         if cache is not None:
             for record_id, aggregate in decisions.held.items():
@@ -485,16 +496,21 @@ class Secretariat(Application[UUID]):
         if not together:
             self.save_snapshots(snapshots)
 
-    def _save_with(self, stored: list[Any], snapshots: Sequence[Any]) -> bool:
+    def _save_with(
+        self, stored: list[Any], snapshots: Sequence[Any]
+    ) -> Sequence[int] | None:
         """Save the stored events and the snapshots in one transaction, where
-        the store can (SQLite: one commit, not two); False, and nothing
-        written, where it cannot."""
+        the store can (SQLite: one commit, not two), and return the events'
+        positions in the log; None, and nothing written, where it cannot."""
         store = self.snapshots
         together = getattr(self.recorder, "insert_events_with", None)
         if store is None or together is None:
-            return False
+            return None
         to_stored = store.mapper.to_stored_event
-        return bool(together(stored, store.recorder, [to_stored(s) for s in snapshots]))
+        positions: Sequence[int] | None = together(
+            stored, store.recorder, [to_stored(s) for s in snapshots]
+        )
+        return positions
 
     def _pause(self, attempt: int) -> None:
         bound = min(self.retry_pause * 2 ** (attempt - 1), self.retry_pause_limit)

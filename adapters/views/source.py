@@ -31,6 +31,7 @@ from eventsourcing.utils import get_topic
 from adapters.transcoder import NOT_READ, loads
 from application.errors import UnknownEventError, UnreadableEventError
 from application.projections import Logged, utc_text
+from application.saved import RecentlySaved
 
 StoredRow = tuple[int, str, int, str, "bytes | str"]
 """A stored event as a page reads it: position, record id (as text), version,
@@ -278,18 +279,24 @@ class EventSource:
         mapper: Mapper[Any],
         application_name: str,
         select: PageQuery | None = None,
+        saved: RecentlySaved | None = None,
     ) -> None:
         self.recorder = recorder
         self.application_name = application_name
         self.select = select or self._select_notifications
         self.decoder = EventDecoder(mapper, event_classes())
+        self.saved = saved
+        """The events this process saved last (`application.saved`): a
+        stretch of the log they hold whole is taken from them, not read."""
 
     def check_known(self, after: int, stop: int) -> None:
         """Raise `UnknownEventError` if the log holds, after position `after` up
         to `stop`, an event of a kind this version does not know: each view
         reads only the kinds it needs, and would otherwise pass over an event
         of a later version that changes what it shows."""
-        unknown = self.topics_between(after, stop) - self.decoder.classes.keys()
+        held = self.saved.topics(after, stop) if self.saved is not None else None
+        topics = held if held is not None else self.topics_between(after, stop)
+        unknown = topics - self.decoder.classes.keys()
         if unknown:
             raise UnknownEventError(unknown)
 
@@ -325,8 +332,16 @@ class EventSource:
     def page(
         self, after: int, stop: int, topics: Sequence[str], limit: int
     ) -> list[Logged]:
-        """Up to `limit` events of `topics` after position `after`, up to `stop`."""
-        return self.decoder.page(self.select(after, stop, topics, limit))
+        """Up to `limit` events of `topics` after position `after`, up to `stop`:
+        as this process saved them, if it holds them all, else as read."""
+        held = (
+            self.saved.between(after, stop, frozenset(topics), limit)
+            if self.saved is not None
+            else None
+        )
+        if held is None:
+            return self.decoder.page(self.select(after, stop, topics, limit))
+        return held
 
     def record(self, record_id: UUID) -> list[Any]:
         """Every event of one record (a body, session or workplan), oldest

@@ -115,9 +115,12 @@ class Views:
             return 0  # no store yet: nothing to apply
         head = self.source.head()
         options = {} if self.page_size is None else {"page_size": self.page_size}
-        return sum(
+        applied = sum(
             view.catch_up(self.source, stop=head, **options) for view in self.all
         )
+        if self.source.saved is not None:
+            self.source.saved.clear()  # read: every view is at the head
+        return applied
 
     def rebuild(self, names: Sequence[str] = ()) -> dict[str, int]:
         """Empty the named views (all by default) and build them again from the
