@@ -15,6 +15,7 @@ import structlog
 from adapters.cli.import_files import ImportFileError, read_import_file
 from adapters.cli.recording import report_views
 from adapters.cli.running import Failure, Settings, as_failure, global_options
+from adapters.collector import no_garbage_collection
 from adapters.failures import BAD_USAGE
 from adapters.store import cipher_key
 from application.imported import Marks
@@ -88,6 +89,15 @@ def import_file(
     \b
       secretariat import examples/expert-group-cybercrime.yaml --dry-run
     """
+    # An import keeps a command per entry and an event per decision, none
+    # of which holds a cycle: the collector would scan them for nothing.
+    with no_garbage_collection():
+        _import_file(settings, file, name, dry_run=dry_run, notify=notify)
+
+
+def _import_file(
+    settings: Settings, file: Path, name: str | None, *, dry_run: bool, notify: bool
+) -> None:
     structlog.contextvars.bind_contextvars(file=str(file))
     if name is not None and not name.strip():
         raise Failure("--as NAME must not be empty", BAD_USAGE, "bad-usage")

@@ -10,15 +10,14 @@ what was just recorded; recording commands (and the importer) call
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 from uuid import UUID
 
 import attrs
 
+from adapters.collector import no_garbage_collection
 from adapters.views.base import View, catch_up_together
 from adapters.views.calendar import CalendarView
 from adapters.views.deadlines import DeadlinesView
@@ -33,20 +32,6 @@ from application.queries import (
 
 REBUILD_PAGE_SIZE = 20_000
 """Events read and written per transaction when the views are rebuilt."""
-
-
-@contextmanager
-def no_garbage_collection() -> Iterator[None]:
-    """Hold off Python's cyclic garbage collector: a rebuild makes a dictionary
-    per event read and keeps a page of them, which would have the collector
-    scan the page again and again, while it makes no cycles to collect."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class UnknownViewError(ValueError):
