@@ -165,6 +165,46 @@ def test_a_bad_file_is_refused_with_its_position_and_reason_and_nothing_is_writt
     assert not sqlite_path(sqlite_store).exists()
 
 
+# A file's faults past its first hundred entries, the entries the reader
+# builds together: (what follows 151 good entries, reason, where).
+GOOD = ESTABLISH + schedule() * 150  # well formed: a file is checked whole first
+LATE_FAULTS = {
+    "a bad entry": (
+        schedule(start="2022-02-30"),
+        "start: 2022-02-30 is not a date that exists",
+        "entry 152 (line 152, schedule-session)",
+    ),
+    "a bad entry before a fault of YAML": (
+        schedule(start="2022-02-30") + schedule() + "- {command: [open-session\n",
+        "start: 2022-02-30 is not a date that exists",
+        "entry 152 (line 152, schedule-session)",
+    ),
+    "a fault of YAML": (
+        "- {command: [open-session\n",
+        "not readable as YAML",
+        "line 153:",
+    ),
+    "a key given twice in an entry's mapping": (
+        "- command: issue-agenda\n  body: cybercrime-egm\n  number: 6\n"
+        "  items: {1: Opening, 1: Adoption}\n  on: 2020-07-06\n",
+        "line 155: the key '1' is given twice",
+        "entry 152 (line 152)",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("tail", "reason", "position"), LATE_FAULTS.values(), ids=LATE_FAULTS.keys()
+)
+def test_the_first_fault_of_a_long_file_is_the_one_refused(
+    tmp_path: Path, sqlite_store: str, tail: str, reason: str, position: str
+) -> None:
+    ran = run("import", str(write(tmp_path, GOOD + tail)), store=sqlite_store)
+
+    one_line_error(ran, 2, reason, position)
+    assert not sqlite_path(sqlite_store).exists()
+
+
 def test_a_bad_file_leaves_an_existing_record_as_it_was(
     tmp_path: Path, store: str
 ) -> None:
