@@ -79,11 +79,22 @@ class OrjsonTranscoder(JSONTranscoder):
         kind = type(obj)
         if kind in _PLAIN:
             return obj
-        if kind is dict:
+        if kind is dict:  # most often an event's state: one level of values
             stored = obj.copy()
+            types = self.types
             for key, value in obj.items():
-                if type(value) not in _PLAIN:
+                kind = type(value)
+                if kind in _PLAIN:
+                    continue
+                transcoding = types.get(kind)
+                if transcoding is None or isinstance(value, _NATIVE):
                     stored[key] = self._stored_form(value)
+                    continue
+                data = transcoding.encode(value)  # as below, without a call
+                stored[key] = {
+                    "_type_": transcoding.name,
+                    "_data_": data if type(data) in _PLAIN else self._stored_form(data),
+                }
             return stored
         if kind is list or kind is tuple:
             return [self._stored_form(value) for value in obj]
