@@ -19,7 +19,6 @@ error, as before.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import orjson
@@ -36,22 +35,29 @@ an instance of a class derived from one of them."""
 NOT_READ: Any = object()
 """What `loads` answers for a text orjson would read otherwise than `json`."""
 
-_LONG_NUMBER = re.compile(rb"[0-9]{19}").search
-_LONG_NUMBER_TEXT = re.compile(r"[0-9]{19}", re.ASCII).search
+_DIGITS_AS_ZEROS = bytes.maketrans(b"123456789", b"000000000")
+_LONG_NUMBER = b"0" * 19
 
 
 def loads(data: bytes | str) -> Any:
     """The JSON `data` as Python's `json` module reads it, read by orjson; or
     `NOT_READ` when orjson would read it otherwise or not at all: NaN and
     infinities, and whole numbers beyond 64 bits, which orjson reads as
-    numbers with a point (any run of 19 digits is taken to be one of them)."""
-    long_number = _LONG_NUMBER_TEXT if isinstance(data, str) else _LONG_NUMBER
-    if long_number(data):  # type: ignore[arg-type]
+    numbers with a point (any run of 19 digits is taken to be one of them,
+    found without a regular expression, which would take longer than orjson
+    takes to read the whole)."""
+    raw = data.encode() if isinstance(data, str) else data
+    if _LONG_NUMBER in raw.translate(_DIGITS_AS_ZEROS):
         return NOT_READ
     try:
-        return orjson.loads(data)
+        return orjson.loads(raw)
     except orjson.JSONDecodeError:
         return NOT_READ
+
+
+LARGE = 2048
+"""Bytes beyond which a state is read by the library's decoder: events are
+a few hundred bytes, snapshots of a long session hundreds of kilobytes."""
 
 
 class _NotPlainError(Exception):
@@ -69,7 +75,10 @@ class OrjsonTranscoder(JSONTranscoder):
             return super().encode(obj)
 
     def decode(self, data: bytes) -> Any:
-        read = loads(data)
+        # A large state (a snapshot) holds many stored values, each a
+        # dictionary found by a walk in Python: `json` finds them quicker,
+        # calling the library's hook from its parser.
+        read = loads(data) if len(data) <= LARGE else NOT_READ
         return super().decode(data) if read is NOT_READ else self._typed(read)
 
     def _stored_form(self, obj: Any) -> Any:
