@@ -476,9 +476,10 @@ class Secretariat(Application[UUID]):
         library's `save` would order the events record by record, and look at
         each object it is given to tell an event from a record, which costs
         more than the rest.) The records, as saved, go to the cache: the next
-        command to load one reads only what others recorded since. (The
-        library's `EventStore.put` would also make, for each event, a
-        recording of it that no one here reads.)"""
+        command to load one reads only what others recorded since; the
+        events, with their positions in the log, to the views
+        (`recently_saved`). (The library's `EventStore.put` would also make,
+        for each event, a recording of it that no one here reads.)"""
         to_stored_event = self.mapper.to_stored_event
         events = decisions.events
         stored = [to_stored_event(e) for e in events]
