@@ -17,6 +17,7 @@ from adapters.store import (
 
 if TYPE_CHECKING:
     from adapters.views.outbox import Outbox
+    from adapters.views.source import EventSource
     from adapters.views.views import Views
     from application.secretariat import Secretariat
 
@@ -106,7 +107,6 @@ def build_views(
     from adapters.views.calendar import CalendarView
     from adapters.views.deadlines import DeadlinesView
     from adapters.views.sealing import view_cipher
-    from adapters.views.source import EventSource
     from adapters.views.views import Views
 
     recorder = secretariat.recorder
@@ -123,7 +123,6 @@ def build_views(
         deadlines: DeadlinesView = postgres.PostgresDeadlinesView(
             recorder.datastore, cipher
         )
-        select = postgres.page_query(recorder)
     else:
         from eventsourcing.sqlite import SQLiteApplicationRecorder
 
@@ -132,15 +131,9 @@ def build_views(
         assert isinstance(recorder, SQLiteApplicationRecorder)
         calendar = sqlite.SQLiteCalendarView(recorder.datastore, cipher)
         deadlines = sqlite.SQLiteDeadlinesView(recorder.datastore, cipher)
-        select = sqlite.page_query(recorder)
-    source = EventSource(
-        recorder,
-        secretariat.mapper,
-        secretariat.name,
-        select,
-        saved=secretariat.recently_saved,
+    views = Views(
+        event_source(kind, secretariat), calendar, deadlines, page_size=page_size
     )
-    views = Views(source, calendar, deadlines, page_size=page_size)
     views.prepare()
     return views
 
@@ -176,18 +169,10 @@ def open_outbox(store: Store, secretariat: Secretariat) -> Outbox:
 
     from adapters.views.outbox import Outbox, outbox_view
     from adapters.views.sealing import view_cipher
-    from adapters.views.source import EventSource
 
     recorder = secretariat.recorder
     try:
-        if store.kind == "postgresql":
-            from adapters.views.postgres import page_query as postgres_pages
-
-            select = postgres_pages(recorder)  # type: ignore[arg-type]
-        else:
-            from adapters.views.sqlite import page_query as sqlite_pages
-
-            select = sqlite_pages(recorder)  # type: ignore[arg-type]
+        source = event_source(store.kind, secretariat)
         view = outbox_view(
             store.kind,
             recorder.datastore,  # type: ignore[attr-defined]
@@ -197,11 +182,24 @@ def open_outbox(store: Store, secretariat: Secretariat) -> Outbox:
         view.prepare(secretariat.name)
     except (PersistenceError, OSError) as error:
         raise StoreUnavailableError(describe_store_error(store, error)) from error
-    source = EventSource(
+    return Outbox(source, view)
+
+
+def event_source(kind: str, secretariat: Secretariat) -> EventSource:
+    """The log of `secretariat`'s store, of that `kind` of store, as a
+    catch-up reads it: with the store's own query for a page of events, and
+    the events the Secretariat has just saved (`application.saved`)."""
+    from adapters.views.source import EventSource
+
+    recorder = secretariat.recorder
+    if kind == "postgresql":
+        from adapters.views.postgres import page_query
+    else:
+        from adapters.views.sqlite import page_query  # type: ignore[assignment]
+    return EventSource(
         recorder,
         secretariat.mapper,
         secretariat.name,
-        select,
+        page_query(recorder),  # type: ignore[arg-type]
         saved=secretariat.recently_saved,
     )
-    return Outbox(source, view)

@@ -51,32 +51,38 @@ class RecentlySaved:
         """Up to `limit` events of `topics` after position `after` up to
         `stop`, oldest first, if every event of the stretch is held (of
         whatever topic); None if any is not."""
-        with self._lock:
-            held = self._held
-            if stop - after > len(held):
-                return None
-            get = held.get
-            found: list[Logged] = []
-            for position in range(after + 1, stop + 1):
-                item = get(position)
-                if item is None:
-                    return None
-                topic, event = item
-                if topic in topics and len(found) < limit:
-                    found.append(Logged(position, utc_text(event.timestamp), event))
-            return found
+        held = self._stretch(after, stop)
+        if held is None:
+            return None
+        found: list[Logged] = []
+        for position, (topic, event) in held:
+            if topic in topics:
+                found.append(Logged(position, utc_text(event.timestamp), event))
+                if len(found) == limit:
+                    break
+        return found
 
     def topics(self, after: int, stop: int) -> set[str] | None:
         """The topics of the events after position `after` up to `stop`, if
         every one of them is held; None if any is not."""
+        held = self._stretch(after, stop)
+        return None if held is None else {topic for _, (topic, _) in held}
+
+    def _stretch(
+        self, after: int, stop: int
+    ) -> list[tuple[int, tuple[str, Any]]] | None:
+        """Each event after position `after` up to `stop`, with its position
+        and topic, if every one of them is held; None if any is not."""
         with self._lock:
             held = self._held
-            found = set()
+            if stop - after > len(held):
+                return None
+            found = []
             for position in range(after + 1, stop + 1):
                 item = held.get(position)
                 if item is None:
                     return None
-                found.add(item[0])
+                found.append((position, item))
             return found
 
     def clear(self) -> None:

@@ -140,8 +140,6 @@ class _Reader:
         self.name = name
         self.marks = marks
         self.started = False
-        self.read = 0
-        """How many entries have been read."""
         self.waiting: list[tuple[object, int]] = []
         """The entries read and not yet built, each with its line."""
         self.entries: list[Entry] = []
@@ -150,8 +148,12 @@ class _Reader:
         self.parsed: dict[tuple[Any, str], Any] = {}
         """The values read from the file's texts (`Declaration.read`)."""
 
+    @property
+    def read(self) -> int:
+        """How many entries have been read."""
+        return len(self.entries) + len(self.waiting)
+
     def entry(self, written: object, line: int) -> None:
-        self.read += 1
         waiting = self.waiting
         waiting.append((written, line))
         if len(waiting) >= BUILT_TOGETHER:

@@ -6,32 +6,20 @@ it recorded. On any store, the snapshots end up saved."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import pytest
 from eventsourcing.persistence import OperationalError
 
-from adapters.bootstrap import open_secretariat
 from adapters.cli.import_files import parse_import
-from adapters.store import parse_store_url
 from application.importing import EntryFailedError, Imported, apply_entries
 from application.secretariat import Secretariat
 from domain.delegations import member_states
 from domain.ids import session_id
 from tests.importing import OPENED_SIXTH_SESSION, statement
+from tests.integration.test_importing import opened
 
 SESSION = session_id("cybercrime-egm", 6)
-
-
-@contextmanager
-def opened(store: str) -> Iterator[Secretariat]:
-    secretariat = open_secretariat(parse_store_url(store), create=True)
-    try:
-        yield secretariat
-    finally:
-        secretariat.close()
 
 
 def statements_file(count: int) -> str:
